@@ -1,0 +1,50 @@
+package io.hindsight.core.lint;
+
+import io.hindsight.core.markdown.FormatProblem;
+import io.hindsight.core.markdown.ParsedPostMortem;
+import io.hindsight.core.markdown.SourceMap;
+import io.hindsight.core.model.PostMortem;
+import io.hindsight.core.plan.SloPolicy;
+import io.hindsight.core.template.Template;
+import io.hindsight.core.template.TemplateRegistry;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reviews a post-mortem: blameless language, actionable actions, consistency with its template.
+ * Pure and repeatable: the same post-mortem, templates, policy and day give the same report.
+ */
+public final class Checker {
+    private final TemplateRegistry templates;
+    private final SloPolicy policy;
+    private final Clock clock;
+
+    public Checker(TemplateRegistry templates, SloPolicy policy, Clock clock) {
+        this.templates = templates;
+        this.policy = policy;
+        this.clock = clock;
+    }
+
+    /** Checks a post-mortem read from Markdown; what could not be read is reported too. */
+    public LintReport check(ParsedPostMortem parsed) {
+        return check(parsed.postMortem(), parsed.lines(), parsed.problems());
+    }
+
+    public LintReport check(PostMortem pm, SourceMap map, List<FormatProblem> problems) {
+        Template template = templates.forPostMortem(pm);
+        List<Finding> findings = new ArrayList<>();
+        BlamelessRules blameless = new BlamelessRules(new People(pm));
+        for (TextUnit unit : TextUnits.of(pm, map)) findings.addAll(blameless.check(unit));
+        findings.addAll(new ActionabilityRules(pm, map, policy, LocalDate.now(clock)).check());
+        findings.addAll(new ConsistencyRules(pm, map, template).check(problems));
+        return new LintReport(new Suppressions(pm, map).apply(findings));
+    }
+
+    /** The template a post-mortem is checked against. */
+    public Template templateFor(PostMortem pm) {
+        return templates.forPostMortem(pm);
+    }
+}

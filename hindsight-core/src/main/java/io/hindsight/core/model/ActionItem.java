@@ -1,0 +1,41 @@
+package io.hindsight.core.model;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A remediation action. The id is what ties the action to its Jira ticket across edits, so it is
+ * either written by the author ({@code id:db-lag}) or derived from the summary when first seen.
+ *
+ * @param id        stable identity of the action within its post-mortem
+ * @param actionClass class such as {@code priority} or {@code improvement}
+ * @param summary   what will be done
+ * @param owner     who owns it, without the leading {@code @}; null when nobody does yet
+ * @param due       the date the author set; null when the SLO policy decides
+ * @param project   target Jira project key; null for the default
+ * @param labels    extra labels for the ticket
+ * @param done      ticked off
+ * @param ticket    the remediation ticket's key once it exists
+ */
+public record ActionItem(String id, String actionClass, String summary, String owner, LocalDate due,
+                         String project, List<String> labels, boolean done, String ticket) {
+    public static final String DEFAULT_CLASS = "improvement";
+
+    public ActionItem {
+        Objects.requireNonNull(id, "id");
+        actionClass = actionClass == null ? DEFAULT_CLASS : actionClass;
+        summary = Objects.requireNonNull(summary, "summary").strip();
+        labels = labels == null ? List.of() : List.copyOf(labels);
+    }
+
+    public Optional<String> ownerName() { return Optional.ofNullable(owner); }
+    public Optional<LocalDate> dueDate() { return Optional.ofNullable(due); }
+    public Optional<String> targetProject() { return Optional.ofNullable(project); }
+    public Optional<String> ticketKey() { return Optional.ofNullable(ticket); }
+
+    public ActionItem withTicket(String key) {
+        return new ActionItem(id, actionClass, summary, owner, due, project, labels, done, key);
+    }
+}

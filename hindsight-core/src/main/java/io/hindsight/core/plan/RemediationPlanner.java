@@ -1,0 +1,87 @@
+package io.hindsight.core.plan;
+
+import io.hindsight.core.model.ActionItem;
+import io.hindsight.core.model.PostMortem;
+
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/** Turns a post-mortem's action items into the remediation tickets its SLO policy asks for. */
+public final class RemediationPlanner {
+    private final SloPolicy policy;
+
+    public RemediationPlanner(SloPolicy policy) {
+        this.policy = policy;
+    }
+
+    /**
+     * @param today   the date to count from when the policy's basis date is not known yet
+     * @param pmUrl   a link to the post-mortem for ticket descriptions; null when it has none yet
+     */
+    public RemediationPlan plan(PostMortem pm, LocalDate today, String pmUrl) {
+        List<String> notes = new ArrayList<>();
+        LocalDate basis = basisDate(pm, today, notes);
+        String fallbackProject = policy.defaultProject() != null ? policy.defaultProject()
+                : pm.issueKey().map(k -> k.substring(0, k.indexOf('-'))).orElse(null);
+        List<DesiredTicket> tickets = new ArrayList<>();
+        for (ActionItem a : pm.actionItems()) {
+            LocalDate due = a.due();
+            DesiredTicket.DueSource source = DesiredTicket.DueSource.AUTHOR;
+            if (due == null) {
+                Optional<Period> after = policy.dueAfter(a.actionClass(), pm.severity());
+                due = after.map(basis::plus).orElse(null);
+                source = due == null ? DesiredTicket.DueSource.NONE : DesiredTicket.DueSource.POLICY;
+            }
+            String project = a.project() != null ? a.project() : fallbackProject;
+            if (project == null) {
+                notes.add("action '" + a.summary() + "' has no target project: add project:KEY to it or set defaultProject in the SLO policy");
+            }
+            Set<String> labels = new LinkedHashSet<>(policy.labels());
+            labels.addAll(a.labels());
+            tickets.add(new DesiredTicket(a.id(), a.actionClass(), a.summary(), description(pm, a, due, source, pmUrl),
+                    a.owner(), due, source, policy.priorityFor(pm.severity()).orElse(null), List.copyOf(labels),
+                    project, a.done(), a.ticket()));
+        }
+        return new RemediationPlan(pm.key(), tickets, IncidentDurations.of(pm), basis, notes);
+    }
+
+    private LocalDate basisDate(PostMortem pm, LocalDate today, List<String> notes) {
+        Optional<LocalDate> date = switch (policy.countFrom()) {
+            case APPROVED -> pm.approvedOn();
+            case RESOLVED -> pm.times().resolvedAt().map(t -> t.toLocalDate());
+            case STARTED -> pm.times().startedAt().map(t -> t.toLocalDate());
+        };
+        if (date.isPresent()) return date.get();
+        notes.add("due dates count from " + today + " because the post-mortem has no "
+                + policy.countFrom().name().toLowerCase(Locale.ROOT) + " date yet; they move when it gets one");
+        return today;
+    }
+
+    /** Plain text; the renderers turn it into wiki markup or ADF for the ticket. */
+    private String description(PostMortem pm, ActionItem a, LocalDate due, DesiredTicket.DueSource source, String pmUrl) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("Remediation action from the post-mortem ");
+        if (pm.key() != null) sb.append(pm.key()).append(' ');
+        sb.append('"').append(pm.title()).append('"');
+        if (pm.severity() != null) sb.append(" (").append(pm.severity()).append(')');
+        sb.append(".\n\n").append("Action: ").append(a.summary()).append('\n');
+        sb.append("Class: ").append(a.actionClass()).append('\n');
+        if (source == DesiredTicket.DueSource.POLICY) {
+            sb.append("Due ").append(due).append(" under the SLO policy for ").append(a.actionClass()).append(" actions")
+                    .append(pm.severity() == null ? "" : " of " + pm.severity().name()).append(".\n");
+        }
+        if (pmUrl != null) sb.append("\nPost-mortem: ").append(pmUrl).append('\n');
+        return sb.toString().strip();
+    }
+
+    public SloPolicy policy() {
+        return policy;
+    }
+
+}

@@ -1,0 +1,109 @@
+package io.hindsight.server.cli;
+
+import io.hindsight.core.lint.Checker;
+import io.hindsight.core.lint.Finding;
+import io.hindsight.core.lint.Level;
+import io.hindsight.core.lint.LintReport;
+import io.hindsight.core.markdown.MarkdownReader;
+import io.hindsight.core.markdown.ParsedPostMortem;
+import io.hindsight.core.plan.SloPolicy;
+import io.hindsight.core.template.CompletenessReport;
+import io.hindsight.core.template.Template;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.MalformedInputException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code hindsight lint FILE.md}: blameless language, actionability and consistency, with line numbers. */
+@Command(name = "lint", mixinStandardHelpOptions = true,
+        description = {"Reviews post-mortems written in Markdown: blameless language, actionable action items, "
+                + "required sections, times in order.",
+                "Exit status: 0 no errors, 1 errors found, 2 a file or option could not be used."})
+final class LintCommand implements Callable<Integer> {
+    enum Format { text, json }
+
+    @Parameters(paramLabel = "FILE", arity = "1..*", description = "Post-mortem Markdown files.")
+    List<Path> files;
+
+    @Option(names = "--format", defaultValue = "text", description = "text (for people, default) or json (for tools).")
+    Format format;
+
+    @Mixin
+    Configuration config;
+
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    /** One file's outcome: what was read, what was found. */
+    record FileResult(Path file, ParsedPostMortem parsed, LintReport report, Template template, int percentComplete) {
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        SloPolicy policy;
+        Checker checker;
+        try {
+            policy = config.sloPolicy();
+            checker = new Checker(config.templateRegistry(), policy, config.clock());
+        } catch (RuntimeException e) {
+            err.println("hindsight lint: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+        MarkdownReader reader = new MarkdownReader(policy.actionClasses());
+        List<FileResult> results = new ArrayList<>();
+        for (Path file : files) {
+            String text;
+            try {
+                text = Files.readString(file);
+            } catch (NoSuchFileException e) {
+                err.println("hindsight lint: " + file + ": no such file");
+                return ExitCodes.USAGE;
+            } catch (MalformedInputException e) {
+                err.println("hindsight lint: " + file + ": not UTF-8 text");
+                return ExitCodes.USAGE;
+            } catch (IOException e) {
+                err.println("hindsight lint: " + file + ": " + e.getMessage());
+                return ExitCodes.USAGE;
+            }
+            ParsedPostMortem parsed = reader.read(text, file.toString());
+            Template template = checker.templateFor(parsed.postMortem());
+            results.add(new FileResult(file, parsed, checker.check(parsed), template,
+                    CompletenessReport.of(parsed.postMortem(), template).percentFilled()));
+        }
+        if (format == Format.json) out.print(LintJson.write(results));
+        else results.forEach(r -> text(r, out));
+        out.flush();
+        return results.stream().anyMatch(r -> r.report().hasErrors()) ? ExitCodes.FINDINGS : ExitCodes.OK;
+    }
+
+    private static void text(FileResult r, PrintWriter out) {
+        for (Finding f : r.report().findings()) {
+            out.printf("%s:%s %s %s%s: %s%n", r.file(), f.line() > 0 ? f.line() + ":" : "", f.level().label(), f.rule(),
+                    f.section().isEmpty() ? "" : " (" + f.section() + ")", f.message());
+            if (!f.excerpt().isEmpty()) out.println("    > " + f.excerpt());
+            if (!f.suggestion().isEmpty()) out.println("    suggestion: " + f.suggestion());
+        }
+        LintReport rep = r.report();
+        out.printf("%s: %s, %s, %s; template %s, %d%% of its sections filled in%n", r.file(),
+                plural(rep.count(Level.ERROR), "error"), plural(rep.count(Level.WARNING), "warning"),
+                plural(rep.count(Level.INFO), "note"), r.template().id(), r.percentComplete());
+    }
+
+    private static String plural(long n, String word) {
+        return n + " " + word + (n == 1 ? "" : "s");
+    }
+}
