@@ -4,7 +4,6 @@ import io.hindsight.core.model.ActionItem;
 import io.hindsight.core.model.PostMortem;
 
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -52,7 +51,6 @@ final class People {
     final String individual;
     /** A person or a group of people ("we", "the team", "they"). */
     final String anyone;
-    private final Pattern individualPattern;
 
     People(PostMortem pm) {
         Set<String> known = new LinkedHashSet<>();
@@ -70,14 +68,6 @@ final class People {
         this.individual = "(?:\\b(?:he|she|someone|somebody|I)\\b|@[\\w.-]+|\\b(?:the|a|an|our|one of (?:the|our)|that|this)\\s+"
                 + ROLES + "\\b|\\b" + name + "\\b(?!\\s*(?:'s|’s)?\\s+(?:service|server|cluster|job|script|team|bot|pipeline|dashboard)\\b))";
         this.anyone = "(?:" + individual + "|\\b(?:we|they|you|nobody|no one|the team|our team|the \\w+ team)\\b)";
-        this.individualPattern = Pattern.compile(individual, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     }
 
-    boolean mentionsIndividual(String text) {
-        return individualPattern.matcher(text).find();
-    }
-
-    static List<String> firstNames() {
-        return List.of(FIRST_NAMES.split("\\|"));
-    }
 }

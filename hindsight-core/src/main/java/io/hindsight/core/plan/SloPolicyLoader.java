@@ -1,10 +1,7 @@
 package io.hindsight.core.plan;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.hindsight.core.model.Severity;
+import io.hindsight.core.yaml.YamlFiles;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,8 +20,6 @@ import java.util.regex.Pattern;
 
 /** Reads an SLO policy from YAML; see {@code default-slo.yaml} for the shape. */
 public final class SloPolicyLoader {
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     private static final Pattern SHORT_PERIOD = Pattern.compile("(\\d+)\\s*(d|day|days|w|wk|week|weeks|m|month|months)");
 
     private SloPolicyLoader() {
@@ -55,11 +50,9 @@ public final class SloPolicyLoader {
     public static SloPolicy parse(String yaml, String fileName) {
         File f;
         try {
-            f = YAML.readValue(yaml, File.class);
-        } catch (JsonProcessingException e) {
-            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            throw new SloPolicyException(fileName + ":" + line + ": " + e.getOriginalMessage()
-                    + " (fields: countFrom, classes, jiraPriority, labels, defaultProject)", e);
+            f = YamlFiles.read(yaml, fileName, File.class, "countFrom, classes, jiraPriority, labels, defaultProject");
+        } catch (YamlFiles.YamlFileException e) {
+            throw new SloPolicyException(e.getMessage(), e);
         }
         if (f == null || f.classes() == null || f.classes().isEmpty()) {
             throw new SloPolicyException(fileName + ": 'classes' is missing: name at least one action class, e.g. priority");

@@ -1,12 +1,9 @@
 package io.hindsight.core.template;
 
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.hindsight.core.model.PostMortem;
 import io.hindsight.core.model.SectionKind;
 import io.hindsight.core.model.Severity;
+import io.hindsight.core.yaml.YamlFiles;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,13 +26,11 @@ import java.util.stream.Stream;
 public final class TemplateRegistry {
     public static final List<String> BUILT_IN = List.of("atlassian", "google-sre", "lightweight", "security");
     private static final String FALLBACK = "lightweight";
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private final Map<String, Template> templates;
 
     private TemplateRegistry(Map<String, Template> templates) {
-        this.templates = Map.copyOf(templates);
+        this.templates = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(templates));
     }
 
     public static TemplateRegistry builtIn() {
@@ -95,13 +90,10 @@ public final class TemplateRegistry {
     static Template parse(String yaml, String fileName) {
         File f;
         try {
-            f = YAML.readValue(yaml, File.class);
-        } catch (JsonMappingException e) {
-            int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            throw new TemplateException(fileName + ":" + line + ": " + e.getOriginalMessage()
-                    + " (fields: id, name, description, defaultFor, sections with section, heading, question, required)", e);
-        } catch (IOException e) {
-            throw new TemplateException(fileName + ": not valid YAML: " + e.getMessage(), e);
+            f = YamlFiles.read(yaml, fileName, File.class,
+                    "id, name, description, defaultFor, sections with section, heading, question, required");
+        } catch (YamlFiles.YamlFileException e) {
+            throw new TemplateException(e.getMessage(), e);
         }
         if (f == null || f.id() == null || f.id().isBlank()) throw new TemplateException(fileName + ": 'id' is missing");
         if (f.sections() == null || f.sections().isEmpty()) throw new TemplateException(fileName + ": 'sections' is missing or empty");
