@@ -235,7 +235,8 @@ public final class MarkdownReader {
         }
     }
 
-    static String plainText(Node node) {
+    /** The text of a Markdown node and its children, without markup (a heading's words, an image's alt text). */
+    public static String plainText(Node node) {
         StringBuilder sb = new StringBuilder();
         for (Node c = node.getFirstChild(); c != null; c = c.getNext()) {
             if (c instanceof Text t) sb.append(t.getLiteral());
