@@ -65,6 +65,11 @@ public record ApiRequest(String method, String path, List<Map.Entry<String, Stri
         return sb.toString();
     }
 
+    /** The same request at another path (an API served under a prefix, such as Cloud's {@code /wiki}). */
+    public ApiRequest withPath(String newPath) {
+        return new ApiRequest(method, newPath, query, headers, body, write, idempotent);
+    }
+
     /** For logs and errors: method and path, never headers or body. */
     public String describe() {
         return method + " " + path;

@@ -32,8 +32,16 @@ public class AtlassianException extends RuntimeException {
 
     /** 400: the request was wrong; {@link #error()} says which fields. */
     public static class BadRequest extends AtlassianException {
-        public BadRequest(String message, String request, ErrorBody error) {
+        private final String responseBody;
+
+        public BadRequest(String message, String request, ErrorBody error, String responseBody) {
             super(message, request, 400, error, null);
+            this.responseBody = responseBody == null ? "" : responseBody;
+        }
+
+        /** The body as sent, for responses that say more than errors (a bulk create's per-element errors). */
+        public String responseBody() {
+            return responseBody;
         }
     }
 

@@ -181,7 +181,7 @@ public final class AtlassianHttp {
         String what = product + " answered " + r.status() + " to " + request.describe() + said;
         String req = request.describe();
         return switch (r.status()) {
-            case 400 -> new AtlassianException.BadRequest(what, req, error);
+            case 400 -> new AtlassianException.BadRequest(what, req, error, r.body());
             case 401 -> new AtlassianException.Unauthorized(what + ". Check the credentials: Data Center takes a personal access token,"
                     + " Cloud an account email with an API token (" + credentials + ")", req, error);
             case 403 -> new AtlassianException.Forbidden(what + ". The account is signed in but lacks a permission for this", req, error);

@@ -58,8 +58,13 @@ public enum AtlassianContracts {
                 case JIRA_DC -> {
                     renameDuplicateOperationIds(spec);
                     acceptPlainFieldValues(spec);
+                    acceptJsonPropertyValues(spec);
                 }
-                case CONFLUENCE_DC -> dropDuplicateParameters(spec);
+                case CONFLUENCE_DC -> {
+                    dropDuplicateParameters(spec);
+                    // JsonString is the generator's name for "a JSON value"; content property values are any JSON
+                    ((ObjectNode) spec.path("components").path("schemas")).set("JsonString", JSON.createObjectNode());
+                }
                 default -> {
                 }
             }
@@ -99,6 +104,18 @@ public enum AtlassianContracts {
         }
     }
 
+    /**
+     * Jira DC types entity property values as {@code type: string, format: json} (its own example is a JSON
+     * object): the value is a JSON document, which is what Jira stores.
+     */
+    private static void acceptJsonPropertyValues(ObjectNode spec) {
+        JsonNode bean = spec.path("components").path("schemas").path("EntityPropertyBean").path("properties");
+        if (bean instanceof ObjectNode b) b.set("value", JSON.createObjectNode());
+        JsonNode put = spec.path("paths").path("/api/2/issue/{issueIdOrKey}/properties/{propertyKey}").path("put")
+                .path("requestBody").path("content").path("application/json");
+        if (put instanceof ObjectNode p) p.set("schema", JSON.createObjectNode());
+    }
+
     /** Confluence DC 10.0.3 lists some parameters twice in one operation; the parser refuses the file. */
     private static void dropDuplicateParameters(ObjectNode spec) {
         for (JsonNode item : spec.get("paths")) {
@@ -125,6 +142,8 @@ public enum AtlassianContracts {
             }
         }
         request.headers().forEach(b::withHeader);
+        // the transport signs every request; the contracts declare basic (Jira DC), OAuth2 (Jira Software) or both
+        b.withHeader("Authorization", this == JIRA_DC ? "Basic dXNlcjpwYXNz" : "Bearer token");
         if (request.body() != null) b.withBody(request.body());
         return validator().validateRequest(b.build());
     }

@@ -1,0 +1,150 @@
+package io.hindsight.atlassian.confluence;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hindsight.atlassian.http.ApiRequest;
+import io.hindsight.atlassian.http.AtlassianException;
+import io.hindsight.atlassian.http.AtlassianHttp;
+import io.hindsight.atlassian.http.RequestCounter;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static io.hindsight.atlassian.http.ApiRequest.segment;
+
+/** Confluence Data Center 8-10: {@code /rest/api/content}, labels and content properties on the same API. */
+public final class DataCenterConfluenceClient implements ConfluenceClient {
+    static final ObjectMapper JSON = new ObjectMapper();
+    private static final String CONTENT = "/rest/api/content";
+    private final AtlassianHttp http;
+
+    public DataCenterConfluenceClient(AtlassianHttp http) {
+        this.http = http;
+    }
+
+    @Override
+    public RequestCounter counter() {
+        return http.counter();
+    }
+
+    public static ApiRequest findPageRequest(String spaceKey, String title) {
+        return ApiRequest.get(CONTENT).query("type", "page").query("spaceKey", spaceKey).query("title", title)
+                .query("expand", "version,body.storage,space").build();
+    }
+
+    public static ApiRequest getPageRequest(String id) {
+        return ApiRequest.get(CONTENT + "/" + segment(id)).query("expand", "version,body.storage,space").build();
+    }
+
+    public static ApiRequest createPageRequest(ConfluenceModel.NewPage p) {
+        ObjectNode body = JSON.createObjectNode().put("type", "page").put("title", p.title());
+        body.putObject("space").put("key", p.spaceKey());
+        if (p.parentId() != null) body.putArray("ancestors").addObject().put("id", p.parentId());
+        body.putObject("body").putObject("storage").put("value", p.storage()).put("representation", "storage");
+        return ApiRequest.postCreate(CONTENT).json(body.toString()).build();
+    }
+
+    public static ApiRequest updatePageRequest(String id, String title, String storage, int newVersion, String message) {
+        ObjectNode body = JSON.createObjectNode().put("id", id).put("type", "page").put("title", title);
+        body.putObject("body").putObject("storage").put("value", storage).put("representation", "storage");
+        ObjectNode version = body.putObject("version").put("number", newVersion);
+        if (message != null) version.put("message", message);
+        return ApiRequest.put(CONTENT + "/" + segment(id)).json(body.toString()).build();
+    }
+
+    public static ApiRequest addLabelsRequest(String pageId, List<String> labels) {
+        ArrayNode body = JSON.createArrayNode();
+        labels.forEach(l -> body.addObject().put("prefix", "global").put("name", l));
+        return ApiRequest.postIdempotent(CONTENT + "/" + segment(pageId) + "/label").json(body.toString()).build();
+    }
+
+    public static ApiRequest getPropertyRequest(String pageId, String key) {
+        return ApiRequest.get(CONTENT + "/" + segment(pageId) + "/property/" + segment(key)).build();
+    }
+
+    public static ApiRequest createPropertyRequest(String pageId, String key, Map<String, String> value) {
+        ObjectNode body = JSON.createObjectNode().put("key", key);
+        body.set("value", JSON.valueToTree(value));
+        return ApiRequest.postCreate(CONTENT + "/" + segment(pageId) + "/property").json(body.toString()).build();
+    }
+
+    public static ApiRequest updatePropertyRequest(String pageId, String key, Map<String, String> value, int newVersion) {
+        ObjectNode body = JSON.createObjectNode().put("key", key);
+        body.set("value", JSON.valueToTree(value));
+        body.putObject("version").put("number", newVersion);
+        return ApiRequest.put(CONTENT + "/" + segment(pageId) + "/property/" + segment(key)).json(body.toString()).build();
+    }
+
+    @Override
+    public Optional<ConfluenceModel.Page> findPage(String spaceKey, String title) {
+        JsonNode results = tree(http.send(findPageRequest(spaceKey, title)).body()).path("results");
+        for (JsonNode p : results) if (p.path("title").asText().equals(title)) return Optional.of(page(p));
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<ConfluenceModel.Page> page(String id) {
+        try {
+            return Optional.of(page(tree(http.send(getPageRequest(id)).body())));
+        } catch (AtlassianException.NotFound e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public ConfluenceModel.Page create(ConfluenceModel.NewPage p) {
+        ConfluenceModel.Page created = page(tree(http.send(createPageRequest(p)).body()));
+        if (!p.labels().isEmpty()) addLabels(created.id(), p.labels());
+        return created;
+    }
+
+    @Override
+    public ConfluenceModel.Page update(String id, String title, String storage, int newVersion, String message) {
+        return page(tree(http.send(updatePageRequest(id, title, storage, newVersion, message)).body()));
+    }
+
+    @Override
+    public void addLabels(String pageId, List<String> labels) {
+        http.send(addLabelsRequest(pageId, labels));
+    }
+
+    @Override
+    public Optional<ConfluenceModel.Property> property(String pageId, String key) {
+        try {
+            JsonNode n = tree(http.send(getPropertyRequest(pageId, key)).body());
+            return Optional.of(new ConfluenceModel.Property(null, key, flat(n.path("value")), n.path("version").path("number").asInt(1)));
+        } catch (AtlassianException.NotFound e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public void setProperty(String pageId, String key, Map<String, String> value, Optional<ConfluenceModel.Property> existing) {
+        http.send(existing.isPresent() ? updatePropertyRequest(pageId, key, value, existing.get().version() + 1)
+                : createPropertyRequest(pageId, key, value));
+    }
+
+    static ConfluenceModel.Page page(JsonNode p) {
+        JsonNode storage = p.path("body").path("storage").path("value");
+        return new ConfluenceModel.Page(p.path("id").asText(), p.path("title").asText(), p.path("space").path("key").asText(null),
+                p.path("version").path("number").asInt(1), storage.isMissingNode() ? null : storage.asText());
+    }
+
+    static Map<String, String> flat(JsonNode value) {
+        Map<String, String> out = new LinkedHashMap<>();
+        value.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().isTextual() ? e.getValue().asText() : e.getValue().toString()));
+        return out;
+    }
+
+    static JsonNode tree(String body) {
+        try {
+            return JSON.readTree(body);
+        } catch (Exception e) {
+            throw new IllegalStateException("Confluence sent a response that is not JSON", e);
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package io.hindsight.atlassian.jira;
+
+import io.hindsight.atlassian.http.RequestCounter;
+import io.hindsight.atlassian.jira.JiraModel.BulkResult;
+import io.hindsight.atlassian.jira.JiraModel.FieldInfo;
+import io.hindsight.atlassian.jira.JiraModel.FilterInfo;
+import io.hindsight.atlassian.jira.JiraModel.Issue;
+import io.hindsight.atlassian.jira.JiraModel.IssueEdit;
+import io.hindsight.atlassian.jira.JiraModel.IssueRef;
+import io.hindsight.atlassian.jira.JiraModel.IssueTypeInfo;
+import io.hindsight.atlassian.jira.JiraModel.LinkTypeInfo;
+import io.hindsight.atlassian.jira.JiraModel.NewIssue;
+import io.hindsight.atlassian.jira.JiraModel.Property;
+import io.hindsight.atlassian.jira.JiraModel.Screen;
+import io.hindsight.atlassian.jira.JiraModel.ScreenTab;
+import io.hindsight.atlassian.jira.JiraModel.Transition;
+import io.hindsight.atlassian.jira.JiraModel.User;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Jira as Hindsight uses it, the same for Data Center ({@code /rest/api/2}, wiki markup) and Cloud
+ * ({@code /rest/api/3}, ADF). Text goes in as Markdown; failures are {@code AtlassianException}s.
+ */
+public interface JiraClient {
+    JiraModel.Deployment deployment();
+
+    RequestCounter counter();
+
+    /** The issue with these fields and entity properties, in one request; empty when it does not exist. */
+    Optional<Issue> issue(String key, List<String> fields, List<String> properties);
+
+    IssueRef create(NewIssue issue);
+
+    /** Creates in requests of up to 50; the result lists what was created and what failed, by position. */
+    BulkResult createAll(List<NewIssue> issues);
+
+    void edit(String key, IssueEdit edit);
+
+    void comment(String key, String markdown);
+
+    List<Transition> transitions(String key);
+
+    void transition(String key, String transitionId);
+
+    Optional<Property> property(String key, String propertyKey);
+
+    void setProperty(String key, String propertyKey, Property value);
+
+    /** Every issue the query finds, page by page, up to {@code limit}. */
+    List<Issue> search(String jql, List<String> fields, List<String> properties, int limit);
+
+    List<User> findUsers(String query);
+
+    JiraModel.ProjectInfo project(String key);
+
+    List<IssueTypeInfo> issueTypes();
+
+    IssueTypeInfo createIssueType(String name, String description);
+
+    List<FieldInfo> fields();
+
+    FieldInfo createField(String name, String description, String type, String searcherKey);
+
+    List<Screen> screens();
+
+    List<ScreenTab> tabs(String screenId);
+
+    List<String> tabFields(String screenId, String tabId);
+
+    void addFieldToTab(String screenId, String tabId, String fieldId);
+
+    List<LinkTypeInfo> linkTypes();
+
+    LinkTypeInfo createLinkType(String name, String inward, String outward);
+
+    Optional<FilterInfo> findFilter(String name);
+
+    FilterInfo createFilter(String name, String jql, String description);
+}

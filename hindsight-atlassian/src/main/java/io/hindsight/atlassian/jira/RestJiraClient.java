@@ -1,0 +1,186 @@
+package io.hindsight.atlassian.jira;
+
+import io.hindsight.atlassian.http.ApiRequest;
+import io.hindsight.atlassian.http.AtlassianException;
+import io.hindsight.atlassian.http.AtlassianHttp;
+import io.hindsight.atlassian.http.RequestCounter;
+import io.hindsight.atlassian.jira.JiraModel.Issue;
+import io.hindsight.atlassian.jira.JiraModel.NewIssue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** What both flavours share: requests from {@link JiraRequests}, answers read by {@link JiraParsers}. */
+abstract class RestJiraClient implements JiraClient {
+    protected final AtlassianHttp http;
+    protected final JiraRequests requests;
+
+    RestJiraClient(AtlassianHttp http, JiraModel.Deployment deployment) {
+        this.http = http;
+        this.requests = new JiraRequests(deployment);
+    }
+
+    protected String send(ApiRequest r) {
+        return http.send(r).body();
+    }
+
+    @Override
+    public JiraModel.Deployment deployment() {
+        return requests.deployment();
+    }
+
+    @Override
+    public RequestCounter counter() {
+        return http.counter();
+    }
+
+    @Override
+    public Optional<Issue> issue(String key, List<String> fields, List<String> properties) {
+        try {
+            return Optional.of(JiraParsers.issue(send(requests.getIssue(key, fields, properties))));
+        } catch (AtlassianException.NotFound e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public JiraModel.IssueRef create(NewIssue issue) {
+        return JiraParsers.created(send(requests.createIssue(issue)));
+    }
+
+    @Override
+    public JiraModel.BulkResult createAll(List<NewIssue> issues) {
+        List<JiraModel.IssueRef> created = new ArrayList<>();
+        List<JiraModel.BulkError> errors = new ArrayList<>();
+        for (int from = 0; from < issues.size(); from += JiraRequests.BULK_LIMIT) {
+            List<NewIssue> chunk = issues.subList(from, Math.min(issues.size(), from + JiraRequests.BULK_LIMIT));
+            JiraModel.BulkResult r;
+            try {
+                r = JiraParsers.bulk(send(requests.createIssues(chunk)));
+            } catch (AtlassianException.BadRequest e) {
+                // Jira answers 400 when no element of the chunk could be created; the body says why, element by element
+                r = JiraParsers.bulk(e.responseBody());
+                if (r.errors().isEmpty()) {
+                    for (int i = 0; i < chunk.size(); i++) errors.add(new JiraModel.BulkError(from + i, e.getMessage()));
+                    continue;
+                }
+            }
+            created.addAll(r.created());
+            for (JiraModel.BulkError err : r.errors()) errors.add(new JiraModel.BulkError(from + err.index(), err.message()));
+        }
+        return new JiraModel.BulkResult(created, errors);
+    }
+
+    @Override
+    public void edit(String key, JiraModel.IssueEdit edit) {
+        send(requests.editIssue(key, edit));
+    }
+
+    @Override
+    public void comment(String key, String markdown) {
+        send(requests.addComment(key, markdown));
+    }
+
+    @Override
+    public List<JiraModel.Transition> transitions(String key) {
+        return JiraParsers.transitions(send(requests.transitions(key)));
+    }
+
+    @Override
+    public void transition(String key, String transitionId) {
+        send(requests.transition(key, transitionId));
+    }
+
+    @Override
+    public Optional<JiraModel.Property> property(String key, String propertyKey) {
+        try {
+            return Optional.of(JiraParsers.propertyResponse(send(requests.getProperty(key, propertyKey))));
+        } catch (AtlassianException.NotFound e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public void setProperty(String key, String propertyKey, JiraModel.Property value) {
+        send(requests.setProperty(key, propertyKey, value));
+    }
+
+    @Override
+    public List<Issue> search(String jql, List<String> fields, List<String> properties, int limit) {
+        List<Issue> out = new ArrayList<>();
+        String cursor = null;
+        do {
+            int page = Math.min(100, limit - out.size());
+            JiraParsers.SearchPage p = JiraParsers.searchPage(send(requests.search(jql, fields, properties, page, cursor)), deployment());
+            out.addAll(p.issues());
+            cursor = p.next();
+        } while (cursor != null && out.size() < limit);
+        return out;
+    }
+
+    @Override
+    public List<JiraModel.User> findUsers(String query) {
+        return JiraParsers.users(send(requests.findUsers(query)));
+    }
+
+    @Override
+    public JiraModel.ProjectInfo project(String key) {
+        return JiraParsers.project(send(requests.project(key)));
+    }
+
+    @Override
+    public List<JiraModel.IssueTypeInfo> issueTypes() {
+        return JiraParsers.issueTypes(send(requests.issueTypes()));
+    }
+
+    @Override
+    public JiraModel.IssueTypeInfo createIssueType(String name, String description) {
+        return JiraParsers.issueType(send(requests.createIssueType(name, description)));
+    }
+
+    @Override
+    public List<JiraModel.FieldInfo> fields() {
+        return JiraParsers.fields(send(requests.fields()));
+    }
+
+    @Override
+    public JiraModel.FieldInfo createField(String name, String description, String type, String searcherKey) {
+        return JiraParsers.createdField(send(requests.createField(name, description, type, searcherKey)));
+    }
+
+    @Override
+    public List<JiraModel.Screen> screens() {
+        return JiraParsers.screens(send(requests.screens()));
+    }
+
+    @Override
+    public List<JiraModel.ScreenTab> tabs(String screenId) {
+        return JiraParsers.tabs(send(requests.screenTabs(screenId)));
+    }
+
+    @Override
+    public List<String> tabFields(String screenId, String tabId) {
+        return JiraParsers.tabFieldIds(send(requests.screenTabFields(screenId, tabId)));
+    }
+
+    @Override
+    public void addFieldToTab(String screenId, String tabId, String fieldId) {
+        send(requests.addFieldToTab(screenId, tabId, fieldId));
+    }
+
+    @Override
+    public List<JiraModel.LinkTypeInfo> linkTypes() {
+        return JiraParsers.linkTypes(send(requests.linkTypes()));
+    }
+
+    @Override
+    public JiraModel.LinkTypeInfo createLinkType(String name, String inward, String outward) {
+        return JiraParsers.linkType(send(requests.createLinkType(name, inward, outward)));
+    }
+
+    @Override
+    public JiraModel.FilterInfo createFilter(String name, String jql, String description) {
+        return JiraParsers.filter(send(requests.createFilter(name, jql, description)));
+    }
+}
