@@ -15,43 +15,43 @@ import java.util.List;
 import java.util.Map;
 
 /** A loopback HTTP server that answers with a script of responses and records what it received. */
-final class ScriptedServer implements AutoCloseable {
-    record Answer(int status, Map<String, String> headers, String body, long delayMillis) {
-        static Answer of(int status, String body) {
+public final class ScriptedServer implements AutoCloseable {
+    public record Answer(int status, Map<String, String> headers, String body, long delayMillis) {
+        public static Answer of(int status, String body) {
             return new Answer(status, Map.of("Content-Type", "application/json"), body, 0);
         }
 
-        Answer withHeader(String name, String value) {
+        public Answer withHeader(String name, String value) {
             Map<String, String> h = new java.util.HashMap<>(headers);
             h.put(name, value);
             return new Answer(status, h, body, delayMillis);
         }
 
-        Answer delayed(long millis) {
+        public Answer delayed(long millis) {
             return new Answer(status, headers, body, millis);
         }
     }
 
-    record Received(String method, String pathAndQuery, String authorization, String body) {
+    public record Received(String method, String pathAndQuery, String authorization, String body) {
     }
 
     private final HttpServer server;
     private final Deque<Answer> script = new ArrayDeque<>();
-    final List<Received> received = Collections.synchronizedList(new ArrayList<>());
+    public final List<Received> received = Collections.synchronizedList(new ArrayList<>());
 
-    ScriptedServer() throws IOException {
+    public ScriptedServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", this::handle);
         server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
         server.start();
     }
 
-    ScriptedServer then(Answer a) {
+    public ScriptedServer then(Answer a) {
         script.add(a);
         return this;
     }
 
-    URI url() {
+    public URI url() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/jira");
     }
 
