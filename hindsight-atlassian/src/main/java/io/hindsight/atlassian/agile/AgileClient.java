@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Jira Software boards ({@code /rest/agile/1.0}, the same on Data Center and Cloud): where remediation is tracked. */
-public final class AgileClient {
+public final class AgileClient implements Boards {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String BASE = "/rest/agile/1.0";
     private final AtlassianHttp http;
@@ -45,6 +45,7 @@ public final class AgileClient {
     }
 
     /** Kanban boards whose name contains {@code name}, all pages; callers pick the exact name. */
+    @Override
     public List<Board> findBoards(String name) {
         List<Board> out = new ArrayList<>();
         int startAt = 0;
@@ -56,6 +57,7 @@ public final class AgileClient {
         }
     }
 
+    @Override
     public Board createBoard(String name, long filterId, String projectKey) {
         return board(tree(http.send(createBoardRequest(name, filterId, projectKey, deployment)).body()));
     }

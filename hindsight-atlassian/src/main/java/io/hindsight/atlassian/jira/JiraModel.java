@@ -172,6 +172,10 @@ public final class JiraModel {
     public record Board(long id, String name, String type) {
     }
 
-    public record ProjectInfo(String id, String key, String name) {
+    /** @param issueTypeIds the issue types the project's scheme offers */
+    public record ProjectInfo(String id, String key, String name, List<String> issueTypeIds) {
+        public ProjectInfo {
+            issueTypeIds = List.copyOf(issueTypeIds);
+        }
     }
 }

@@ -232,6 +232,8 @@ public final class JiraParsers {
 
     public static JiraModel.ProjectInfo project(String body) {
         JsonNode p = tree(body);
-        return new JiraModel.ProjectInfo(p.path("id").asText(), p.path("key").asText(), p.path("name").asText());
+        List<String> types = new ArrayList<>();
+        p.path("issueTypes").forEach(t -> types.add(t.path("id").asText()));
+        return new JiraModel.ProjectInfo(p.path("id").asText(), p.path("key").asText(), p.path("name").asText(), types);
     }
 }

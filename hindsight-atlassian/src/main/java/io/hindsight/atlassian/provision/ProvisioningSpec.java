@@ -1,0 +1,60 @@
+package io.hindsight.atlassian.provision;
+
+import io.hindsight.core.model.SectionKind;
+import io.hindsight.core.render.Jql;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What a Jira site and Confluence space need for Hindsight: the Post-mortem issue type, one field per
+ * structured section plus severity and the incident times, the remediation link type, a saved filter
+ * and Kanban board for remediation tickets, and the Confluence parent page.
+ *
+ * @param project      the project that holds post-mortems
+ * @param screenName   the screen the fields go on; "Default Screen" unless the project uses its own
+ */
+public record ProvisioningSpec(String project, String issueTypeName, List<FieldSpec> fields, String linkTypeName,
+                               String linkInward, String linkOutward, String filterName, String filterJql, String boardName,
+                               String screenName, String confluenceSpace, String parentPageTitle) {
+
+    public enum FieldType {
+        TEXTAREA("com.atlassian.jira.plugin.system.customfieldtypes:textarea", "com.atlassian.jira.plugin.system.customfieldtypes:textsearcher", "multi-line text"),
+        SELECT("com.atlassian.jira.plugin.system.customfieldtypes:select", "com.atlassian.jira.plugin.system.customfieldtypes:multiselectsearcher", "select list"),
+        DATETIME("com.atlassian.jira.plugin.system.customfieldtypes:datetime", "com.atlassian.jira.plugin.system.customfieldtypes:datetimerange", "date and time");
+
+        public final String key;
+        public final String searcher;
+        public final String label;
+
+        FieldType(String key, String searcher, String label) {
+            this.key = key;
+            this.searcher = searcher;
+            this.label = label;
+        }
+    }
+
+    /** @param key Hindsight's name for the field: a section id, "severity", or a time such as "started" */
+    public record FieldSpec(String key, String name, FieldType type, String description) {
+    }
+
+    public ProvisioningSpec {
+        fields = List.copyOf(fields);
+    }
+
+    public static ProvisioningSpec defaults(String project, String remediationLabel, String confluenceSpace) {
+        List<FieldSpec> fields = new ArrayList<>();
+        for (SectionKind k : SectionKind.values()) {
+            if (k == SectionKind.CUSTOM) continue;
+            String name = k == SectionKind.SUMMARY ? "Incident summary" : k.heading();
+            fields.add(new FieldSpec(k.id(), name, FieldType.TEXTAREA, "Hindsight post-mortem: " + k.heading().toLowerCase(java.util.Locale.ROOT)));
+        }
+        fields.add(new FieldSpec("severity", "Incident severity", FieldType.SELECT, "Hindsight post-mortem: SEV1 (worst) to SEV4"));
+        for (String t : List.of("started", "detected", "mitigated", "resolved")) {
+            fields.add(new FieldSpec(t, "Incident " + t, FieldType.DATETIME, "Hindsight post-mortem: when the incident was " + t));
+        }
+        return new ProvisioningSpec(project, "Post-mortem", fields, "Remediation", "is remediated by", "remediates",
+                "Hindsight: remediation tickets", "labels = " + Jql.quote(remediationLabel) + " ORDER BY duedate ASC",
+                "Remediation", "Default Screen", confluenceSpace, "Post-mortems");
+    }
+}

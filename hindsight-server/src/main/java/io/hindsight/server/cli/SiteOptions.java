@@ -1,0 +1,48 @@
+package io.hindsight.server.cli;
+
+import io.hindsight.atlassian.http.AtlassianHttp;
+import io.hindsight.atlassian.http.Credentials;
+import io.hindsight.atlassian.http.HttpSettings;
+import io.hindsight.atlassian.http.RequestCounter;
+import picocli.CommandLine.Option;
+
+import java.net.URI;
+import java.util.Map;
+
+/**
+ * Where Jira and Confluence are and how to sign in. Secrets come only from the environment, never
+ * from the command line (where other users and shell history would see them):
+ * {@code HINDSIGHT_JIRA_TOKEN} (Data Center personal access token) or {@code HINDSIGHT_JIRA_EMAIL} with
+ * {@code HINDSIGHT_JIRA_API_TOKEN} (Cloud); likewise {@code HINDSIGHT_CONFLUENCE_*}.
+ */
+final class SiteOptions {
+    @Option(names = "--jira-url", required = true, paramLabel = "URL", description = "Jira's base URL, e.g. https://jira.example.com or https://example.atlassian.net")
+    URI jiraUrl;
+
+    @Option(names = "--confluence-url", required = true, paramLabel = "URL", description = "Confluence's base URL, e.g. https://wiki.example.com or https://example.atlassian.net")
+    URI confluenceUrl;
+
+    @Option(names = "--cloud", description = "Jira and Confluence Cloud (default: Data Center)")
+    boolean cloud;
+
+    Map<String, String> env = System.getenv();
+
+    AtlassianHttp jira(RequestCounter counter) {
+        return AtlassianHttp.create("Jira", jiraUrl, credentials("JIRA"), HttpSettings.defaults(), counter);
+    }
+
+    AtlassianHttp confluence(RequestCounter counter) {
+        return AtlassianHttp.create("Confluence", confluenceUrl, credentials("CONFLUENCE"), HttpSettings.defaults(), counter);
+    }
+
+    Credentials credentials(String product) {
+        String token = env.get("HINDSIGHT_" + product + "_TOKEN");
+        String email = env.get("HINDSIGHT_" + product + "_EMAIL");
+        String apiToken = env.get("HINDSIGHT_" + product + "_API_TOKEN");
+        if (email != null && apiToken != null) return Credentials.emailAndApiToken(email, apiToken);
+        if (token != null) return Credentials.personalAccessToken(token);
+        throw new IllegalArgumentException("no credentials for " + product.charAt(0) + product.substring(1).toLowerCase()
+                + ": set HINDSIGHT_" + product + "_TOKEN (Data Center personal access token) or HINDSIGHT_" + product
+                + "_EMAIL and HINDSIGHT_" + product + "_API_TOKEN (Cloud)");
+    }
+}
