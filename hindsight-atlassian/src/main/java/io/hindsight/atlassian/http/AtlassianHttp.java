@@ -43,6 +43,7 @@ public final class AtlassianHttp {
     private final Clock clock;
     private final Random jitter;
     private final String product;
+    private volatile java.util.function.BiConsumer<ApiRequest, ApiResponse> listener = (q, r) -> { };
 
     /**
      * @param product "Jira" or "Confluence", for messages
@@ -66,6 +67,12 @@ public final class AtlassianHttp {
     public static AtlassianHttp create(String product, URI baseUrl, Credentials credentials, HttpSettings settings, RequestCounter counter) {
         return new AtlassianHttp(product, baseUrl, credentials, settings, counter, d -> Thread.sleep(d.toMillis()),
                 Clock.systemUTC(), new Random());
+    }
+
+    /** Sees every request with the response it got (retries included): for tests, tracing and metrics. */
+    public AtlassianHttp onExchange(java.util.function.BiConsumer<ApiRequest, ApiResponse> listener) {
+        this.listener = listener;
+        return this;
     }
 
     public URI baseUrl() {
@@ -101,6 +108,7 @@ public final class AtlassianHttp {
                 throw new AtlassianException.Transport("interrupted while calling " + request.describe(), request.describe(), e);
             }
             LOG.debug("{} {} -> {} in {} ms", product, request.describe(), response.status(), (System.nanoTime() - started) / 1_000_000);
+            listener.accept(request, response);
             if (response.ok()) return response;
             boolean retryable = response.status() == 429 || (response.status() >= 500 && request.idempotent());
             if (retryable && attempt < settings.maxAttempts()) {

@@ -136,7 +136,11 @@ abstract class RestJiraClient implements JiraClient {
 
     @Override
     public JiraModel.IssueTypeInfo createIssueType(String name, String description) {
-        return JiraParsers.issueType(send(requests.createIssueType(name, description)));
+        String body = send(requests.createIssueType(name, description));
+        // Data Center 10.3 documents a 201 without a body: then the new type is read back by name
+        if (!body.isBlank()) return JiraParsers.issueType(body);
+        return issueTypes().stream().filter(t -> t.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("Jira said issue type '" + name + "' was created, but does not list it"));
     }
 
     @Override
@@ -176,7 +180,10 @@ abstract class RestJiraClient implements JiraClient {
 
     @Override
     public JiraModel.LinkTypeInfo createLinkType(String name, String inward, String outward) {
-        return JiraParsers.linkType(send(requests.createLinkType(name, inward, outward)));
+        String body = send(requests.createLinkType(name, inward, outward));
+        if (!body.isBlank()) return JiraParsers.linkType(body);
+        return linkTypes().stream().filter(t -> t.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("Jira said link type '" + name + "' was created, but does not list it"));
     }
 
     @Override

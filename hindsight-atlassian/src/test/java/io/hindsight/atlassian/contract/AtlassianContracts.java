@@ -60,6 +60,7 @@ public enum AtlassianContracts {
                     renameDuplicateOperationIds(spec);
                     acceptPlainFieldValues(spec);
                     acceptJsonPropertyValues(spec);
+                    listsAreArrays(spec);
                 }
                 case CONFLUENCE_DC -> {
                     dropDuplicateParameters(spec);
@@ -120,6 +121,30 @@ public enum AtlassianContracts {
         JsonNode put = spec.path("paths").path("/api/2/issue/{issueIdOrKey}/properties/{propertyKey}").path("put")
                 .path("requestBody").path("content").path("application/json");
         if (put instanceof ObjectNode p) p.set("schema", JSON.createObjectNode());
+    }
+
+    /** Operations Jira DC answers with a JSON array, which its generated document types as one element. */
+    private static final java.util.List<String> DC_ARRAY_RESPONSES = java.util.List.of("/api/2/issuetype", "/api/2/field",
+            "/api/2/screens/{screenId}/tabs", "/api/2/screens/{screenId}/tabs/{tabId}/fields", "/api/2/filter/favourite", "/api/2/user/search");
+
+    /**
+     * Jira DC's generated document says "Returns a list of ..." for these but types the body as one
+     * element. Its only response for GET /screens is a copy of addToDefault's 201.
+     */
+    private static void listsAreArrays(ObjectNode spec) {
+        for (String path : DC_ARRAY_RESPONSES) {
+            JsonNode media = spec.path("paths").path(path).path("get").path("responses").path("200").path("content").path("application/json");
+            if (media instanceof ObjectNode m && m.path("schema").has("$ref")) {
+                ObjectNode array = JSON.createObjectNode().put("type", "array");
+                array.set("items", m.get("schema"));
+                m.set("schema", array);
+            }
+        }
+        JsonNode screens = spec.path("paths").path("/api/2/screens").path("get").path("responses");
+        if (screens instanceof ObjectNode r && !r.has("200")) {
+            r.set("200", JSON.createObjectNode().put("description", "the screens"));
+            ((ObjectNode) r.get("200")).putObject("content").putObject("application/json").set("schema", JSON.createObjectNode());
+        }
     }
 
     /** Confluence DC 10.0.3 lists some parameters twice in one operation; the parser refuses the file. */

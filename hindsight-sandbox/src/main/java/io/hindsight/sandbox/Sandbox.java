@@ -1,0 +1,122 @@
+package io.hindsight.sandbox;
+
+import io.hindsight.sandbox.confluence.ConfluenceState;
+import io.hindsight.sandbox.jira.JiraApi;
+import io.hindsight.sandbox.jira.JiraState;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.time.Clock;
+import java.util.Locale;
+
+/**
+ * A local Jira + Confluence for tests, benchmarks and the demo: a faithful, stateful subset of the
+ * REST APIs Hindsight uses, Data Center or Cloud. It is a test and evaluation tool, not a Jira.
+ * <pre>
+ * try (Sandbox s = Sandbox.start(Flavor.DATA_CENTER, 0)) { ... s.url() ... }
+ * </pre>
+ */
+public final class Sandbox implements AutoCloseable {
+    /** Data Center personal access token of the seeded admin account. */
+    public static final String ADMIN_TOKEN = "sandbox-admin-token";
+    /** Cloud email and API token of the seeded admin account. */
+    public static final String ADMIN_EMAIL = "hindsight@example.com";
+    public static final String ADMIN_API_TOKEN = "sandbox-api-token";
+    /** An account without administrator rights. */
+    public static final String VIEWER_TOKEN = "sandbox-viewer-token";
+
+    private final SandboxServer server;
+    private final Flavor flavor;
+
+    private Sandbox(SandboxServer server, Flavor flavor) {
+        this.server = server;
+        this.flavor = flavor;
+    }
+
+    /** Starts on 127.0.0.1; port 0 picks a free one. */
+    public static Sandbox start(Flavor flavor, int port) {
+        return start(flavor, port, Clock.systemUTC());
+    }
+
+    public static Sandbox start(Flavor flavor, int port, Clock clock) {
+        try {
+            SandboxServer server = new SandboxServer(flavor, "127.0.0.1", port, clock);
+            server.start();
+            return new Sandbox(server, flavor);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the sandbox could not listen on 127.0.0.1:" + port + ": " + e.getMessage(), e);
+        }
+    }
+
+    public URI url() {
+        return URI.create(server.baseUrl());
+    }
+
+    public Flavor flavor() {
+        return flavor;
+    }
+
+    public Faults faults() {
+        return server.faults;
+    }
+
+    public RequestLog log() {
+        return server.log;
+    }
+
+    public Webhooks webhooks() {
+        return server.webhooks;
+    }
+
+    /** The Jira state, for assertions and seeding; synchronise on it while reading. */
+    public JiraState jira() {
+        return server.jira;
+    }
+
+    public JiraApi jiraApi() {
+        return server.jiraApi;
+    }
+
+    public ConfluenceState confluence() {
+        return server.confluence;
+    }
+
+    public void reset() {
+        server.reset();
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+    }
+
+    /** {@code java -jar hindsight-sandbox.jar [--port 8090] [--flavor dc|cloud]}. */
+    public static void main(String[] args) throws InterruptedException {
+        int port = 8090;
+        Flavor flavor = Flavor.DATA_CENTER;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--port" -> port = Integer.parseInt(args[++i]);
+                case "--flavor" -> flavor = args[++i].toLowerCase(Locale.ROOT).startsWith("c") ? Flavor.CLOUD : Flavor.DATA_CENTER;
+                default -> {
+                    System.err.println("usage: sandbox [--port 8090] [--flavor dc|cloud]");
+                    System.exit(2);
+                }
+            }
+        }
+        Sandbox s = start(flavor, port);
+        System.out.println(banner(s));
+        Runtime.getRuntime().addShutdownHook(new Thread(s::close));
+        Thread.currentThread().join();
+    }
+
+    public static String banner(Sandbox s) {
+        String auth = s.flavor == Flavor.CLOUD ? "-u " + ADMIN_EMAIL + ":" + ADMIN_API_TOKEN : "-H 'Authorization: Bearer " + ADMIN_TOKEN + "'";
+        String api = s.flavor == Flavor.CLOUD ? "/rest/api/3" : "/rest/api/2";
+        return "Hindsight sandbox (" + (s.flavor == Flavor.CLOUD ? "Jira Cloud + Confluence Cloud" : "Jira Data Center + Confluence Data Center")
+                + ") on " + s.url() + " - a local emulator for tests and the demo, not a Jira.\n"
+                + "  try:  curl " + auth + " " + s.url() + api + "/serverInfo\n"
+                + "  look: " + s.url() + "/sandbox";
+    }
+}
