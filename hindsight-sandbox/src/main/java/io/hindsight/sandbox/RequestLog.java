@@ -14,7 +14,8 @@ public final class RequestLog {
         }
     }
 
-    private static final Pattern IDS = Pattern.compile("/[A-Z][A-Z0-9_]+-\\d+|/\\d+");
+    /** Issue keys and numeric ids of 3 digits or more; "/rest/api/2" stays as it is. */
+    private static final Pattern IDS = Pattern.compile("/([A-Z][A-Z0-9_]+-\\d+|\\d{3,})(?=/|$)");
     private final List<Entry> entries = new ArrayList<>();
 
     synchronized void add(Entry e) {

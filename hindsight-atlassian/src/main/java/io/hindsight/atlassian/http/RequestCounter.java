@@ -15,7 +15,7 @@ public final class RequestCounter {
     void sent(ApiRequest request, boolean retry) {
         (request.write() ? writes : reads).incrementAndGet();
         if (retry) retries.incrementAndGet();
-        perEndpoint.computeIfAbsent(request.method() + " " + request.path().replaceAll("/[A-Z][A-Z0-9_]+-\\d+|/\\d+", "/{id}"),
+        perEndpoint.computeIfAbsent(request.method() + " " + request.path().replaceAll("/([A-Z][A-Z0-9_]+-\\d+|\\d{3,})(?=/|$)", "/{id}"),
                 k -> new AtomicLong()).incrementAndGet();
     }
 

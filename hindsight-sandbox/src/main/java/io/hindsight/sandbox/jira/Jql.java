@@ -200,6 +200,7 @@ public final class Jql {
         Instant now = clock.instant();
         if (t.type == T.WORD && (peek().type == T.LPAREN)) {
             String fn = t.text.toLowerCase(Locale.ROOT);
+            if (!Set.of("now", "startofday", "endofday").contains(fn)) throw new SandboxError(400, "Unable to find JQL function '" + t.text + "()'.");
             next();
             String arg = peek().type == T.RPAREN ? null : next().text;
             if (peek().type != T.RPAREN) throw error("Expecting ')' but got '" + peek().text + "'.", peek());
