@@ -156,7 +156,6 @@ final class SandboxServer {
         String method = http.getRequestMethod();
         String path = http.getRequestURI().getRawPath();
         String decodedPath = http.getRequestURI().getPath();
-        int status = 500;
         try {
             String body = new String(http.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             boolean admin = decodedPath.startsWith("/sandbox");
@@ -169,7 +168,7 @@ final class SandboxServer {
                     switch (f.kind()) {
                         case DROP -> {
                             // close without a response: the client sees the connection end
-                            status = 0;
+                            logged(method, decodedPath, 0, started);
                             http.getResponseBody().close();
                             http.close();
                             return;
@@ -184,18 +183,21 @@ final class SandboxServer {
             }
             Consumer<Exchange> handler = router.route(ex).orElseThrow(() -> new SandboxError(404, "null for uri: " + baseUrl + path));
             handler.accept(ex);
-            status = ex.status;
+            logged(method, decodedPath, ex.status, started);
             send(http, ex.status, ex.contentType, ex.responseBody, ex.responseHeaders);
         } catch (SandboxError e) {
-            status = e.status();
+            logged(method, decodedPath, e.status(), started);
             send(http, e.status(), "application/json", errorBody(decodedPath, e).toString(), java.util.Map.of());
         } catch (RuntimeException e) {
             LOG.error("sandbox failed on {} {}", method, path, e);
-            status = 500;
+            logged(method, decodedPath, 500, started);
             send(http, 500, "application/json", new SandboxError(500, "Internal server error: " + e).jiraBody().toString(), java.util.Map.of());
-        } finally {
-            log.add(new RequestLog.Entry(method, decodedPath, status, (System.nanoTime() - started) / 1000));
         }
+    }
+
+    /** Logged before the response leaves, so a client that counts right after its answer sees its own request. */
+    private void logged(String method, String path, int status, long started) {
+        log.add(new RequestLog.Entry(method, path, status, (System.nanoTime() - started) / 1000));
     }
 
     private static void sleep(long millis) {

@@ -95,16 +95,31 @@ public final class JiraState {
             return v == null || v.isNull() ? null : v.isTextual() ? v.asText() : v.toString();
         }
 
+        // parsed values, remembered with the JSON node they came from: searches and sorts read them often
+        private JsonNode dueSource;
+        private Optional<LocalDate> dueValue = Optional.empty();
+        private JsonNode labelsSource;
+        private List<String> labelsValue = List.of();
+
         public Optional<LocalDate> due() {
-            String d = text("duedate");
-            return d == null || d.isBlank() ? Optional.empty() : Optional.of(LocalDate.parse(d.substring(0, 10)));
+            JsonNode d = fields.get("duedate");
+            if (d != dueSource) {
+                dueSource = d;
+                String t = d == null || d.isNull() ? "" : d.asText();
+                dueValue = t.isBlank() ? Optional.empty() : Optional.of(LocalDate.parse(t.substring(0, 10)));
+            }
+            return dueValue;
         }
 
         public List<String> labels() {
-            List<String> out = new ArrayList<>();
             JsonNode l = fields.get("labels");
-            if (l != null) l.forEach(x -> out.add(x.asText()));
-            return out;
+            if (l != labelsSource) {
+                labelsSource = l;
+                List<String> out = new ArrayList<>();
+                if (l != null) l.forEach(x -> out.add(x.asText()));
+                labelsValue = List.copyOf(out);
+            }
+            return labelsValue;
         }
     }
 
