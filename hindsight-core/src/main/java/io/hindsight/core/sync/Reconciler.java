@@ -1,0 +1,82 @@
+package io.hindsight.core.sync;
+
+import io.hindsight.core.plan.DesiredTicket;
+import io.hindsight.core.plan.RemediationPlan;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Matches desired tickets to existing ones by identity, not by luck: first the ticket key an action
+ * names ({@code ticket:OPS-7}), then the action id the ticket carries. What is left on the desired side
+ * is created; what is left on the Jira side is an orphan, reported and never deleted.
+ */
+public final class Reconciler {
+    private final Function<String, Optional<String>> ownerIds;
+
+    /** @param ownerIds turns an action's owner name into the Jira user id tickets are assigned to */
+    public Reconciler(Function<String, Optional<String>> ownerIds) {
+        this.ownerIds = ownerIds;
+    }
+
+    public Reconciliation reconcile(RemediationPlan plan, List<ExistingTicket> existing) {
+        List<ExistingTicket> byKey = existing.stream().sorted(Comparator.comparing(ExistingTicket::key, Reconciler::compareKeys)).toList();
+        Map<String, ExistingTicket> keys = new LinkedHashMap<>();
+        byKey.forEach(t -> keys.put(t.key(), t));
+        Map<String, ExistingTicket> ids = new LinkedHashMap<>();
+        List<ExistingTicket> duplicates = new ArrayList<>();
+        for (ExistingTicket t : byKey) {
+            if (t.actionId() == null) continue;
+            // the oldest ticket answers for its action; a later one with the same id is a duplicate, kept and reported
+            if (ids.putIfAbsent(t.actionId(), t) != null) duplicates.add(t);
+        }
+        Set<String> used = new HashSet<>();
+        duplicates.forEach(d -> used.add(d.key()));
+        List<DesiredTicket> toCreate = new ArrayList<>();
+        List<TicketChange> toUpdate = new ArrayList<>();
+        List<Reconciliation.Match> matched = new ArrayList<>();
+        for (DesiredTicket d : plan.tickets()) {
+            ExistingTicket t = d.existingTicket() != null && keys.containsKey(d.existingTicket()) ? keys.get(d.existingTicket()) : ids.get(d.actionId());
+            if (t == null || !used.add(t.key())) {
+                toCreate.add(d);
+                continue;
+            }
+            matched.add(new Reconciliation.Match(d, t));
+            change(d, t).ifPresent(toUpdate::add);
+        }
+        List<ExistingTicket> orphans = byKey.stream().filter(t -> !used.contains(t.key())).toList();
+        return new Reconciliation(toCreate, toUpdate, matched, orphans, duplicates);
+    }
+
+    private Optional<TicketChange> change(DesiredTicket d, ExistingTicket t) {
+        String summary = Objects.equals(d.summary(), t.summary()) ? null : d.summary();
+        String owner = d.owner() == null ? null : ownerIds.apply(d.owner()).filter(id -> !id.equals(t.owner())).orElse(null);
+        var due = d.due() == null || d.due().equals(t.due()) ? null : d.due();
+        String priority = d.priority() == null || d.priority().equals(t.priority()) ? null : d.priority();
+        List<String> addLabels = d.labels().stream().filter(l -> !t.labels().contains(l)).toList();
+        boolean markDone = d.done() && !t.done();
+        TicketChange c = new TicketChange(t.key(), d.actionId(), summary, owner, due, priority, addLabels, markDone);
+        return c.fieldsChange() || markDone ? Optional.of(c) : Optional.empty();
+    }
+
+    /** OPS-9 before OPS-10: project, then number. */
+    static int compareKeys(String a, String b) {
+        int da = a.lastIndexOf('-');
+        int db = b.lastIndexOf('-');
+        int p = a.substring(0, Math.max(0, da)).compareTo(b.substring(0, Math.max(0, db)));
+        if (p != 0 || da < 0 || db < 0) return p != 0 ? p : a.compareTo(b);
+        try {
+            return Long.compare(Long.parseLong(a.substring(da + 1)), Long.parseLong(b.substring(db + 1)));
+        } catch (NumberFormatException e) {
+            return a.compareTo(b);
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package io.hindsight.core.sync;
+
+import io.hindsight.core.plan.DesiredTicket;
+
+import java.util.List;
+
+/**
+ * The difference between the tickets a post-mortem asks for and those Jira has: what to create, what
+ * to change, what already matches, and orphans (tickets whose action is gone). Nothing is ever deleted.
+ *
+ * @param duplicates tickets that carry an action id another ticket already answers for
+ */
+public record Reconciliation(List<DesiredTicket> toCreate, List<TicketChange> toUpdate, List<Match> matched,
+                             List<ExistingTicket> orphans, List<ExistingTicket> duplicates) {
+    public record Match(DesiredTicket desired, ExistingTicket existing) {
+    }
+
+    public Reconciliation {
+        toCreate = List.copyOf(toCreate);
+        toUpdate = List.copyOf(toUpdate);
+        matched = List.copyOf(matched);
+        orphans = List.copyOf(orphans);
+        duplicates = List.copyOf(duplicates);
+    }
+
+    public boolean writesNothing() {
+        return toCreate.isEmpty() && toUpdate.isEmpty();
+    }
+}
