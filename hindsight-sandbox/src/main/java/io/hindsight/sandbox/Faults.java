@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  * requests whose "METHOD path" matches its pattern, a limited number of times.
  */
 public final class Faults {
-    public enum Kind { STATUS, LATENCY, DROP }
+    /** DROP closes the connection before the request is carried out; DROP_AFTER carries it out, then closes without answering. */
+    public enum Kind { STATUS, LATENCY, DROP, DROP_AFTER }
 
     /**
      * @param match     regex over "METHOD /path", e.g. {@code POST /rest/api/2/issue.*}; ".*" for all
@@ -35,6 +36,11 @@ public final class Faults {
 
         public static Rule drop(String match, int times) {
             return new Rule(match, Kind.DROP, 0, 0, 0, 0, times);
+        }
+
+        /** The Nth matching request is carried out, but its answer never arrives: the worst case for a client. */
+        public static Rule lostAnswerOnNth(String match, int n) {
+            return new Rule(match, Kind.DROP_AFTER, 0, 0, 0, n - 1, 1);
         }
 
         /** The Nth matching request (1-based) fails with {@code status}; the ones before it pass. */

@@ -161,6 +161,7 @@ final class SandboxServer {
             boolean admin = decodedPath.startsWith("/sandbox");
             String user = admin ? "sandbox" : signIn(http.getRequestHeaders().getFirst("Authorization"));
             Exchange ex = new Exchange(method, decodedPath, http.getRequestURI().getRawQuery(), body, user);
+            boolean loseAnswer = false;
             if (!admin) {
                 Optional<Faults.Rule> fault = faults.fire(method, decodedPath);
                 if (fault.isPresent()) {
@@ -174,6 +175,7 @@ final class SandboxServer {
                             return;
                         }
                         case LATENCY -> sleep(f.latencyMillis());
+                        case DROP_AFTER -> loseAnswer = true;
                         case STATUS -> {
                             if (f.retryAfterSeconds() > 0) http.getResponseHeaders().add("Retry-After", String.valueOf(f.retryAfterSeconds()));
                             throw new SandboxError(f.status(), f.status() == 429 ? "Rate limit exceeded." : "Injected fault: " + f.status());
@@ -183,7 +185,12 @@ final class SandboxServer {
             }
             Consumer<Exchange> handler = router.route(ex).orElseThrow(() -> new SandboxError(404, "null for uri: " + baseUrl + path));
             handler.accept(ex);
-            logged(method, decodedPath, ex.status, started);
+            logged(method, decodedPath, loseAnswer ? 0 : ex.status, started);
+            if (loseAnswer) {
+                http.getResponseBody().close();
+                http.close();
+                return;
+            }
             send(http, ex.status, ex.contentType, ex.responseBody, ex.responseHeaders);
         } catch (SandboxError e) {
             logged(method, decodedPath, e.status(), started);

@@ -45,6 +45,11 @@ public final class DataCenterConfluenceClient implements ConfluenceClient {
         body.putObject("space").put("key", p.spaceKey());
         if (p.parentId() != null) body.putArray("ancestors").addObject().put("id", p.parentId());
         body.putObject("body").putObject("storage").put("value", p.storage()).put("representation", "storage");
+        // labels ride along with the page: one request instead of two
+        if (!p.labels().isEmpty()) {
+            ArrayNode labels = body.putObject("metadata").putArray("labels");
+            p.labels().forEach(l -> labels.addObject().put("prefix", "global").put("name", l));
+        }
         return ApiRequest.postCreate(CONTENT).json(body.toString()).build();
     }
 
@@ -97,9 +102,7 @@ public final class DataCenterConfluenceClient implements ConfluenceClient {
 
     @Override
     public ConfluenceModel.Page create(ConfluenceModel.NewPage p) {
-        ConfluenceModel.Page created = page(tree(http.send(createPageRequest(p)).body()));
-        if (!p.labels().isEmpty()) addLabels(created.id(), p.labels());
-        return created;
+        return page(tree(http.send(createPageRequest(p)).body()));
     }
 
     @Override

@@ -98,6 +98,9 @@ public final class ConfluenceApi {
         String space = b.path("space").path("key").asText(null);
         String parent = b.path("ancestors").path(0).path("id").asText(null);
         ConfluenceState.Page p = create(space, parent, b.path("title").asText(""), b.path("body").path("storage").path("value").asText(""), ex.user());
+        synchronized (state) {
+            for (JsonNode l : b.path("metadata").path("labels")) p.labels.add(l.path("name").asText().toLowerCase());
+        }
         ex.ok(dcPage(p));
     }
 

@@ -1,0 +1,155 @@
+package io.hindsight.atlassian.sync;
+
+import io.hindsight.atlassian.http.AtlassianException;
+import io.hindsight.atlassian.jira.JiraClient;
+import io.hindsight.atlassian.jira.JiraModel;
+import io.hindsight.atlassian.provision.ProvisionedIds;
+import io.hindsight.core.model.PostMortem;
+import io.hindsight.core.plan.DesiredTicket;
+import io.hindsight.core.render.Jql;
+import io.hindsight.core.sync.ExistingTicket;
+import io.hindsight.core.sync.Ports;
+import io.hindsight.core.sync.SyncException;
+import io.hindsight.core.sync.SyncState;
+import io.hindsight.core.sync.TicketChange;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The engine's view of Jira. A ticket answers for an action through a label
+ * ({@code hindsight-action-<id>}, found by search on both flavours) and an entity property naming the
+ * post-mortem and action; both are set in the create request itself, so a ticket is never without them.
+ */
+public final class JiraTracker implements Ports.Tracker {
+    public static final String STATE_PROPERTY = "hindsight.postmortem";
+    public static final String TICKET_PROPERTY = "hindsight.remediation";
+    public static final String ACTION_LABEL = "hindsight-action-";
+
+    private final JiraClient jira;
+    private final ProvisionedIds ids;
+    private final PostMortemFields fields;
+    private final String ticketIssueType;
+    private final String remediatedBy;
+    private final Map<String, Optional<String>> users = new ConcurrentHashMap<>();
+
+    /**
+     * @param ticketIssueType the issue type of remediation tickets, e.g. Task
+     * @param remediatedBy    the link type's inward phrase, for the JQL that finds the tickets
+     */
+    public JiraTracker(JiraClient jira, ProvisionedIds ids, Set<String> actionClasses, String ticketIssueType, String remediatedBy) {
+        this.jira = jira;
+        this.ids = ids;
+        this.fields = new PostMortemFields(ids, jira.deployment(), actionClasses);
+        this.ticketIssueType = ticketIssueType;
+        this.remediatedBy = remediatedBy;
+    }
+
+    /** Creates the post-mortem issue from a post-mortem (publishing a file); returns its key. */
+    public String createPostMortem(String project, PostMortem pm) {
+        return jira.create(new JiraModel.NewIssue(project, ids.issueTypeId(), pm.title(), null, null, null, null, List.of("postmortem"),
+                fields.values(pm), List.of(), Map.of())).key();
+    }
+
+    /** Writes a post-mortem's sections into its issue (publishing a file that changed). */
+    public void updatePostMortem(String key, PostMortem pm) {
+        jira.edit(key, new JiraModel.IssueEdit(pm.title(), null, null, null, null, null, fields.values(pm)));
+    }
+
+    @Override
+    public Optional<Ports.Loaded> load(String key) {
+        Optional<JiraModel.Issue> issue = jira.issue(key, fields.fieldIds(), List.of(STATE_PROPERTY));
+        if (issue.isEmpty()) return Optional.empty();
+        PostMortem pm = fields.read(issue.get());
+        SyncState state = issue.get().property(STATE_PROPERTY).map(JiraTracker::state).orElse(SyncState.NONE);
+        List<ExistingTicket> tickets = new ArrayList<>();
+        String jql = "issue in linkedIssues(" + Jql.quote(Jql.issueKey(key)) + ", " + Jql.quote(remediatedBy) + ") ORDER BY key";
+        for (JiraModel.Issue t : jira.search(jql, List.of("summary", "status", "assignee", "duedate", "priority", "labels"), List.of(TICKET_PROPERTY), 1000)) {
+            String actionId = t.labels().stream().filter(l -> l.startsWith(ACTION_LABEL)).map(l -> l.substring(ACTION_LABEL.length())).findFirst()
+                    .or(() -> t.property(TICKET_PROPERTY).flatMap(p -> p.get("actionId"))).orElse(null);
+            tickets.add(new ExistingTicket(t.key(), actionId, t.summary(), t.assignee() == null ? null : t.assignee().id(), t.due(), t.priority(),
+                    t.labels(), t.statusCategory() == JiraModel.StatusCategory.DONE));
+        }
+        return Optional.of(new Ports.Loaded(pm, state, tickets));
+    }
+
+    private static SyncState state(JiraModel.Property p) {
+        return new SyncState(p.get("pageId").orElse(null), p.get("renderedHash").orElse(null), p.get("savedHash").orElse(null),
+                Integer.parseInt(p.get("pageVersion").orElse("0")), p.get("reportHash").orElse(null));
+    }
+
+    @Override
+    public List<Ports.Created> createTickets(String postMortemKey, List<DesiredTicket> tickets) {
+        List<JiraModel.NewIssue> issues = new ArrayList<>();
+        for (DesiredTicket d : tickets) {
+            List<String> labels = new ArrayList<>(d.labels());
+            labels.add(ACTION_LABEL + d.actionId());
+            String assignee = d.owner() == null ? null : userId(d.owner()).orElse(null);
+            issues.add(new JiraModel.NewIssue(d.project(), ticketIssueType, d.summary(), d.description(), d.priority(), assignee, d.due(),
+                    labels, Map.of(), List.of(new JiraModel.NewLink(ids.linkTypeName(), postMortemKey)),
+                    Map.of(TICKET_PROPERTY, new JiraModel.Property(Map.of("postMortem", postMortemKey, "actionId", d.actionId())))));
+        }
+        JiraModel.BulkResult result = jira.createAll(issues);
+        // Jira lists the created issues in request order, leaving out the failed elements
+        Set<Integer> failed = new HashSet<>();
+        result.errors().forEach(e -> failed.add(e.index()));
+        List<Ports.Created> created = new ArrayList<>();
+        int next = 0;
+        for (int i = 0; i < tickets.size() && next < result.created().size(); i++) {
+            if (!failed.contains(i)) created.add(new Ports.Created(tickets.get(i).actionId(), result.created().get(next++).key()));
+        }
+        if (!result.errors().isEmpty()) {
+            StringBuilder sb = new StringBuilder("Jira refused " + result.errors().size() + " remediation ticket(s); the others were created and a retry creates only the missing ones:");
+            for (JiraModel.BulkError e : result.errors()) sb.append("\n- '").append(tickets.get(e.index()).summary()).append("': ").append(e.message());
+            throw new SyncException(sb.toString());
+        }
+        return created;
+    }
+
+    @Override
+    public void update(TicketChange c) {
+        if (c.fieldsChange()) {
+            // labels the ticket lacks are left for now: tickets get every policy label when they are created
+            jira.edit(c.ticketKey(), new JiraModel.IssueEdit(c.summary(), null, c.priority(), c.owner(), c.due(), null, Map.of()));
+        }
+        if (c.markDone()) {
+            jira.transitions(c.ticketKey()).stream().filter(t -> t.toCategory() == JiraModel.StatusCategory.DONE).findFirst()
+                    .ifPresent(t -> jira.transition(c.ticketKey(), t.id()));
+        }
+    }
+
+    @Override
+    public void saveState(String postMortemKey, SyncState state) {
+        Map<String, String> v = new LinkedHashMap<>();
+        if (state.pageId() != null) v.put("pageId", state.pageId());
+        if (state.renderedHash() != null) v.put("renderedHash", state.renderedHash());
+        if (state.savedHash() != null) v.put("savedHash", state.savedHash());
+        v.put("pageVersion", String.valueOf(state.pageVersion()));
+        if (state.reportHash() != null) v.put("reportHash", state.reportHash());
+        jira.setProperty(postMortemKey, STATE_PROPERTY, new JiraModel.Property(v));
+    }
+
+    @Override
+    public void comment(String postMortemKey, String markdown) {
+        jira.comment(postMortemKey, markdown);
+    }
+
+    /** Data Center assigns by user name, so the owner's name is the id; Cloud needs the account id, looked up once. */
+    @Override
+    public Optional<String> userId(String ownerName) {
+        if (jira.deployment() == JiraModel.Deployment.DATA_CENTER) return Optional.of(ownerName);
+        return users.computeIfAbsent(ownerName, n -> {
+            try {
+                return jira.findUsers(n).stream().findFirst().map(JiraModel.User::id);
+            } catch (AtlassianException e) {
+                return Optional.empty();
+            }
+        });
+    }
+}

@@ -1,0 +1,222 @@
+package io.hindsight.sandbox.sync;
+
+import io.hindsight.atlassian.jira.JiraClient;
+import io.hindsight.atlassian.jira.JiraModel;
+import io.hindsight.atlassian.provision.ProvisionedIds;
+import io.hindsight.atlassian.provision.Provisioner;
+import io.hindsight.atlassian.provision.ProvisioningSpec;
+import io.hindsight.atlassian.sync.ConfluenceWiki;
+import io.hindsight.atlassian.sync.JiraTracker;
+import io.hindsight.core.lint.Checker;
+import io.hindsight.core.markdown.MarkdownReader;
+import io.hindsight.core.model.PostMortem;
+import io.hindsight.core.plan.RemediationPlanner;
+import io.hindsight.core.plan.SloPolicy;
+import io.hindsight.core.plan.SloPolicyLoader;
+import io.hindsight.core.render.PostMortemRenderer;
+import io.hindsight.core.sync.PageDecision;
+import io.hindsight.core.sync.SyncEngine;
+import io.hindsight.core.sync.SyncResult;
+import io.hindsight.core.template.TemplateRegistry;
+import io.hindsight.sandbox.Faults;
+import io.hindsight.sandbox.Flavor;
+import io.hindsight.sandbox.Sandbox;
+import io.hindsight.sandbox.SandboxTestClients;
+import io.hindsight.sandbox.jira.JiraState;
+import org.junit.Test;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+/** The sync engine against the sandbox: frugal, convergent under crashes, and quiet when nothing changed. */
+public class SyncEngineTest {
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-26T12:00:00Z"), ZoneOffset.UTC);
+    private static final SloPolicy POLICY = SloPolicyLoader.defaults();
+    private static final String[] OWNERS = {"maria", "kenji", "priya", "lee", "dana", "alice"};
+
+    static String postMortem(int actions) {
+        StringBuilder sb = new StringBuilder("""
+                ---
+                title: Checkout outage caused by database replication lag
+                severity: SEV3
+                approved: 2026-11-20
+                ---
+                ## Summary
+
+                For 41 minutes, 18% of checkout requests failed because reads went to a lagging replica.
+
+                ## Root cause
+
+                Read traffic was routed to replicas without any check of replication lag.
+
+                ## Action items
+
+                """);
+        for (int i = 0; i < actions; i++) {
+            sb.append("- [ ] [").append(i % 4 == 0 ? "priority" : "improvement").append("] Add replica lag guard number ").append(i)
+                    .append(" to the checkout read path @").append(OWNERS[i % OWNERS.length]).append(" project:OPS\n");
+        }
+        return sb.toString();
+    }
+
+    /** A provisioned sandbox with one post-mortem issue holding {@code actions} actions. */
+    static final class Site implements AutoCloseable {
+        final Sandbox sandbox;
+        final JiraTracker tracker;
+        final SyncEngine engine;
+        final String key;
+        final JiraClient jira;
+
+        Site(Flavor flavor, int actions) {
+            sandbox = Sandbox.start(flavor, 0);
+            SandboxTestClients clients = new SandboxTestClients(sandbox);
+            jira = clients.jira();
+            ProvisionedIds ids = new Provisioner(jira, clients.agile(), clients.confluence())
+                    .apply(new Provisioner(jira, clients.agile(), clients.confluence()).plan(ProvisioningSpec.defaults("PM", "postmortem-action", "OPS")));
+            tracker = new JiraTracker(jira, ids, POLICY.actionClasses(), "Task", "is remediated by");
+            PostMortem pm = new MarkdownReader(POLICY.actionClasses()).read(postMortem(actions), "pm.md").postMortem();
+            key = tracker.createPostMortem("PM", pm);
+            engine = new SyncEngine(tracker, new ConfluenceWiki(clients.confluence(), "OPS", ids.parentPageId()),
+                    new Checker(TemplateRegistry.builtIn(), POLICY, CLOCK), new RemediationPlanner(POLICY), PostMortemRenderer.withBuiltInTemplates(),
+                    new SyncEngine.Settings(sandbox.url().toString(), null, null, List.of("postmortem")), CLOCK);
+            sandbox.log().clear();
+        }
+
+        List<JiraState.Issue> tickets() {
+            synchronized (sandbox.jira()) {
+                return sandbox.jira().issuesByKey.values().stream().filter(i -> i.projectKey.equals("OPS")).toList();
+            }
+        }
+
+        long pages(String title) {
+            synchronized (sandbox.confluence()) {
+                return sandbox.confluence().pages.values().stream().filter(p -> p.title.equals(title)).count();
+            }
+        }
+
+        @Override
+        public void close() {
+            sandbox.close();
+        }
+    }
+
+    @Test
+    public void publishingFiftyActionsTakesSixRequestsAndANoChangeResyncTwoReads() {
+        try (Site site = new Site(Flavor.DATA_CENTER, 50)) {
+            SyncResult first = site.engine.sync(site.key);
+            long requests = site.sandbox.log().apiEntries().size();
+            System.out.println("first publish, 50 actions (DC): " + requests + " requests " + site.sandbox.log().perEndpoint());
+            assertEquals(50, first.created().size());
+            assertEquals(PageDecision.Action.CREATE, first.page().action());
+            assertTrue(first.commented());
+            assertTrue("at most 6 requests, was " + requests, requests <= 6);
+            assertEquals(50, site.tickets().size());
+
+            site.sandbox.log().clear();
+            SyncResult again = site.engine.sync(site.key);
+            System.out.println("no-change re-sync (DC): reads " + site.sandbox.log().reads() + ", writes " + site.sandbox.log().writes());
+            assertEquals(0, site.sandbox.log().writes());
+            assertTrue(site.sandbox.log().reads() <= 2);
+            assertFalse("no comment spam", again.commented());
+            assertFalse(again.changedAnything());
+        }
+    }
+
+    @Test
+    public void aNewActionAndAClosedTicketAreSyncedAndThePageFollows() {
+        try (Site site = new Site(Flavor.DATA_CENTER, 3)) {
+            site.engine.sync(site.key);
+            PostMortem pm = new MarkdownReader(POLICY.actionClasses()).read(postMortem(3)
+                    + "- [ ] [priority] Alert when replication lag exceeds 60 s for 5 minutes @maria project:OPS\n", "pm.md").postMortem();
+            site.tracker.updatePostMortem(site.key, pm);
+            String closed = site.tickets().get(0).key;
+            site.jira.transition(closed, "31");
+            SyncResult r = site.engine.sync(site.key);
+            assertEquals(1, r.created().size());
+            assertEquals(PageDecision.Action.UPDATE, r.page().action());
+            assertEquals(4, site.tickets().size());
+            synchronized (site.sandbox.confluence()) {
+                var page = site.sandbox.confluence().pages.get(r.pageId());
+                assertEquals(2, page.current().number());
+                assertTrue("the closed ticket shows as done", page.current().storage().contains("<ac:parameter ac:name=\"title\">DONE</ac:parameter>"));
+            }
+        }
+    }
+
+    @Test
+    public void aHandEditedPageIsReplacedAndTheAuthorIsTold() {
+        try (Site site = new Site(Flavor.DATA_CENTER, 2)) {
+            SyncResult first = site.engine.sync(site.key);
+            synchronized (site.sandbox.confluence()) {
+                var page = site.sandbox.confluence().pages.get(first.pageId());
+                page.versions.add(new io.hindsight.sandbox.confluence.ConfluenceState.Version(2, "<p>My own notes</p>", null, Instant.now(), "alice"));
+            }
+            site.tracker.updatePostMortem(site.key, new MarkdownReader(POLICY.actionClasses()).read(postMortem(3), "pm.md").postMortem());
+            SyncResult r = site.engine.sync(site.key);
+            assertTrue(r.page().toString(), r.page().handEdited());
+            assertEquals(2, r.page().replacedVersion());
+            synchronized (site.sandbox.jira()) {
+                var comments = site.sandbox.jira().issuesByKey.get(site.key).comments;
+                String wiki = comments.get(comments.size() - 1).body().asText();
+                assertTrue(wiki, wiki.contains("The page had been edited by hand \\(version 2\\); that version is kept in the page history"));
+            }
+        }
+    }
+
+    @Test
+    public void crashingAtEveryRequestOfAPublishConvergesOnOneTicketPerActionAndOnePage() {
+        for (int n = 1; n <= 6; n++) {
+            for (boolean answerLost : new boolean[]{false, true}) {
+                try (Site site = new Site(Flavor.DATA_CENTER, 12)) {
+                    String any = "(GET|POST|PUT) /rest/.*";
+                    site.sandbox.faults().add(answerLost ? Faults.Rule.lostAnswerOnNth(any, n) : Faults.Rule.failNth(any, n, 500));
+                    try {
+                        site.engine.sync(site.key);
+                    } catch (RuntimeException expected) {
+                        // the crash; the next sync must finish the job
+                    }
+                    site.sandbox.faults().clear();
+                    SyncResult r = site.engine.sync(site.key);
+                    String where = "failure at request " + n + (answerLost ? " (carried out, answer lost)" : " (500)");
+                    assertEquals(where, 12, site.tickets().size());
+                    Set<String> actionLabels = new HashSet<>();
+                    for (JiraState.Issue t : site.tickets()) {
+                        actionLabels.add(t.labels().stream().filter(l -> l.startsWith(JiraTracker.ACTION_LABEL)).findFirst().orElseThrow());
+                    }
+                    assertEquals(where + ": one ticket per action", 12, actionLabels.size());
+                    assertEquals(where + ": one page", 1, site.pages(site.key + ": Checkout outage caused by database replication lag"));
+                    assertTrue(where, r.pageId() != null);
+                    site.sandbox.log().clear();
+                    site.engine.sync(site.key);
+                    assertEquals(where + ": and then it is quiet", 0, site.sandbox.log().writes());
+                }
+            }
+        }
+    }
+
+    @Test
+    public void cloudPublishesTooWithAdfAndAccountIds() {
+        try (Site site = new Site(Flavor.CLOUD, 50)) {
+            SyncResult first = site.engine.sync(site.key);
+            long requests = site.sandbox.log().apiEntries().size();
+            System.out.println("first publish, 50 actions (Cloud): " + requests + " requests " + site.sandbox.log().perEndpoint());
+            assertEquals(50, first.created().size());
+            assertEquals(50, site.tickets().size());
+            site.sandbox.log().clear();
+            site.engine.sync(site.key);
+            System.out.println("no-change re-sync (Cloud): reads " + site.sandbox.log().reads() + ", writes " + site.sandbox.log().writes());
+            assertEquals(0, site.sandbox.log().writes());
+            synchronized (site.sandbox.jira()) {
+                assertTrue(site.tickets().get(0).fields.path("assignee").has("accountId"));
+            }
+        }
+    }
+}
