@@ -63,6 +63,7 @@ public final class SyncEngine {
         RemediationPlan plan = planner.plan(loaded.postMortem(), LocalDate.now(clock), issueUrl(key));
         Reconciliation reconciliation = new Reconciler(tracker::userId).reconcile(plan, loaded.tickets());
         List<Ports.Created> created = createMissing(key, reconciliation);
+        closeDoneOnes(reconciliation, created);
         reconciliation.toUpdate().forEach(tracker::update);
         PostMortem withTickets = withTicketKeys(loaded.postMortem(), reconciliation, created);
         Published page = publish(key, withTickets, plan, loaded, reconciliation, created);
@@ -88,6 +89,17 @@ public final class SyncEngine {
         return tracker.createTickets(key, withProject);
     }
 
+    /** An action ticked off before its ticket existed gets a ticket that is done too. */
+    private void closeDoneOnes(Reconciliation r, List<Ports.Created> created) {
+        Map<String, String> keys = new HashMap<>();
+        created.forEach(c -> keys.put(c.actionId(), c.key()));
+        for (DesiredTicket d : r.toCreate()) {
+            if (d.done() && keys.containsKey(d.actionId())) {
+                tracker.update(new TicketChange(keys.get(d.actionId()), d.actionId(), null, null, null, null, List.of(), true));
+            }
+        }
+    }
+
     /** The post-mortem with each action's ticket key, so the page links them. */
     private static PostMortem withTicketKeys(PostMortem pm, Reconciliation r, List<Ports.Created> created) {
         Map<String, String> keys = new HashMap<>();
@@ -109,7 +121,11 @@ public final class SyncEngine {
             statuses.put(m.existing().key(), m.existing().done() ? new RenderContext.TicketStatus("Done", RenderContext.TicketStatus.Category.DONE)
                     : new RenderContext.TicketStatus("Open", RenderContext.TicketStatus.Category.TO_DO));
         }
-        created.forEach(c -> statuses.put(c.key(), new RenderContext.TicketStatus("Open", RenderContext.TicketStatus.Category.TO_DO)));
+        Map<String, Boolean> doneById = new HashMap<>();
+        r.toCreate().forEach(d -> doneById.put(d.actionId(), d.done()));
+        created.forEach(c -> statuses.put(c.key(), Boolean.TRUE.equals(doneById.get(c.actionId()))
+                ? new RenderContext.TicketStatus("Done", RenderContext.TicketStatus.Category.DONE)
+                : new RenderContext.TicketStatus("Open", RenderContext.TicketStatus.Category.TO_DO)));
         RenderContext ctx = new RenderContext(settings.jiraBaseUrl(), settings.jiraServerName(), settings.jiraServerId(), null, LocalDate.now(clock), statuses);
         String storage = renderer.render(PostMortemRenderer.Format.CONFLUENCE, pm, plan, ctx);
         String title = key + ": " + pm.title();

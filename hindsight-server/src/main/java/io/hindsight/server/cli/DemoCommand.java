@@ -1,0 +1,135 @@
+package io.hindsight.server.cli;
+
+import io.hindsight.atlassian.http.AtlassianHttp;
+import io.hindsight.atlassian.http.Credentials;
+import io.hindsight.atlassian.http.HttpSettings;
+import io.hindsight.atlassian.http.RequestCounter;
+import io.hindsight.atlassian.agile.AgileClient;
+import io.hindsight.atlassian.jira.JiraModel;
+import io.hindsight.atlassian.provision.ProvisionPlan;
+import io.hindsight.atlassian.provision.ProvisionedIds;
+import io.hindsight.atlassian.provision.Provisioner;
+import io.hindsight.atlassian.provision.ProvisioningSpec;
+import io.hindsight.core.markdown.MarkdownReader;
+import io.hindsight.core.model.ActionItem;
+import io.hindsight.core.model.PostMortem;
+import io.hindsight.core.plan.SloPolicy;
+import io.hindsight.core.sync.SyncResult;
+import io.hindsight.sandbox.Flavor;
+import io.hindsight.sandbox.Sandbox;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code hindsight demo}: the whole story on one machine. Starts the sandbox, provisions it, publishes
+ * the sample post-mortem, changes it as a Jira user would, syncs again, and prints links to look at.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = {"Starts the sandbox (a local Jira + Confluence emulator) on 127.0.0.1, provisions it, publishes a sample post-mortem, "
+                + "then adds an action item and closes a ticket as a Jira user would and syncs again. Keeps the sandbox running so you can "
+                + "look at the result, until Ctrl-C (or use --exit)."})
+final class DemoCommand implements Callable<Integer> {
+    @Option(names = "--port", defaultValue = "8090", description = "Sandbox port on 127.0.0.1; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--flavor", defaultValue = "dc", description = "dc or cloud (default: ${DEFAULT-VALUE}).")
+    String flavor;
+
+    @Option(names = "--file", defaultValue = "examples/replication-lag.md", paramLabel = "FILE", description = "The post-mortem to publish (default: ${DEFAULT-VALUE}).")
+    Path file;
+
+    @Option(names = "--exit", description = "Stop the sandbox when the demo is done instead of keeping it running.")
+    boolean exit;
+
+    @CommandLine.Mixin
+    Configuration config;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        Flavor f = flavor.toLowerCase(Locale.ROOT).startsWith("c") ? Flavor.CLOUD : Flavor.DATA_CENTER;
+        Sandbox sandbox;
+        try {
+            sandbox = Sandbox.start(f, port);
+        } catch (RuntimeException e) {
+            spec.commandLine().getErr().println("hindsight demo: " + e.getMessage() + " (try --port 0)");
+            return ExitCodes.USAGE;
+        }
+        try {
+            String url = sandbox.url().toString();
+            out.println("1. Sandbox started: " + url + " (a local emulator of Jira and Confluence " + (f == Flavor.CLOUD ? "Cloud" : "Data Center") + ", not a Jira)");
+            RequestCounter counter = new RequestCounter();
+            Credentials creds = f == Flavor.CLOUD ? Credentials.emailAndApiToken(Sandbox.ADMIN_EMAIL, Sandbox.ADMIN_API_TOKEN)
+                    : Credentials.personalAccessToken(Sandbox.ADMIN_TOKEN);
+            AtlassianHttp jiraHttp = AtlassianHttp.create("Jira", sandbox.url(), creds, HttpSettings.defaults(), counter);
+            AtlassianHttp confluenceHttp = AtlassianHttp.create("Confluence", sandbox.url(), creds, HttpSettings.defaults(), counter);
+            SloPolicy policy = config.sloPolicy();
+
+            Wiring bootstrap = new Wiring(jiraHttp, confluenceHttp, new ProvisionedIds(null, java.util.Map.of(), "Remediation", null, null, null),
+                    "OPS", policy, config.templateRegistry(), config.clock());
+            Provisioner provisioner = new Provisioner(bootstrap.jira, new AgileClient(jiraHttp, bootstrap.jira.deployment()), bootstrap.confluence);
+            ProvisionPlan plan = provisioner.plan(ProvisioningSpec.defaults("PM", "postmortem-action", "OPS"));
+            ProvisionedIds ids = provisioner.apply(plan);
+            out.println("2. Provisioned: issue type Post-mortem, " + ids.fieldIds().size() + " fields, the Remediation link type, a filter, board and parent page ("
+                    + plan.toCreate().size() + " things created)");
+
+            Wiring w = new Wiring(jiraHttp, confluenceHttp, ids, "OPS", policy, config.templateRegistry(), config.clock());
+            PostMortem pm = new MarkdownReader(policy.actionClasses()).read(Files.readString(file), file.toString()).postMortem();
+            // the sample names tickets of a real site; here they are created afresh
+            List<ActionItem> fresh = new ArrayList<>();
+            for (ActionItem a : pm.actionItems()) fresh.add(a.withTicket(null));
+            pm = pm.withKey(null).withActionItems(fresh);
+            String key = w.tracker.createPostMortem("PM", pm);
+            RequestCounter.Snapshot before = counter.snapshot();
+            SyncResult first = w.engine.sync(key);
+            out.println("3. Published " + file + " as " + key + ": " + first.created().size() + " remediation tickets, the Confluence page, a comment ("
+                    + counter.snapshot().minus(before).line() + ")");
+
+            // what a Jira user would do next: add an action item to the issue, and close a ticket
+            String added = "- [ ] [improvement] Rehearse the replica failover runbook every quarter @dana project:OPS";
+            PostMortem edited = new MarkdownReader(policy.actionClasses()).read(Files.readString(file).replaceAll("(?m)^key:.*\\n", "")
+                    .replace("ticket:OPS-99", "") + added + "\n", file.toString()).postMortem();
+            w.tracker.updatePostMortem(key, edited);
+            String closed = first.created().get(0).key();
+            w.jira.transitions(closed).stream().filter(t -> t.toCategory() == JiraModel.StatusCategory.DONE).findFirst()
+                    .ifPresent(t -> w.jira.transition(closed, t.id()));
+            out.println("4. As a Jira user: added an action item to " + key + " and closed " + closed);
+            before = counter.snapshot();
+            SyncResult second = w.engine.sync(key);
+            out.println("5. Synced again (the service does this on Jira's webhook; the demo calls it directly): "
+                    + second.created().size() + " ticket created, page " + second.page().action().name().toLowerCase(Locale.ROOT)
+                    + " (" + counter.snapshot().minus(before).line() + ")");
+            before = counter.snapshot();
+            w.engine.sync(key);
+            out.println("6. Synced once more with nothing changed: " + counter.snapshot().minus(before).line());
+            out.println();
+            out.println("Look at what Hindsight did:");
+            out.println("  post-mortem issue  " + url + "/sandbox/issues/" + key);
+            out.println("  remediation board  " + url + "/sandbox/boards/" + ids.boardId());
+            out.println("  Confluence page    " + url + "/sandbox/pages/" + second.pageId());
+            out.println("  everything         " + url + "/sandbox");
+            out.flush();
+            if (!exit) {
+                out.println("The sandbox keeps running; press Ctrl-C to stop it.");
+                out.flush();
+                Runtime.getRuntime().addShutdownHook(new Thread(sandbox::close));
+                Thread.currentThread().join();
+            }
+            return ExitCodes.OK;
+        } finally {
+            if (exit) sandbox.close();
+        }
+    }
+}

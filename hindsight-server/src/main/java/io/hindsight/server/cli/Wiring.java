@@ -1,0 +1,51 @@
+package io.hindsight.server.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hindsight.atlassian.confluence.CloudConfluenceClient;
+import io.hindsight.atlassian.confluence.ConfluenceClient;
+import io.hindsight.atlassian.confluence.DataCenterConfluenceClient;
+import io.hindsight.atlassian.http.AtlassianHttp;
+import io.hindsight.atlassian.jira.JiraClient;
+import io.hindsight.atlassian.jira.JiraClients;
+import io.hindsight.atlassian.jira.JiraModel;
+import io.hindsight.atlassian.provision.ProvisionedIds;
+import io.hindsight.atlassian.sync.ConfluenceWiki;
+import io.hindsight.atlassian.sync.JiraTracker;
+import io.hindsight.core.lint.Checker;
+import io.hindsight.core.plan.RemediationPlanner;
+import io.hindsight.core.plan.SloPolicy;
+import io.hindsight.core.render.PostMortemRenderer;
+import io.hindsight.core.sync.SyncEngine;
+import io.hindsight.core.template.TemplateRegistry;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+
+/** Puts the engine together for one site: clients, tracker, wiki, checker, planner, renderer. */
+final class Wiring {
+    final JiraClient jira;
+    final ConfluenceClient confluence;
+    final JiraTracker tracker;
+    final SyncEngine engine;
+
+    Wiring(AtlassianHttp jiraHttp, AtlassianHttp confluenceHttp, ProvisionedIds ids, String space, SloPolicy policy,
+           TemplateRegistry templates, Clock clock) {
+        this.jira = JiraClients.connect(jiraHttp);
+        this.confluence = jira.deployment() == JiraModel.Deployment.CLOUD ? new CloudConfluenceClient(confluenceHttp) : new DataCenterConfluenceClient(confluenceHttp);
+        this.tracker = new JiraTracker(jira, ids, policy.actionClasses(), "Task", "is remediated by");
+        this.engine = new SyncEngine(tracker, new ConfluenceWiki(confluence, space, ids.parentPageId()), new Checker(templates, policy, clock),
+                new RemediationPlanner(policy), PostMortemRenderer.withBuiltInTemplates(),
+                new SyncEngine.Settings(jiraHttp.baseUrl().toString(), null, null, List.of("postmortem")), clock);
+    }
+
+    static ProvisionedIds readIds(Path file) {
+        try {
+            return new ObjectMapper().readValue(Files.readString(file), ProvisionedIds.class);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read " + file + " (" + e.getMessage() + "): run 'hindsight provision' first; it writes that file");
+        }
+    }
+}

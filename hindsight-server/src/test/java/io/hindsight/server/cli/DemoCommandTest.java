@@ -1,0 +1,22 @@
+package io.hindsight.server.cli;
+
+import org.junit.Test;
+
+import java.nio.file.Path;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+/** The README's first command, in-process: the whole story against the sandbox. */
+public class DemoCommandTest {
+    @Test
+    public void theDemoPublishesChangesAndResyncsThenGoesQuiet() {
+        LintCommandTest.Run r = LintCommandTest.run("demo", "--port", "0", "--exit", "--file", Path.of("..", "examples", "replication-lag.md").toString(),
+                "--today", "2026-11-26");
+        assertEquals(r.err(), 0, r.exit());
+        assertTrue(r.out(), r.out().contains("3. Published ../examples/replication-lag.md as PM-1: 4 remediation tickets"));
+        assertTrue(r.out(), r.out().contains("5. Synced again (the service does this on Jira's webhook; the demo calls it directly): 1 ticket created, page update"));
+        assertTrue(r.out(), r.out().contains("6. Synced once more with nothing changed: requests: 2 reads: 2 writes: 0"));
+        assertTrue(r.out(), r.out().contains("/sandbox/pages/"));
+    }
+}
