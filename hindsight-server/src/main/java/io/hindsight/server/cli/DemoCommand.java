@@ -77,7 +77,8 @@ final class DemoCommand implements Callable<Integer> {
             AtlassianHttp confluenceHttp = AtlassianHttp.create("Confluence", sandbox.url(), creds, HttpSettings.defaults(), counter);
             SloPolicy policy = config.sloPolicy();
 
-            Wiring bootstrap = new Wiring(jiraHttp, confluenceHttp, new ProvisionedIds(null, java.util.Map.of(), "Remediation", null, null, null),
+            java.util.Optional<JiraModel.Deployment> deployment = java.util.Optional.of(f == Flavor.CLOUD ? JiraModel.Deployment.CLOUD : JiraModel.Deployment.DATA_CENTER);
+            Wiring bootstrap = new Wiring(jiraHttp, confluenceHttp, deployment, new ProvisionedIds(null, java.util.Map.of(), "Remediation", null, null, null),
                     "OPS", policy, config.templateRegistry(), config.clock());
             Provisioner provisioner = new Provisioner(bootstrap.jira, new AgileClient(jiraHttp, bootstrap.jira.deployment()), bootstrap.confluence);
             ProvisionPlan plan = provisioner.plan(ProvisioningSpec.defaults("PM", "postmortem-action", "OPS"));
@@ -85,7 +86,7 @@ final class DemoCommand implements Callable<Integer> {
             out.println("2. Provisioned: issue type Post-mortem, " + ids.fieldIds().size() + " fields, the Remediation link type, a filter, board and parent page ("
                     + plan.toCreate().size() + " things created)");
 
-            Wiring w = new Wiring(jiraHttp, confluenceHttp, ids, "OPS", policy, config.templateRegistry(), config.clock());
+            Wiring w = new Wiring(jiraHttp, confluenceHttp, deployment, ids, "OPS", policy, config.templateRegistry(), config.clock());
             PostMortem pm = new MarkdownReader(policy.actionClasses()).read(Files.readString(file), file.toString()).postMortem();
             // the sample names tickets of a real site; here they are created afresh
             List<ActionItem> fresh = new ArrayList<>();

@@ -61,8 +61,8 @@ final class ProvisionCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         RequestCounter counter = new RequestCounter();
         try {
-            JiraClient jira = JiraClients.connect(site.jira(counter));
-            ConfluenceClient confluence = site.cloud ? new CloudConfluenceClient(site.confluence(counter)) : new DataCenterConfluenceClient(site.confluence(counter));
+            JiraClient jira = site.deployment().map(d -> JiraClients.forDeployment(site.jira(counter), d)).orElseGet(() -> JiraClients.connect(site.jira(counter)));
+            ConfluenceClient confluence = jira.deployment() == io.hindsight.atlassian.jira.JiraModel.Deployment.CLOUD ? new CloudConfluenceClient(site.confluence(counter)) : new DataCenterConfluenceClient(site.confluence(counter));
             Provisioner provisioner = new Provisioner(jira, new AgileClient(site.jira(counter), jira.deployment()), confluence);
             ProvisioningSpec wanted = ProvisioningSpec.defaults(project, label, space);
             wanted = new ProvisioningSpec(wanted.project(), wanted.issueTypeName(), wanted.fields(), wanted.linkTypeName(), wanted.linkInward(),

@@ -35,14 +35,8 @@ final class PublishCommand implements Callable<Integer> {
     @Option(names = "--project", defaultValue = "PM", paramLabel = "KEY", description = "The project new post-mortem issues go to (default: ${DEFAULT-VALUE}).")
     String project;
 
-    @Option(names = "--space", required = true, paramLabel = "KEY", description = "The Confluence space for the page.")
-    String space;
-
-    @Option(names = "--ids-file", defaultValue = "hindsight-ids.json", paramLabel = "FILE", description = "Written by 'hindsight provision' (default: ${DEFAULT-VALUE}).")
-    Path idsFile;
-
-    @Option(names = "--stats", description = "Print the requests made, as the last line.")
-    boolean stats;
+    @Mixin
+    EngineOptions engine;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -59,8 +53,16 @@ final class PublishCommand implements Callable<Integer> {
                 parsed.problems().stream().filter(p -> p.error()).forEach(p -> err.println("  " + file + ":" + p.line() + ": " + p.message()));
                 return ExitCodes.FINDINGS;
             }
-            Wiring w = new Wiring(site.jira(counter), site.confluence(counter), Wiring.readIds(idsFile), space, config.sloPolicy(),
-                    config.templateRegistry(), config.clock());
+            // a file is checked before anything is written: a refused post-mortem leaves nothing behind
+            var report = new io.hindsight.core.lint.Checker(config.templateRegistry(), config.sloPolicy(), config.clock()).check(parsed);
+            if (report.hasErrors()) {
+                err.println("hindsight publish: " + file + " has " + report.count(io.hindsight.core.lint.Level.ERROR)
+                        + " error(s); nothing was published (run 'hindsight lint " + file + "' for suggestions):");
+                report.findings().stream().filter(f -> f.level() == io.hindsight.core.lint.Level.ERROR)
+                        .forEach(f -> err.println("  " + file + ":" + (f.line() > 0 ? f.line() + ":" : "") + " " + f.rule() + ": " + f.message()));
+                return ExitCodes.FINDINGS;
+            }
+            Wiring w = engine.wiring(site, config, counter);
             String key = parsed.postMortem().key();
             if (key == null) {
                 key = w.tracker.createPostMortem(project, parsed.postMortem());
@@ -70,14 +72,14 @@ final class PublishCommand implements Callable<Integer> {
             }
             SyncResult r = w.engine.sync(key);
             SyncReport.print(r, out);
-            if (stats) out.println(counter.snapshot().line());
+            if (engine.stats) out.println(counter.snapshot().line());
             return r.blocked() ? ExitCodes.FINDINGS : ExitCodes.OK;
         } catch (IOException e) {
             err.println("hindsight publish: " + file + ": " + e.getMessage());
             return ExitCodes.USAGE;
         } catch (SyncException | AtlassianException e) {
             err.println("hindsight publish: " + e.getMessage());
-            if (stats) out.println(counter.snapshot().line());
+            if (engine.stats) out.println(counter.snapshot().line());
             return ExitCodes.FINDINGS;
         } catch (IllegalArgumentException e) {
             err.println("hindsight publish: " + e.getMessage());

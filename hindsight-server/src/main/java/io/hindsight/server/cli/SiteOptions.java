@@ -22,8 +22,18 @@ final class SiteOptions {
     @Option(names = "--confluence-url", required = true, paramLabel = "URL", description = "Confluence's base URL, e.g. https://wiki.example.com or https://example.atlassian.net")
     URI confluenceUrl;
 
-    @Option(names = "--cloud", description = "Jira and Confluence Cloud (default: Data Center)")
+    @Option(names = "--cloud", description = "Jira and Confluence Cloud; saves asking Jira which it is")
     boolean cloud;
+
+    @Option(names = "--data-center", description = "Jira and Confluence Data Center; saves asking Jira which it is")
+    boolean dataCenter;
+
+    /** The flavour the user named, if any; otherwise Jira's /serverInfo is asked. */
+    java.util.Optional<io.hindsight.atlassian.jira.JiraModel.Deployment> deployment() {
+        if (cloud) return java.util.Optional.of(io.hindsight.atlassian.jira.JiraModel.Deployment.CLOUD);
+        if (dataCenter) return java.util.Optional.of(io.hindsight.atlassian.jira.JiraModel.Deployment.DATA_CENTER);
+        return java.util.Optional.empty();
+    }
 
     Map<String, String> env = System.getenv();
 

@@ -7,10 +7,8 @@ import io.hindsight.core.sync.SyncResult;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** {@code hindsight sync KEY}: brings a post-mortem's tickets and page in step with its issue. */
@@ -27,14 +25,8 @@ final class SyncCommand implements Callable<Integer> {
     @Mixin
     Configuration config;
 
-    @Option(names = "--space", required = true, paramLabel = "KEY", description = "The Confluence space for the page.")
-    String space;
-
-    @Option(names = "--ids-file", defaultValue = "hindsight-ids.json", paramLabel = "FILE", description = "Written by 'hindsight provision' (default: ${DEFAULT-VALUE}).")
-    Path idsFile;
-
-    @Option(names = "--stats", description = "Print the requests made, as the last line.")
-    boolean stats;
+    @Mixin
+    EngineOptions engine;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -43,15 +35,14 @@ final class SyncCommand implements Callable<Integer> {
     public Integer call() {
         RequestCounter counter = new RequestCounter();
         try {
-            Wiring w = new Wiring(site.jira(counter), site.confluence(counter), Wiring.readIds(idsFile), space, config.sloPolicy(),
-                    config.templateRegistry(), config.clock());
+            Wiring w = engine.wiring(site, config, counter);
             SyncResult r = w.engine.sync(key);
             SyncReport.print(r, spec.commandLine().getOut());
-            if (stats) spec.commandLine().getOut().println(counter.snapshot().line());
+            if (engine.stats) spec.commandLine().getOut().println(counter.snapshot().line());
             return r.blocked() ? ExitCodes.FINDINGS : ExitCodes.OK;
         } catch (SyncException | AtlassianException e) {
             spec.commandLine().getErr().println("hindsight sync: " + e.getMessage());
-            if (stats) spec.commandLine().getOut().println(counter.snapshot().line());
+            if (engine.stats) spec.commandLine().getOut().println(counter.snapshot().line());
             return ExitCodes.FINDINGS;
         } catch (IllegalArgumentException e) {
             spec.commandLine().getErr().println("hindsight sync: " + e.getMessage());

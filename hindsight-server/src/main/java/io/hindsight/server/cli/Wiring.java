@@ -31,9 +31,10 @@ final class Wiring {
     final JiraTracker tracker;
     final SyncEngine engine;
 
-    Wiring(AtlassianHttp jiraHttp, AtlassianHttp confluenceHttp, ProvisionedIds ids, String space, SloPolicy policy,
-           TemplateRegistry templates, Clock clock) {
-        this.jira = JiraClients.connect(jiraHttp);
+    /** @param deployment the flavour when known; else Jira's /serverInfo says */
+    Wiring(AtlassianHttp jiraHttp, AtlassianHttp confluenceHttp, java.util.Optional<JiraModel.Deployment> deployment, ProvisionedIds ids,
+           String space, SloPolicy policy, TemplateRegistry templates, Clock clock) {
+        this.jira = deployment.map(d -> JiraClients.forDeployment(jiraHttp, d)).orElseGet(() -> JiraClients.connect(jiraHttp));
         this.confluence = jira.deployment() == JiraModel.Deployment.CLOUD ? new CloudConfluenceClient(confluenceHttp) : new DataCenterConfluenceClient(confluenceHttp);
         this.tracker = new JiraTracker(jira, ids, policy.actionClasses(), "Task", "is remediated by");
         this.engine = new SyncEngine(tracker, new ConfluenceWiki(confluence, space, ids.parentPageId()), new Checker(templates, policy, clock),
