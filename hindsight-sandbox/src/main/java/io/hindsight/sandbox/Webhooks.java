@@ -91,6 +91,11 @@ public final class Webhooks implements JiraApi.Events {
     }
 
     @Override
+    public void issueDeleted(JiraState.Issue issue, String user) {
+        send("jira:issue_deleted", "issue_deleted", issue, user, null, List.of());
+    }
+
+    @Override
     public void commentCreated(JiraState.Issue issue, JiraState.Comment comment, String user) {
         send("comment_created", null, issue, user, comment, List.of());
     }

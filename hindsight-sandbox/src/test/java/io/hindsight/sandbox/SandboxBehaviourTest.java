@@ -122,8 +122,9 @@ public class SandboxBehaviourTest {
             String key = jira.create(task("hooked")).key();
             jira.comment(key, "a comment");
             jira.edit(key, new JiraModel.IssueEdit("renamed", null, null, null, null, null, Map.of()));
+            clients.http("Jira").send(ApiRequest.delete("/rest/api/2/issue/" + key).build());
             sandbox.webhooks().awaitDeliveries(Duration.ofSeconds(10));
-            assertEquals(3, received.size());
+            assertEquals(4, received.size());
             for (String[] r : received) {
                 assertEquals("sha256=" + r[3], r[0]);
                 assertFalse(r[1].isBlank());
@@ -131,7 +132,8 @@ public class SandboxBehaviourTest {
             assertTrue(received.get(0)[2].contains("\"webhookEvent\":\"jira:issue_created\""));
             assertTrue(received.get(1)[2].contains("\"webhookEvent\":\"comment_created\""));
             assertTrue(received.get(2)[2].contains("\"webhookEvent\":\"jira:issue_updated\"") && received.get(2)[2].contains("\"field\":\"summary\""));
-            assertEquals(3, received.stream().map(r -> r[1]).distinct().count());
+            assertTrue(received.get(3)[2].contains("\"webhookEvent\":\"jira:issue_deleted\""));
+            assertEquals(4, received.stream().map(r -> r[1]).distinct().count());
         } finally {
             receiver.stop(0);
         }

@@ -106,6 +106,12 @@ public class SandboxContractTest {
             confluence.setProperty(page.id(), "hindsight", Map.of("hash", "sha256:2"), prop);
             assertEquals("sha256:2", confluence.property(page.id(), "hindsight").orElseThrow().value().get("hash"));
 
+            // a custom field that is not on the screen: the error names the field, the project and the issue type
+            String offScreen = jira.createField("Customer quote", "not on any screen", "com.atlassian.jira.plugin.system.customfieldtypes:textarea", null).id();
+            AtlassianException.BadRequest e = assertThrows(AtlassianException.BadRequest.class, () -> jira.create(new JiraModel.NewIssue("OPS", "Task", "x",
+                    null, null, null, null, List.of(), Map.of(offScreen, new JiraModel.Text("y")), List.of(), Map.of())));
+            assertTrue(e.getMessage(), e.getMessage().startsWith("Jira cannot set 'Customer quote' (" + offScreen + ") on a new Task in project OPS"));
+
             System.out.println(flavor + ": " + clients.checked.size() + " exchanges validated against the contracts");
             assertTrue(String.join("\n", clients.violations), clients.violations.isEmpty());
         }

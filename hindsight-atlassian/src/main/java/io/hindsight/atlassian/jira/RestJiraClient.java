@@ -46,7 +46,32 @@ abstract class RestJiraClient implements JiraClient {
 
     @Override
     public JiraModel.IssueRef create(NewIssue issue) {
-        return JiraParsers.created(send(requests.createIssue(issue)));
+        try {
+            return JiraParsers.created(send(requests.createIssue(issue)));
+        } catch (AtlassianException.BadRequest e) {
+            throw explainScreen(e, issue);
+        }
+    }
+
+    /**
+     * Jira's "Field 'customfield_10050' cannot be set. It is not on the appropriate screen, or unknown."
+     * says neither which field nor where; the explanation names the field, the project and the issue type.
+     */
+    private AtlassianException.BadRequest explainScreen(AtlassianException.BadRequest e, NewIssue issue) {
+        List<String> offScreen = e.error().fieldErrors().entrySet().stream()
+                .filter(x -> x.getValue().contains("not on the appropriate screen")).map(java.util.Map.Entry::getKey).toList();
+        if (offScreen.isEmpty()) return e;
+        java.util.Map<String, String> names = new java.util.HashMap<>();
+        try {
+            fields().forEach(f -> names.put(f.id(), f.name()));
+        } catch (AtlassianException ignored) {
+            // the explanation is a courtesy; the original error still stands
+        }
+        String fields = String.join(", ", offScreen.stream().map(id -> names.containsKey(id) ? "'" + names.get(id) + "' (" + id + ")" : id).toList());
+        return new AtlassianException.BadRequest("Jira cannot set " + fields + " on a new " + issue.issueType() + " in project " + issue.project()
+                + ": the field is not on that project's create screen for this issue type. Add it to the screen (Project settings > Screens), "
+                + "or run 'hindsight provision --screen NAME' with the screen the project uses. Jira said: " + e.getMessage(),
+                e.request(), e.error(), e.responseBody());
     }
 
     @Override

@@ -34,6 +34,8 @@ public final class JiraApi {
         void issueUpdated(JiraState.Issue issue, String user, List<String> changedFields);
 
         void commentCreated(JiraState.Issue issue, JiraState.Comment comment, String user);
+
+        void issueDeleted(JiraState.Issue issue, String user);
     }
 
     private static final DateTimeFormatter JIRA_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ").withZone(ZoneOffset.UTC);
@@ -63,6 +65,7 @@ public final class JiraApi {
         on.add("GET", api + "/myself", ex -> ex.ok(user(state.userByIdOrName(ex.user()).orElseThrow())));
         on.add("GET", api + "/issue/{key}", this::getIssue);
         on.add("PUT", api + "/issue/{key}", this::editIssue);
+        on.add("DELETE", api + "/issue/{key}", this::deleteIssue);
         on.add("POST", api + "/issue", this::createIssue);
         on.add("POST", api + "/issue/bulk", this::bulkCreate);
         on.add("GET", api + "/issue/{key}/comment", this::comments);
@@ -341,6 +344,18 @@ public final class JiraApi {
         }
         ex.noContent();
         if (!changed.isEmpty()) events.issueUpdated(i, ex.user(), changed);
+    }
+
+    private void deleteIssue(Exchange ex) {
+        JiraState.Issue i;
+        synchronized (state) {
+            i = issueOr404(ex.param(0));
+            state.issuesByKey.remove(i.key);
+            state.issuesById.remove(i.id);
+            state.links.removeIf(l -> l.fromKey().equals(i.key) || l.toKey().equals(i.key));
+        }
+        ex.noContent();
+        events.issueDeleted(i, ex.user());
     }
 
     private void comments(Exchange ex) {
