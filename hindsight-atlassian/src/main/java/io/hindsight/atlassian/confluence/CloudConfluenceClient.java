@@ -74,16 +74,12 @@ public final class CloudConfluenceClient implements ConfluenceClient {
     }
 
     public static ApiRequest createPropertyRequest(String pageId, String key, Map<String, String> value) {
-        ObjectNode body = JSON.createObjectNode().put("key", key);
-        body.set("value", JSON.valueToTree(value));
-        return ApiRequest.postCreate(V2 + "/pages/" + segment(pageId) + "/properties").json(body.toString()).build();
+        return ApiRequest.postCreate(V2 + "/pages/" + segment(pageId) + "/properties").json(DataCenterConfluenceClient.propertyBody(key, value, 0)).build();
     }
 
     public static ApiRequest updatePropertyRequest(String pageId, String propertyId, String key, Map<String, String> value, int newVersion) {
-        ObjectNode body = JSON.createObjectNode().put("key", key);
-        body.set("value", JSON.valueToTree(value));
-        body.putObject("version").put("number", newVersion);
-        return ApiRequest.put(V2 + "/pages/" + segment(pageId) + "/properties/" + segment(propertyId)).json(body.toString()).build();
+        return ApiRequest.put(V2 + "/pages/" + segment(pageId) + "/properties/" + segment(propertyId))
+                .json(DataCenterConfluenceClient.propertyBody(key, value, newVersion)).build();
     }
 
     private String spaceId(String spaceKey) {

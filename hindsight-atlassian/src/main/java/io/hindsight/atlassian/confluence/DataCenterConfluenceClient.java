@@ -72,16 +72,19 @@ public final class DataCenterConfluenceClient implements ConfluenceClient {
     }
 
     public static ApiRequest createPropertyRequest(String pageId, String key, Map<String, String> value) {
-        ObjectNode body = JSON.createObjectNode().put("key", key);
-        body.set("value", JSON.valueToTree(value));
-        return ApiRequest.postCreate(CONTENT + "/" + segment(pageId) + "/property").json(body.toString()).build();
+        return ApiRequest.postCreate(CONTENT + "/" + segment(pageId) + "/property").json(propertyBody(key, value, 0)).build();
     }
 
     public static ApiRequest updatePropertyRequest(String pageId, String key, Map<String, String> value, int newVersion) {
+        return ApiRequest.put(CONTENT + "/" + segment(pageId) + "/property/" + segment(key)).json(propertyBody(key, value, newVersion)).build();
+    }
+
+    /** A content property as both Confluence APIs take it; version 0 for a new one. */
+    static String propertyBody(String key, Map<String, String> value, int version) {
         ObjectNode body = JSON.createObjectNode().put("key", key);
         body.set("value", JSON.valueToTree(value));
-        body.putObject("version").put("number", newVersion);
-        return ApiRequest.put(CONTENT + "/" + segment(pageId) + "/property/" + segment(key)).json(body.toString()).build();
+        if (version > 0) body.putObject("version").put("number", version);
+        return body.toString();
     }
 
     @Override

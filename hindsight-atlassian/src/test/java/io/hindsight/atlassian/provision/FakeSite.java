@@ -105,17 +105,17 @@ final class FakeSite implements JiraClient, Boards {
     }
 
     // not used by provisioning
-    @Override public Optional<JiraModel.Issue> issue(String key, List<String> f, List<String> p) { throw new UnsupportedOperationException("not used by provisioning"); }
-    @Override public JiraModel.IssueRef create(JiraModel.NewIssue issue) { throw new UnsupportedOperationException("not used by provisioning"); }
-    @Override public JiraModel.BulkResult createAll(List<JiraModel.NewIssue> issues) { throw new UnsupportedOperationException("not used by provisioning"); }
-    @Override public void edit(String key, JiraModel.IssueEdit edit) { throw new UnsupportedOperationException("not used by provisioning"); }
-    @Override public void comment(String key, String markdown) { throw new UnsupportedOperationException("not used by provisioning"); }
-    @Override public List<JiraModel.Transition> transitions(String key) { throw new UnsupportedOperationException("not used by provisioning"); }
-    @Override public void transition(String key, String id) { throw new UnsupportedOperationException("not used by provisioning"); }
-    @Override public Optional<JiraModel.Property> property(String key, String p) { throw new UnsupportedOperationException("not used by provisioning"); }
-    @Override public void setProperty(String key, String p, JiraModel.Property v) { throw new UnsupportedOperationException("not used by provisioning"); }
-    @Override public List<JiraModel.Issue> search(String jql, List<String> f, List<String> p, int limit) { throw new UnsupportedOperationException("not used by provisioning"); }
-    @Override public List<JiraModel.User> findUsers(String q) { throw new UnsupportedOperationException("not used by provisioning"); }
+    @Override public Optional<JiraModel.Issue> issue(String key, List<String> f, List<String> p) { throw new AssertionError("provisioning does not call this"); }
+    @Override public JiraModel.IssueRef create(JiraModel.NewIssue issue) { throw new AssertionError("provisioning does not call this"); }
+    @Override public JiraModel.BulkResult createAll(List<JiraModel.NewIssue> issues) { throw new AssertionError("provisioning does not call this"); }
+    @Override public void edit(String key, JiraModel.IssueEdit edit) { throw new AssertionError("provisioning does not call this"); }
+    @Override public void comment(String key, String markdown) { throw new AssertionError("provisioning does not call this"); }
+    @Override public List<JiraModel.Transition> transitions(String key) { throw new AssertionError("provisioning does not call this"); }
+    @Override public void transition(String key, String id) { throw new AssertionError("provisioning does not call this"); }
+    @Override public Optional<JiraModel.Property> property(String key, String p) { throw new AssertionError("provisioning does not call this"); }
+    @Override public void setProperty(String key, String p, JiraModel.Property v) { throw new AssertionError("provisioning does not call this"); }
+    @Override public List<JiraModel.Issue> search(String jql, List<String> f, List<String> p, int limit) { throw new AssertionError("provisioning does not call this"); }
+    @Override public List<JiraModel.User> findUsers(String q) { throw new AssertionError("provisioning does not call this"); }
 
     /** The Confluence side of the fake site. */
     final Confluence confluence = new Confluence();
@@ -134,11 +134,11 @@ final class FakeSite implements JiraClient, Boards {
             return page;
         }
 
-        @Override public Optional<ConfluenceModel.Page> page(String id) { throw new UnsupportedOperationException("not used by provisioning"); }
-        @Override public ConfluenceModel.Page update(String id, String t, String s, int v, String m) { throw new UnsupportedOperationException("not used by provisioning"); }
+        @Override public Optional<ConfluenceModel.Page> page(String id) { throw new AssertionError("provisioning does not call this"); }
+        @Override public ConfluenceModel.Page update(String id, String t, String s, int v, String m) { throw new AssertionError("provisioning does not call this"); }
         @Override public void addLabels(String pageId, List<String> labels) { write(); }
-        @Override public Optional<ConfluenceModel.Property> property(String pageId, String key) { throw new UnsupportedOperationException("not used by provisioning"); }
-        @Override public void setProperty(String pageId, String key, Map<String, String> v, Optional<ConfluenceModel.Property> e) { throw new UnsupportedOperationException("not used by provisioning"); }
+        @Override public Optional<ConfluenceModel.Property> property(String pageId, String key) { throw new AssertionError("provisioning does not call this"); }
+        @Override public void setProperty(String pageId, String key, Map<String, String> v, Optional<ConfluenceModel.Property> e) { throw new AssertionError("provisioning does not call this"); }
 
     }
 }
