@@ -1,0 +1,112 @@
+package io.hindsight.bench;
+
+import io.hindsight.atlassian.agile.AgileClient;
+import io.hindsight.atlassian.confluence.DataCenterConfluenceClient;
+import io.hindsight.atlassian.http.AtlassianHttp;
+import io.hindsight.atlassian.http.Credentials;
+import io.hindsight.atlassian.http.HttpSettings;
+import io.hindsight.atlassian.http.RequestCounter;
+import io.hindsight.atlassian.jira.JiraClient;
+import io.hindsight.atlassian.jira.JiraClients;
+import io.hindsight.atlassian.jira.JiraModel;
+import io.hindsight.atlassian.provision.ProvisionedIds;
+import io.hindsight.atlassian.provision.Provisioner;
+import io.hindsight.atlassian.provision.ProvisioningSpec;
+import io.hindsight.atlassian.sync.ConfluenceWiki;
+import io.hindsight.atlassian.sync.JiraTracker;
+import io.hindsight.core.lint.Checker;
+import io.hindsight.core.markdown.MarkdownReader;
+import io.hindsight.core.plan.RemediationPlanner;
+import io.hindsight.core.plan.SloPolicy;
+import io.hindsight.core.plan.SloPolicyLoader;
+import io.hindsight.core.render.PostMortemRenderer;
+import io.hindsight.core.sync.SyncEngine;
+import io.hindsight.core.template.TemplateRegistry;
+import io.hindsight.sandbox.Flavor;
+import io.hindsight.sandbox.Sandbox;
+import io.hindsight.server.queue.JobQueue;
+import io.hindsight.server.queue.Worker;
+import io.hindsight.server.web.HttpService;
+import io.hindsight.server.webhook.Signature;
+import io.hindsight.server.webhook.WebhookIntake;
+import org.h2.jdbcx.JdbcConnectionPool;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The service's numbers, printed: webhook intake latency (p50, p99 over 1,000 signed deliveries on
+ * loopback, each stored durably in H2 on disk before the 202) and jobs per second (real syncs against
+ * the sandbox). Run: {@code java -cp hindsight-bench/target/benchmarks.jar io.hindsight.bench.ServiceBenchmark}.
+ */
+public final class ServiceBenchmark {
+    private static final String SECRET = "benchmark-webhook-secret";
+
+    public static void main(String[] args) throws Exception {
+        int deliveries = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
+        int jobs = args.length > 1 ? Integer.parseInt(args[1]) : 100;
+        SloPolicy policy = SloPolicyLoader.defaults();
+        Path dir = Files.createTempDirectory("hindsight-bench");
+        // pooled: opening the H2 file for every request costs tens of milliseconds
+        JdbcConnectionPool db = JdbcConnectionPool.create("jdbc:h2:file:" + dir.resolve("jobs"), "sa", "");
+        JobQueue queue = new JobQueue(db, Clock.systemUTC(), 3);
+        Signature signature = new Signature(SECRET);
+
+        try (Sandbox sandbox = Sandbox.start(Flavor.DATA_CENTER, 0);
+             HttpService service = new HttpService("127.0.0.1", 0, new WebhookIntake(signature, queue, "Post-mortem", "Remediation"), queue)) {
+            HttpClient client = HttpClient.newHttpClient();
+            URI url = URI.create("http://127.0.0.1:" + service.port() + "/webhooks/jira");
+            long[] micros = new long[deliveries];
+            for (int i = -100; i < deliveries; i++) {
+                String pm = "PM-" + (Math.abs(i) % 500 + 1);
+                byte[] body = ("{\"webhookEvent\":\"jira:issue_updated\",\"issue\":{\"key\":\"" + pm + "\",\"fields\":{\"issuetype\":{\"name\":\"Post-mortem\"}}}}")
+                        .getBytes(StandardCharsets.UTF_8);
+                HttpRequest req = HttpRequest.newBuilder(url).header("X-Hub-Signature", signature.sign(body))
+                        .header("X-Atlassian-Webhook-Identifier", "bench-" + i).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+                long t0 = System.nanoTime();
+                HttpResponse<String> r = client.send(req, HttpResponse.BodyHandlers.ofString());
+                long t = (System.nanoTime() - t0) / 1000;
+                if (r.statusCode() != 202) throw new IllegalStateException("intake answered " + r.statusCode() + ": " + r.body());
+                if (i >= 0) micros[i] = t; // the first 100 warm up
+            }
+            Arrays.sort(micros);
+            System.out.printf("webhook intake, %d signed deliveries stored durably (H2 on disk): p50 %.2f ms, p99 %.2f ms, max %.2f ms%n",
+                    deliveries, micros[deliveries / 2] / 1000.0, micros[(int) (deliveries * 0.99)] / 1000.0, micros[deliveries - 1] / 1000.0);
+
+            // jobs per second: real syncs of distinct post-mortems against the sandbox
+            Credentials creds = Credentials.personalAccessToken(Sandbox.ADMIN_TOKEN);
+            AtlassianHttp http = AtlassianHttp.create("Jira", sandbox.url(), creds, HttpSettings.defaults(), new RequestCounter());
+            JiraClient jira = JiraClients.forDeployment(http, JiraModel.Deployment.DATA_CENTER);
+            DataCenterConfluenceClient confluence = new DataCenterConfluenceClient(AtlassianHttp.create("Confluence", sandbox.url(), creds, HttpSettings.defaults(), new RequestCounter()));
+            Provisioner provisioner = new Provisioner(jira, new AgileClient(http, JiraModel.Deployment.DATA_CENTER), confluence);
+            ProvisionedIds ids = provisioner.apply(provisioner.plan(ProvisioningSpec.defaults("PM", "postmortem-action", "OPS")));
+            JiraTracker tracker = new JiraTracker(jira, ids, policy.actionClasses(), "Task", "is remediated by");
+            SyncEngine engine = new SyncEngine(tracker, new ConfluenceWiki(confluence, "OPS", ids.parentPageId()),
+                    new Checker(TemplateRegistry.builtIn(), policy, Clock.systemUTC()), new RemediationPlanner(policy),
+                    PostMortemRenderer.withBuiltInTemplates(), new SyncEngine.Settings(sandbox.url().toString(), null, null, List.of("postmortem")), Clock.systemUTC());
+            JdbcConnectionPool db2 = JdbcConnectionPool.create("jdbc:h2:file:" + dir.resolve("jobs2"), "sa", "");
+            JobQueue jobQueue = new JobQueue(db2, Clock.systemUTC(), 3);
+            MarkdownReader reader = new MarkdownReader(policy.actionClasses());
+            for (int i = 0; i < jobs; i++) {
+                String key = tracker.createPostMortem("PM", reader.read("---\ntitle: Incident " + i + "\nseverity: SEV3\n---\n## Summary\n\nA queue backed up.\n\n"
+                        + "## Root cause\n\nNo autoscaling.\n\n## Action items\n\n- [ ] [priority] Autoscale consumers on queue age @maria project:OPS\n"
+                        + "- [ ] Add a queue-age panel to the dashboard @kenji project:OPS\n", "pm.md").postMortem());
+                jobQueue.accept("job-" + i, "jira:issue_created", key, key);
+            }
+            Worker worker = new Worker(jobQueue, engine, "bench", Duration.ofMillis(10));
+            long t0 = System.nanoTime();
+            int ran = worker.drain();
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            System.out.printf("worker: %d first-publish syncs (2 tickets, a page, a comment each) in %.2f s: %.1f jobs/s%n", ran, seconds, ran / seconds);
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package io.hindsight.server.cli;
+
+import io.hindsight.atlassian.http.RequestCounter;
+import io.hindsight.server.queue.JobQueue;
+import io.hindsight.server.queue.Worker;
+import io.hindsight.server.web.HttpService;
+import io.hindsight.server.webhook.Signature;
+import io.hindsight.server.webhook.WebhookIntake;
+import org.h2.jdbcx.JdbcConnectionPool;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code hindsight serve}: takes Jira's webhooks and keeps post-mortems in sync. The webhook secret comes
+ * from {@code HINDSIGHT_WEBHOOK_SECRET}; jobs are kept in an H2 database under {@code --data-dir}.
+ */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = {"Runs the service: POST /webhooks/jira (signed with X-Hub-Signature), GET /healthz and /readyz, and a worker that "
+                + "syncs each post-mortem the webhooks name. Jobs survive restarts (H2 in --data-dir). Stop with Ctrl-C: the job in hand is finished."})
+final class ServeCommand implements Callable<Integer> {
+    @Mixin
+    SiteOptions site;
+
+    @Mixin
+    Configuration config;
+
+    @Mixin
+    EngineOptions engine;
+
+    @Option(names = "--port", defaultValue = "8080", description = "Port for the webhook and health endpoints (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--bind", defaultValue = "127.0.0.1", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
+    String bind;
+
+    @Option(names = "--data-dir", defaultValue = "data", paramLabel = "DIR", description = "Where the job database lives (default: ${DEFAULT-VALUE}).")
+    Path dataDir;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        String secret = System.getenv("HINDSIGHT_WEBHOOK_SECRET");
+        Signature signature;
+        try {
+            signature = new Signature(secret);
+        } catch (IllegalArgumentException e) {
+            spec.commandLine().getErr().println("hindsight serve: set HINDSIGHT_WEBHOOK_SECRET to the secret of Jira's webhook: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+        Files.createDirectories(dataDir);
+        // pooled: opening the H2 file for every request costs tens of milliseconds
+        JdbcConnectionPool db = JdbcConnectionPool.create("jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("hindsight"), "sa", "");
+        JobQueue queue = new JobQueue(db, Clock.systemUTC(), 5);
+        Wiring w = engine.wiring(site, config, new RequestCounter());
+        Worker worker = new Worker(queue, w.engine, "worker-" + ProcessHandle.current().pid(), Duration.ofSeconds(1));
+        HttpService service = new HttpService(bind, port, new WebhookIntake(signature, queue, "Post-mortem", "Remediation"), queue);
+        Thread thread = new Thread(worker, "hindsight-worker");
+        thread.start();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            // stop taking work, let the job in hand finish, then close
+            worker.stop();
+            try {
+                thread.join(Duration.ofSeconds(60).toMillis());
+            } catch (InterruptedException ignored) {
+                Thread.currentThread().interrupt();
+            }
+            service.close();
+            stopped.countDown();
+        }));
+        spec.commandLine().getOut().println("hindsight serve: listening on http://" + bind + ":" + service.port() + "/webhooks/jira; jobs in " + dataDir);
+        spec.commandLine().getOut().flush();
+        stopped.await();
+        return ExitCodes.OK;
+    }
+}

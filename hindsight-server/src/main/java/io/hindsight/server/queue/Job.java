@@ -1,0 +1,8 @@
+package io.hindsight.server.queue;
+
+import java.time.Instant;
+
+/** A sync job: bring one post-mortem in step. */
+public record Job(long id, String postMortem, Status status, int attempts, Instant runAfter, String lastError) {
+    public enum Status { QUEUED, RUNNING, DONE, DEAD }
+}

@@ -1,0 +1,76 @@
+package io.hindsight.server.queue;
+
+import io.hindsight.core.sync.SyncEngine;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Runs sync jobs one after another. A failed job is retried later with backoff and, after the last
+ * attempt, left in the dead-letter list; stopping finishes the job in hand first.
+ */
+public final class Worker implements Runnable {
+    private static final Logger LOG = LoggerFactory.getLogger(Worker.class);
+
+    private final JobQueue queue;
+    private final SyncEngine engine;
+    private final String name;
+    private final Duration idle;
+    private final AtomicBoolean running = new AtomicBoolean(true);
+    final AtomicLong done = new AtomicLong();
+    final AtomicLong failed = new AtomicLong();
+
+    public Worker(JobQueue queue, SyncEngine engine, String name, Duration idle) {
+        this.queue = queue;
+        this.engine = engine;
+        this.name = name;
+        this.idle = idle;
+    }
+
+    /** Runs the ready jobs until none is left; returns how many ran. For tests and one-shot use. */
+    public int drain() {
+        int n = 0;
+        for (Optional<Job> job = queue.claim(name); job.isPresent(); job = queue.claim(name)) {
+            run(job.get());
+            n++;
+        }
+        return n;
+    }
+
+    @Override
+    public void run() {
+        while (running.get()) {
+            try {
+                if (drain() == 0) Thread.sleep(idle.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                LOG.error("worker {}: the job store failed; trying again in {}", name, idle, e);
+            }
+        }
+    }
+
+    public void stop() {
+        running.set(false);
+    }
+
+    private void run(Job job) {
+        long started = System.nanoTime();
+        try {
+            engine.sync(job.postMortem());
+            queue.done(job.id());
+            done.incrementAndGet();
+            LOG.info("job {} synced {} in {} ms", job.id(), job.postMortem(), (System.nanoTime() - started) / 1_000_000);
+        } catch (RuntimeException e) {
+            failed.incrementAndGet();
+            Job.Status now = queue.failed(job.id(), job.attempts(), e.getMessage());
+            LOG.warn("job {} ({}) failed on attempt {}: {}; {}", job.id(), job.postMortem(), job.attempts(), e.getMessage(),
+                    now == Job.Status.DEAD ? "left in the dead-letter list" : "it will be retried");
+        }
+    }
+}

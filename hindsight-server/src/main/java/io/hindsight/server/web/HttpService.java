@@ -1,0 +1,79 @@
+package io.hindsight.server.web;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.hindsight.server.queue.Job;
+import io.hindsight.server.queue.JobQueue;
+import io.hindsight.server.webhook.WebhookIntake;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/** The service's HTTP side: webhook intake and health. Answers fast; the worker does the syncing. */
+public final class HttpService implements AutoCloseable {
+    private final HttpServer server;
+    private final ExecutorService executor = Executors.newFixedThreadPool(4);
+    private final WebhookIntake intake;
+    private final JobQueue queue;
+
+    static {
+        // without TCP_NODELAY every answer waits ~40 ms on the client's delayed ACK (headers and body go out apart)
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
+    public HttpService(String host, int port, WebhookIntake intake, JobQueue queue) throws IOException {
+        this.intake = intake;
+        this.queue = queue;
+        this.server = HttpServer.create(new InetSocketAddress(host, port), 128);
+        server.createContext("/webhooks/jira", this::webhook);
+        server.createContext("/healthz", ex -> send(ex, 200, "ok\n", "text/plain"));
+        server.createContext("/readyz", this::ready);
+        server.setExecutor(executor);
+        server.start();
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    private void webhook(HttpExchange ex) throws IOException {
+        if (!ex.getRequestMethod().equals("POST")) {
+            send(ex, 405, "{\"error\":\"POST only\"}", "application/json");
+            return;
+        }
+        byte[] body;
+        try (InputStream in = ex.getRequestBody()) {
+            body = in.readNBytes(WebhookIntake.MAX_BODY + 1);
+        }
+        WebhookIntake.Answer a = intake.receive(body, ex.getRequestHeaders().getFirst("X-Atlassian-Webhook-Identifier"),
+                ex.getRequestHeaders().getFirst("X-Hub-Signature"));
+        send(ex, a.status(), "{\"outcome\":\"" + a.outcome().replace("\"", "'") + "\"}", "application/json");
+    }
+
+    private void ready(HttpExchange ex) throws IOException {
+        try {
+            long queued = queue.all().stream().filter(j -> j.status() == Job.Status.QUEUED).count();
+            send(ex, 200, "ready; " + queued + " job(s) queued\n", "text/plain");
+        } catch (RuntimeException e) {
+            send(ex, 503, "not ready: the job store cannot be read: " + e.getMessage() + "\n", "text/plain");
+        }
+    }
+
+    private static void send(HttpExchange ex, int status, String body, String type) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        ex.getResponseHeaders().add("Content-Type", type);
+        ex.sendResponseHeaders(status, bytes.length);
+        ex.getResponseBody().write(bytes);
+        ex.close();
+    }
+
+    @Override
+    public void close() {
+        server.stop(1);
+        executor.shutdownNow();
+    }
+}

@@ -1,0 +1,118 @@
+package io.hindsight.server;
+
+import io.hindsight.atlassian.agile.AgileClient;
+import io.hindsight.atlassian.confluence.DataCenterConfluenceClient;
+import io.hindsight.atlassian.http.AtlassianHttp;
+import io.hindsight.atlassian.http.Credentials;
+import io.hindsight.atlassian.http.HttpSettings;
+import io.hindsight.atlassian.http.RequestCounter;
+import io.hindsight.atlassian.jira.JiraClient;
+import io.hindsight.atlassian.jira.JiraClients;
+import io.hindsight.atlassian.jira.JiraModel;
+import io.hindsight.atlassian.provision.ProvisionedIds;
+import io.hindsight.atlassian.provision.Provisioner;
+import io.hindsight.atlassian.provision.ProvisioningSpec;
+import io.hindsight.atlassian.sync.ConfluenceWiki;
+import io.hindsight.atlassian.sync.JiraTracker;
+import io.hindsight.core.lint.Checker;
+import io.hindsight.core.markdown.MarkdownReader;
+import io.hindsight.core.plan.RemediationPlanner;
+import io.hindsight.core.plan.SloPolicy;
+import io.hindsight.core.plan.SloPolicyLoader;
+import io.hindsight.core.render.PostMortemRenderer;
+import io.hindsight.core.sync.SyncEngine;
+import io.hindsight.core.template.TemplateRegistry;
+import io.hindsight.sandbox.Flavor;
+import io.hindsight.sandbox.Sandbox;
+import io.hindsight.sandbox.jira.JiraState;
+import io.hindsight.server.queue.Job;
+import io.hindsight.server.queue.JobQueue;
+import io.hindsight.server.queue.Worker;
+import io.hindsight.server.web.HttpService;
+import io.hindsight.server.webhook.Signature;
+import io.hindsight.server.webhook.WebhookIntake;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.Test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+/** Jira's webhooks drive the sync: the sandbox sends signed events, the service queues them, the worker syncs. */
+public class ServiceEndToEndTest {
+    private static final String SECRET = "end-to-end-webhook-secret";
+    private static final SloPolicy POLICY = SloPolicyLoader.defaults();
+
+    private static String postMortem(String... extraActions) {
+        StringBuilder sb = new StringBuilder("---\ntitle: Queue backlog\nseverity: SEV3\napproved: 2026-11-20\n---\n## Summary\n\nThe queue backed up for an hour.\n\n"
+                + "## Root cause\n\nConsumers had no autoscaling.\n\n## Action items\n\n"
+                + "- [ ] [priority] Autoscale consumers on queue age above 5 minutes @maria project:OPS\n");
+        for (String a : extraActions) sb.append(a).append('\n');
+        return sb.toString();
+    }
+
+    @Test
+    public void webhooksDriveTheSyncAndTheServiceGoesQuiet() throws Exception {
+        try (Sandbox sandbox = Sandbox.start(Flavor.DATA_CENTER, 0)) {
+            Credentials creds = Credentials.personalAccessToken(Sandbox.ADMIN_TOKEN);
+            RequestCounter counter = new RequestCounter();
+            AtlassianHttp http = AtlassianHttp.create("Jira", sandbox.url(), creds, HttpSettings.defaults(), counter);
+            JiraClient jira = JiraClients.forDeployment(http, JiraModel.Deployment.DATA_CENTER);
+            DataCenterConfluenceClient confluence = new DataCenterConfluenceClient(AtlassianHttp.create("Confluence", sandbox.url(), creds, HttpSettings.defaults(), counter));
+            Provisioner provisioner = new Provisioner(jira, new AgileClient(http, JiraModel.Deployment.DATA_CENTER), confluence);
+            ProvisionedIds ids = provisioner.apply(provisioner.plan(ProvisioningSpec.defaults("PM", "postmortem-action", "OPS")));
+            JiraTracker tracker = new JiraTracker(jira, ids, POLICY.actionClasses(), "Task", "is remediated by");
+            SyncEngine engine = new SyncEngine(tracker, new ConfluenceWiki(confluence, "OPS", ids.parentPageId()),
+                    new Checker(TemplateRegistry.builtIn(), POLICY, Clock.systemUTC()), new RemediationPlanner(POLICY),
+                    PostMortemRenderer.withBuiltInTemplates(), new SyncEngine.Settings(sandbox.url().toString(), null, null, List.of("postmortem")), Clock.systemUTC());
+
+            JdbcDataSource db = new JdbcDataSource();
+            db.setURL("jdbc:h2:mem:e2e;DB_CLOSE_DELAY=-1");
+            JobQueue queue = new JobQueue(db, Clock.systemUTC(), 3);
+            Worker worker = new Worker(queue, engine, "w1", Duration.ofMillis(50));
+            try (HttpService service = new HttpService("127.0.0.1", 0, new WebhookIntake(new Signature(SECRET), queue, "Post-mortem", "Remediation"), queue)) {
+                sandbox.webhooks().register("http://127.0.0.1:" + service.port() + "/webhooks/jira", SECRET, Set.of());
+
+                // an author creates the post-mortem in Jira
+                String key = tracker.createPostMortem("PM", new MarkdownReader(POLICY.actionClasses()).read(postMortem(), "pm.md").postMortem());
+                settle(sandbox, worker);
+                assertEquals(1, tickets(sandbox).size());
+
+                // then adds an action item to it
+                tracker.updatePostMortem(key, new MarkdownReader(POLICY.actionClasses()).read(
+                        postMortem("- [ ] Add a queue-age panel to the on-call dashboard @kenji project:OPS"), "pm.md").postMortem());
+                settle(sandbox, worker);
+                assertEquals(2, tickets(sandbox).size());
+                synchronized (sandbox.confluence()) {
+                    assertEquals(1, sandbox.confluence().pages.values().stream().filter(p -> p.title.startsWith(key + ":")).count());
+                }
+                assertTrue(queue.all().stream().allMatch(j -> j.status() == Job.Status.DONE));
+                assertTrue("every delivery was accepted", sandbox.webhooks().deliveries().stream().allMatch(d -> d.status() == 202));
+
+                // once settled, nothing is written any more
+                sandbox.log().clear();
+                assertEquals(0, worker.drain());
+                assertEquals(0, sandbox.log().writes());
+            }
+        }
+    }
+
+    /** Lets webhooks arrive and the worker run until no job is left. */
+    private static void settle(Sandbox sandbox, Worker worker) {
+        for (int round = 0; round < 10; round++) {
+            sandbox.webhooks().awaitDeliveries(Duration.ofSeconds(10));
+            if (worker.drain() == 0) return;
+        }
+        throw new AssertionError("the service did not settle in 10 rounds");
+    }
+
+    private static List<JiraState.Issue> tickets(Sandbox sandbox) {
+        synchronized (sandbox.jira()) {
+            return sandbox.jira().issuesByKey.values().stream().filter(i -> i.projectKey.equals("OPS")).toList();
+        }
+    }
+}

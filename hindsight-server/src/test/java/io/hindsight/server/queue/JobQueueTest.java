@@ -1,0 +1,100 @@
+package io.hindsight.server.queue;
+
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.Before;
+import org.junit.Test;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+public class JobQueueTest {
+    private JobQueue queue;
+    private JdbcDataSource db;
+    private static final AtomicInteger DBS = new AtomicInteger();
+
+    @Before
+    public void fresh() {
+        db = new JdbcDataSource();
+        db.setURL("jdbc:h2:mem:queue" + DBS.incrementAndGet() + ";DB_CLOSE_DELAY=-1");
+        queue = new JobQueue(db, Clock.systemUTC(), 3);
+    }
+
+    @Test
+    public void aRedeliveryIsRecognisedAndEventsForAQueuedPostMortemJoinItsJob() {
+        assertEquals(JobQueue.Accepted.QUEUED, queue.accept("d-1", "jira:issue_updated", "PM-1", "PM-1"));
+        for (int i = 0; i < 10; i++) assertEquals(JobQueue.Accepted.DUPLICATE, queue.accept("d-1", "jira:issue_updated", "PM-1", "PM-1"));
+        assertEquals(JobQueue.Accepted.JOINED, queue.accept("d-2", "jira:issue_updated", "OPS-7", "PM-1"));
+        assertEquals(JobQueue.Accepted.QUEUED, queue.accept("d-3", "jira:issue_created", "PM-2", "PM-2"));
+        assertEquals(2, queue.all().size());
+    }
+
+    @Test
+    public void aJobIsRunByOneWorkerAtATime() throws Exception {
+        for (int i = 0; i < 200; i++) queue.accept("d-" + i, "jira:issue_updated", "PM-" + i, "PM-" + i);
+        Set<Long> claimed = ConcurrentHashMap.newKeySet();
+        AtomicInteger twice = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        for (int w = 0; w < 4; w++) {
+            String name = "worker-" + w;
+            pool.submit(() -> {
+                for (var job = queue.claim(name); job.isPresent(); job = queue.claim(name)) {
+                    if (!claimed.add(job.get().id())) twice.incrementAndGet();
+                    queue.done(job.get().id());
+                }
+            });
+        }
+        pool.shutdown();
+        assertTrue(pool.awaitTermination(60, TimeUnit.SECONDS));
+        assertEquals(200, claimed.size());
+        assertEquals(0, twice.get());
+        assertTrue(queue.all().stream().allMatch(j -> j.status() == Job.Status.DONE));
+    }
+
+    @Test
+    public void failuresAreRetriedLaterThenDeadAndCanBeReplayed() {
+        Instant[] now = {Instant.parse("2026-11-26T12:00:00Z")};
+        Clock clock = new Clock() {
+            @Override public ZoneOffset getZone() { return ZoneOffset.UTC; }
+            @Override public Clock withZone(java.time.ZoneId zone) { return this; }
+            @Override public Instant instant() { return now[0]; }
+        };
+        JobQueue q = new JobQueue(db, clock, 3);
+        q.accept("d-1", "jira:issue_updated", "PM-1", "PM-1");
+        Job first = q.claim("w").orElseThrow();
+        assertEquals(Job.Status.QUEUED, q.failed(first.id(), first.attempts(), "Jira answered 503"));
+        assertTrue("not ready again at once", q.claim("w").isEmpty());
+        now[0] = now[0].plusSeconds(6);
+        Job second = q.claim("w").orElseThrow();
+        assertEquals(2, second.attempts());
+        assertEquals(Job.Status.QUEUED, q.failed(second.id(), second.attempts(), "Jira answered 503"));
+        now[0] = now[0].plusSeconds(16);
+        Job third = q.claim("w").orElseThrow();
+        assertEquals(Job.Status.DEAD, q.failed(third.id(), third.attempts(), "Jira answered 503"));
+        List<Job> dead = q.dead();
+        assertEquals(1, dead.size());
+        assertEquals("Jira answered 503", dead.get(0).lastError());
+        q.replay(dead.get(0).id());
+        assertTrue(q.claim("w").isPresent());
+    }
+
+    @Test
+    public void aReleasedJobGoesBackAsItWas() {
+        queue.accept("d-1", "jira:issue_updated", "PM-1", "PM-1");
+        Job job = queue.claim("w").orElseThrow();
+        queue.release(job.id());
+        Job again = queue.claim("w").orElseThrow();
+        assertEquals(job.id(), again.id());
+        assertEquals("the released attempt does not count", 1, again.attempts());
+    }
+}

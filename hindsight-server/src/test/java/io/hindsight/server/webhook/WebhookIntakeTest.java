@@ -1,0 +1,91 @@
+package io.hindsight.server.webhook;
+
+import io.hindsight.server.queue.JobQueue;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.Before;
+import org.junit.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+public class WebhookIntakeTest {
+    private static final AtomicInteger DBS = new AtomicInteger();
+    private static final String SECRET = "a-webhook-secret-of-some-length";
+    private final Signature signature = new Signature(SECRET);
+    private JobQueue queue;
+    private WebhookIntake intake;
+
+    static final String PM_UPDATED = "{\"timestamp\":1,\"webhookEvent\":\"jira:issue_updated\",\"issue\":{\"id\":\"20001\",\"key\":\"PM-1\","
+            + "\"fields\":{\"issuetype\":{\"name\":\"Post-mortem\"},\"issuelinks\":[]}}}";
+    static final String TICKET_UPDATED = "{\"webhookEvent\":\"jira:issue_updated\",\"issue\":{\"key\":\"OPS-7\",\"fields\":{\"issuetype\":{\"name\":\"Task\"},"
+            + "\"issuelinks\":[{\"id\":\"1\",\"type\":{\"name\":\"Remediation\",\"inward\":\"is remediated by\",\"outward\":\"remediates\"},\"outwardIssue\":{\"key\":\"PM-1\"}}]}}}";
+
+    @Before
+    public void fresh() {
+        JdbcDataSource db = new JdbcDataSource();
+        db.setURL("jdbc:h2:mem:intake" + DBS.incrementAndGet() + ";DB_CLOSE_DELAY=-1");
+        queue = new JobQueue(db, Clock.systemUTC(), 3);
+        intake = new WebhookIntake(signature, queue, "Post-mortem", "Remediation");
+    }
+
+    private WebhookIntake.Answer deliver(String body, String id, String sig) {
+        return intake.receive(body.getBytes(StandardCharsets.UTF_8), id, sig);
+    }
+
+    private WebhookIntake.Answer deliver(String body, String id) {
+        return deliver(body, id, signature.sign(body.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    public void aSignedEventAboutAPostMortemQueuesItsSync() {
+        WebhookIntake.Answer a = deliver(PM_UPDATED, "id-1");
+        assertEquals(202, a.status());
+        assertEquals("queued PM-1", a.outcome());
+        assertEquals("PM-1", queue.all().get(0).postMortem());
+    }
+
+    @Test
+    public void anEventAboutARemediationTicketQueuesItsPostMortem() {
+        assertEquals("queued PM-1", deliver(TICKET_UPDATED, "id-1").outcome());
+    }
+
+    @Test
+    public void theSameDeliveryTenTimesIsOneJob() {
+        for (int i = 0; i < 10; i++) assertEquals(202, deliver(PM_UPDATED, "id-1").status());
+        assertEquals(1, queue.all().size());
+    }
+
+    @Test
+    public void refusedDeliveriesStoreNothing() {
+        assertEquals(401, deliver(PM_UPDATED, "id-1", null).status());
+        assertEquals(401, deliver(PM_UPDATED, "id-2", "sha256=" + "00".repeat(32)).status());
+        assertEquals(401, deliver(PM_UPDATED, "id-3", "sha256=not-hex").status());
+        assertEquals(401, deliver(PM_UPDATED, "id-4", new Signature("another-secret-entirely").sign(PM_UPDATED.getBytes(StandardCharsets.UTF_8))).status());
+        assertEquals(400, deliver("{not json", "id-5").status());
+        assertEquals(413, intake.receive(new byte[WebhookIntake.MAX_BODY + 1], "id-6", "sha256=00").status());
+        assertTrue(queue.all().isEmpty());
+        assertEquals("a refused delivery does not use up its identifier", "queued PM-1", deliver(PM_UPDATED, "id-2").outcome());
+    }
+
+    @Test
+    public void eventsAboutOtherIssuesAreAnsweredAndIgnored() {
+        WebhookIntake.Answer a = deliver("{\"webhookEvent\":\"jira:issue_updated\",\"issue\":{\"key\":\"OPS-1\",\"fields\":{\"issuetype\":{\"name\":\"Bug\"}}}}", "id-1");
+        assertEquals(202, a.status());
+        assertTrue(a.outcome().startsWith("ignored"));
+        assertTrue(queue.all().isEmpty());
+    }
+
+    @Test
+    public void aShortSecretIsRefusedAndNeverPrinted() {
+        try {
+            new Signature("short");
+        } catch (IllegalArgumentException e) {
+            assertTrue(e.getMessage().contains("at least 16 characters"));
+        }
+        assertEquals("webhook secret ****", signature.toString());
+    }
+}
