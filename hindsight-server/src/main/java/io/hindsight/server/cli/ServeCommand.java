@@ -6,7 +6,6 @@ import io.hindsight.server.queue.Worker;
 import io.hindsight.server.web.HttpService;
 import io.hindsight.server.webhook.Signature;
 import io.hindsight.server.webhook.WebhookIntake;
-import org.h2.jdbcx.JdbcConnectionPool;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -42,11 +41,26 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--bind", defaultValue = "127.0.0.1", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
     String bind;
 
-    @Option(names = "--data-dir", defaultValue = "data", paramLabel = "DIR", description = "Where the job database lives (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--data-dir", defaultValue = "data", paramLabel = "DIR", description = "Where the H2 job database lives (default: ${DEFAULT-VALUE}).")
     Path dataDir;
+
+    @Option(names = "--database", paramLabel = "JDBC_URL", description = "PostgreSQL instead of H2, e.g. jdbc:postgresql://127.0.0.1/hindsight "
+            + "(user and password from HINDSIGHT_DATABASE_USER / HINDSIGHT_DATABASE_PASSWORD).")
+    String database;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    /** Credentials come from the environment, never the command line. */
+    private static String withCredentials(String url) {
+        if (url == null) return null;
+        String user = System.getenv("HINDSIGHT_DATABASE_USER");
+        String password = System.getenv("HINDSIGHT_DATABASE_PASSWORD");
+        String sep = url.contains("?") ? "&" : "?";
+        if (user != null) url += sep + "user=" + java.net.URLEncoder.encode(user, java.nio.charset.StandardCharsets.UTF_8);
+        if (password != null) url += (url.contains("?") ? "&" : "?") + "password=" + java.net.URLEncoder.encode(password, java.nio.charset.StandardCharsets.UTF_8);
+        return url;
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -59,8 +73,7 @@ final class ServeCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         Files.createDirectories(dataDir);
-        // pooled: opening the H2 file for every request costs tens of milliseconds
-        JdbcConnectionPool db = JdbcConnectionPool.create("jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("hindsight"), "sa", "");
+        javax.sql.DataSource db = io.hindsight.server.queue.Databases.open(withCredentials(database), dataDir);
         JobQueue queue = new JobQueue(db, Clock.systemUTC(), 5);
         Wiring w = engine.wiring(site, config, new RequestCounter());
         Worker worker = new Worker(queue, w.engine, "worker-" + ProcessHandle.current().pid(), Duration.ofSeconds(1));
@@ -79,7 +92,8 @@ final class ServeCommand implements Callable<Integer> {
             service.close();
             stopped.countDown();
         }));
-        spec.commandLine().getOut().println("hindsight serve: listening on http://" + bind + ":" + service.port() + "/webhooks/jira; jobs in " + dataDir);
+        spec.commandLine().getOut().println("hindsight serve: listening on http://" + bind + ":" + service.port() + "/webhooks/jira; jobs in "
+                + (database == null ? dataDir : "PostgreSQL"));
         spec.commandLine().getOut().flush();
         stopped.await();
         return ExitCodes.OK;

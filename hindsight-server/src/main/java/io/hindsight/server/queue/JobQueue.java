@@ -27,12 +27,18 @@ public final class JobQueue {
     private final DataSource db;
     private final Clock clock;
     private final int maxAttempts;
+    private final boolean postgres;
 
     public JobQueue(DataSource db, Clock clock, int maxAttempts) {
         this.db = db;
         this.clock = clock;
         this.maxAttempts = maxAttempts;
         Flyway.configure().dataSource(db).locations("classpath:db/migration").load().migrate();
+        try (Connection c = db.getConnection()) {
+            this.postgres = c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
+        } catch (SQLException e) {
+            throw new QueueException("cannot reach the job database: " + e.getMessage(), e);
+        }
     }
 
     /**
@@ -106,6 +112,30 @@ public final class JobQueue {
 
     /** Claims the oldest ready job, if any; a job another worker claimed first is skipped. */
     public Optional<Job> claim(String worker) {
+        return postgres ? claimSkipLocked(worker) : claimCompareAndSet(worker);
+    }
+
+    /** PostgreSQL: one statement; rows other workers have locked are skipped, not waited for. */
+    private Optional<Job> claimSkipLocked(String worker) {
+        String sql = "UPDATE jobs SET status = 'running', locked_by = ?, locked_at = ?, attempts = attempts + 1, updated_at = ? "
+                + "WHERE id = (SELECT id FROM jobs WHERE status = 'queued' AND run_after <= ? ORDER BY run_after, id FOR UPDATE SKIP LOCKED LIMIT 1) "
+                + "RETURNING id, post_mortem, status, attempts, run_after, last_error";
+        try (Connection c = db.getConnection(); PreparedStatement p = c.prepareStatement(sql)) {
+            Timestamp now = Timestamp.from(clock.instant());
+            p.setString(1, worker);
+            p.setTimestamp(2, now);
+            p.setTimestamp(3, now);
+            p.setTimestamp(4, now);
+            try (ResultSet r = p.executeQuery()) {
+                return r.next() ? Optional.of(row(r)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new QueueException("cannot claim a job: " + e.getMessage(), e);
+        }
+    }
+
+    /** H2: pick the oldest ready job, then take it only if it is still queued; another worker's claim makes this one try the next. */
+    private Optional<Job> claimCompareAndSet(String worker) {
         try (Connection c = db.getConnection()) {
             Timestamp now = Timestamp.from(clock.instant());
             for (int tries = 0; tries < 5; tries++) {

@@ -1,8 +1,11 @@
 package io.hindsight.server.queue;
 
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.Before;
 import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.junit.runners.Parameterized;
+
+import javax.sql.DataSource;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -18,15 +21,23 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
+/** The job queue on H2 and on PostgreSQL, with workers competing for jobs. */
+@RunWith(Parameterized.class)
 public class JobQueueTest {
+    @Parameterized.Parameters(name = "{0}")
+    public static java.util.List<Object[]> databases() {
+        return TestDatabases.kinds();
+    }
+
+    @Parameterized.Parameter
+    public String kind;
+
     private JobQueue queue;
-    private JdbcDataSource db;
-    private static final AtomicInteger DBS = new AtomicInteger();
+    private DataSource db;
 
     @Before
     public void fresh() {
-        db = new JdbcDataSource();
-        db.setURL("jdbc:h2:mem:queue" + DBS.incrementAndGet() + ";DB_CLOSE_DELAY=-1");
+        db = TestDatabases.fresh(kind);
         queue = new JobQueue(db, Clock.systemUTC(), 3);
     }
 

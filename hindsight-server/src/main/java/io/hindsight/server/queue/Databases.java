@@ -1,0 +1,29 @@
+package io.hindsight.server.queue;
+
+import org.h2.jdbcx.JdbcConnectionPool;
+import org.postgresql.ds.PGSimpleDataSource;
+
+import javax.sql.DataSource;
+import java.nio.file.Path;
+
+/** The job database: H2 in a data directory by default, or PostgreSQL given a JDBC URL. */
+public final class Databases {
+    private Databases() {
+    }
+
+    /** @param jdbcUrl a {@code jdbc:postgresql://...} or {@code jdbc:h2:...} URL; null for H2 in {@code dataDir} */
+    public static DataSource open(String jdbcUrl, Path dataDir) {
+        if (jdbcUrl == null || jdbcUrl.isBlank()) {
+            // pooled: opening the H2 file for every request costs tens of milliseconds
+            return JdbcConnectionPool.create("jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("hindsight"), "sa", "");
+        }
+        if (jdbcUrl.startsWith("jdbc:postgresql:")) {
+            PGSimpleDataSource pg = new PGSimpleDataSource();
+            pg.setURL(jdbcUrl);
+            return pg;
+        }
+        if (jdbcUrl.startsWith("jdbc:h2:")) return JdbcConnectionPool.create(jdbcUrl, "sa", "");
+        throw new IllegalArgumentException("unsupported database URL '" + jdbcUrl.replaceAll("password=[^&]*", "password=****")
+                + "': use jdbc:postgresql://HOST/DB?user=...&password=... or jdbc:h2:...");
+    }
+}
