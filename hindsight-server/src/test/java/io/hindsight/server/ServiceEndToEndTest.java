@@ -73,8 +73,9 @@ public class ServiceEndToEndTest {
             JdbcDataSource db = new JdbcDataSource();
             db.setURL("jdbc:h2:mem:e2e;DB_CLOSE_DELAY=-1");
             JobQueue queue = new JobQueue(db, Clock.systemUTC(), 3);
-            Worker worker = new Worker(queue, engine, "w1", Duration.ofMillis(50));
-            try (HttpService service = new HttpService("127.0.0.1", 0, new WebhookIntake(new Signature(SECRET), queue, "Post-mortem", "Remediation"), queue)) {
+            io.hindsight.server.web.Metrics metrics = new io.hindsight.server.web.Metrics(queue, counter::snapshot);
+            Worker worker = new Worker(queue, engine, "w1", Duration.ofMillis(50)).onJob(metrics::job);
+            try (HttpService service = new HttpService("127.0.0.1", 0, new WebhookIntake(new Signature(SECRET), queue, "Post-mortem", "Remediation"), queue, metrics)) {
                 sandbox.webhooks().register("http://127.0.0.1:" + service.port() + "/webhooks/jira", SECRET, Set.of());
 
                 // an author creates the post-mortem in Jira
@@ -92,6 +93,13 @@ public class ServiceEndToEndTest {
                 }
                 assertTrue(queue.all().stream().allMatch(j -> j.status() == Job.Status.DONE));
                 assertTrue("every delivery was accepted", sandbox.webhooks().deliveries().stream().allMatch(d -> d.status() == 202));
+
+                String text = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://127.0.0.1:" + service.port() + "/metrics")).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+                assertTrue(text, text.contains("hindsight_webhook_deliveries_total{outcome=\"queued\"}"));
+                assertTrue(text, text.contains("hindsight_jobs{status=\"done\"}"));
+                assertTrue(text, text.matches("(?s).*hindsight_jobs_processed_total\\{result=\"done\"} [1-9].*"));
+                assertTrue(text, text.matches("(?s).*hindsight_atlassian_requests_total\\{kind=\"write\"} [1-9].*"));
 
                 // once settled, nothing is written any more
                 sandbox.log().clear();

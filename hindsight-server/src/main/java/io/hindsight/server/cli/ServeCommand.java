@@ -75,9 +75,11 @@ final class ServeCommand implements Callable<Integer> {
         Files.createDirectories(dataDir);
         javax.sql.DataSource db = io.hindsight.server.queue.Databases.open(withCredentials(database), dataDir);
         JobQueue queue = new JobQueue(db, Clock.systemUTC(), 5);
-        Wiring w = engine.wiring(site, config, new RequestCounter());
-        Worker worker = new Worker(queue, w.engine, "worker-" + ProcessHandle.current().pid(), Duration.ofSeconds(1));
-        HttpService service = new HttpService(bind, port, new WebhookIntake(signature, queue, "Post-mortem", "Remediation"), queue);
+        RequestCounter counter = new RequestCounter();
+        Wiring w = engine.wiring(site, config, counter);
+        io.hindsight.server.web.Metrics metrics = new io.hindsight.server.web.Metrics(queue, counter::snapshot);
+        Worker worker = new Worker(queue, w.engine, "worker-" + ProcessHandle.current().pid(), Duration.ofSeconds(1)).onJob(metrics::job);
+        HttpService service = new HttpService(bind, port, new WebhookIntake(signature, queue, "Post-mortem", "Remediation"), queue, metrics);
         Thread thread = new Thread(worker, "hindsight-worker");
         thread.start();
         CountDownLatch stopped = new CountDownLatch(1);

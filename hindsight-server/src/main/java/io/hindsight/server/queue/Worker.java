@@ -24,11 +24,23 @@ public final class Worker implements Runnable {
     final AtomicLong done = new AtomicLong();
     final AtomicLong failed = new AtomicLong();
 
+    /** Told the result and duration of each job, for metrics. */
+    public interface Listener {
+        void job(String result, long micros);
+    }
+
+    private Listener listener = (r, m) -> { };
+
     public Worker(JobQueue queue, SyncEngine engine, String name, Duration idle) {
         this.queue = queue;
         this.engine = engine;
         this.name = name;
         this.idle = idle;
+    }
+
+    public Worker onJob(Listener l) {
+        this.listener = l;
+        return this;
     }
 
     /** Runs the ready jobs until none is left; returns how many ran. For tests and one-shot use. */
@@ -65,9 +77,11 @@ public final class Worker implements Runnable {
             engine.sync(job.postMortem());
             queue.done(job.id());
             done.incrementAndGet();
+            listener.job("done", (System.nanoTime() - started) / 1000);
             LOG.info("job {} synced {} in {} ms", job.id(), job.postMortem(), (System.nanoTime() - started) / 1_000_000);
         } catch (RuntimeException e) {
             failed.incrementAndGet();
+            listener.job("failed", (System.nanoTime() - started) / 1000);
             Job.Status now = queue.failed(job.id(), job.attempts(), e.getMessage());
             LOG.warn("job {} ({}) failed on attempt {}: {}; {}", job.id(), job.postMortem(), job.attempts(), e.getMessage(),
                     now == Job.Status.DEAD ? "left in the dead-letter list" : "it will be retried");

@@ -19,6 +19,7 @@ public final class HttpService implements AutoCloseable {
     private final ExecutorService executor = Executors.newFixedThreadPool(4);
     private final WebhookIntake intake;
     private final JobQueue queue;
+    private final Metrics metrics;
 
     static {
         // without TCP_NODELAY every answer waits ~40 ms on the client's delayed ACK (headers and body go out apart)
@@ -26,12 +27,18 @@ public final class HttpService implements AutoCloseable {
     }
 
     public HttpService(String host, int port, WebhookIntake intake, JobQueue queue) throws IOException {
+        this(host, port, intake, queue, new Metrics(queue, () -> new io.hindsight.atlassian.http.RequestCounter().snapshot()));
+    }
+
+    public HttpService(String host, int port, WebhookIntake intake, JobQueue queue, Metrics metrics) throws IOException {
         this.intake = intake;
         this.queue = queue;
+        this.metrics = metrics;
         this.server = HttpServer.create(new InetSocketAddress(host, port), 128);
         server.createContext("/webhooks/jira", this::webhook);
         server.createContext("/healthz", ex -> send(ex, 200, "ok\n", "text/plain"));
         server.createContext("/readyz", this::ready);
+        server.createContext("/metrics", ex -> send(ex, 200, metrics.text(), "text/plain; version=0.0.4"));
         server.setExecutor(executor);
         server.start();
     }
@@ -51,6 +58,7 @@ public final class HttpService implements AutoCloseable {
         }
         WebhookIntake.Answer a = intake.receive(body, ex.getRequestHeaders().getFirst("X-Atlassian-Webhook-Identifier"),
                 ex.getRequestHeaders().getFirst("X-Hub-Signature"));
+        metrics.delivery(a.status() == 202 ? a.outcome().split(" ")[0].replace(":", "") : "refused");
         send(ex, a.status(), "{\"outcome\":\"" + a.outcome().replace("\"", "'") + "\"}", "application/json");
     }
 

@@ -1,0 +1,60 @@
+package io.hindsight.server.web;
+
+import io.hindsight.atlassian.http.RequestCounter;
+import io.hindsight.server.queue.Job;
+import io.hindsight.server.queue.JobQueue;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+/** The service's counters, in Prometheus' text format at {@code GET /metrics}. */
+public final class Metrics {
+    private final Map<String, AtomicLong> deliveries = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> jobs = new ConcurrentHashMap<>();
+    private final AtomicLong syncMicros = new AtomicLong();
+    private final AtomicLong syncs = new AtomicLong();
+    private final JobQueue queue;
+    private final Supplier<RequestCounter.Snapshot> requests;
+
+    /** @param requests the requests sent to Jira and Confluence so far */
+    public Metrics(JobQueue queue, Supplier<RequestCounter.Snapshot> requests) {
+        this.queue = queue;
+        this.requests = requests;
+    }
+
+    /** @param outcome queued, joined, duplicate, ignored, refused */
+    public void delivery(String outcome) {
+        deliveries.computeIfAbsent(outcome, k -> new AtomicLong()).incrementAndGet();
+    }
+
+    /** @param result done or failed */
+    public void job(String result, long micros) {
+        jobs.computeIfAbsent(result, k -> new AtomicLong()).incrementAndGet();
+        syncs.incrementAndGet();
+        syncMicros.addAndGet(micros);
+    }
+
+    public String text() {
+        StringBuilder sb = new StringBuilder();
+        sb.append("# HELP hindsight_webhook_deliveries_total Webhook deliveries by outcome.\n# TYPE hindsight_webhook_deliveries_total counter\n");
+        deliveries.forEach((k, v) -> sb.append("hindsight_webhook_deliveries_total{outcome=\"").append(k).append("\"} ").append(v.get()).append('\n'));
+        sb.append("# HELP hindsight_jobs_processed_total Sync jobs run, by result.\n# TYPE hindsight_jobs_processed_total counter\n");
+        jobs.forEach((k, v) -> sb.append("hindsight_jobs_processed_total{result=\"").append(k).append("\"} ").append(v.get()).append('\n'));
+        sb.append("# HELP hindsight_sync_seconds Time spent in syncs.\n# TYPE hindsight_sync_seconds summary\n");
+        sb.append("hindsight_sync_seconds_sum ").append(syncMicros.get() / 1e6).append('\n');
+        sb.append("hindsight_sync_seconds_count ").append(syncs.get()).append('\n');
+        sb.append("# HELP hindsight_jobs Jobs in the queue, by status.\n# TYPE hindsight_jobs gauge\n");
+        Map<Job.Status, Long> byStatus = new java.util.EnumMap<>(Job.Status.class);
+        for (Job.Status s : Job.Status.values()) byStatus.put(s, 0L);
+        queue.all().forEach(j -> byStatus.merge(j.status(), 1L, Long::sum));
+        byStatus.forEach((s, n) -> sb.append("hindsight_jobs{status=\"").append(s.name().toLowerCase(java.util.Locale.ROOT)).append("\"} ").append(n).append('\n'));
+        RequestCounter.Snapshot r = requests.get();
+        sb.append("# HELP hindsight_atlassian_requests_total Requests sent to Jira and Confluence.\n# TYPE hindsight_atlassian_requests_total counter\n");
+        sb.append("hindsight_atlassian_requests_total{kind=\"read\"} ").append(r.reads()).append('\n');
+        sb.append("hindsight_atlassian_requests_total{kind=\"write\"} ").append(r.writes()).append('\n');
+        sb.append("hindsight_atlassian_retries_total ").append(r.retries()).append('\n');
+        return sb.toString();
+    }
+}
