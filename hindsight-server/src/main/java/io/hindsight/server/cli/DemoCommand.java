@@ -10,6 +10,7 @@ import io.hindsight.atlassian.provision.ProvisionPlan;
 import io.hindsight.atlassian.provision.ProvisionedIds;
 import io.hindsight.atlassian.provision.Provisioner;
 import io.hindsight.atlassian.provision.ProvisioningSpec;
+import io.hindsight.atlassian.sync.ReminderSweep;
 import io.hindsight.core.markdown.MarkdownReader;
 import io.hindsight.core.model.ActionItem;
 import io.hindsight.core.model.PostMortem;
@@ -115,6 +116,13 @@ final class DemoCommand implements Callable<Integer> {
             before = counter.snapshot();
             w.engine.sync(key);
             out.println("6. Synced once more with nothing changed: " + counter.snapshot().minus(before).line());
+            // the service sweeps hourly; the demo jumps ahead two months, when the first open tickets have fallen due
+            java.time.Clock later = java.time.Clock.offset(config.clock(), java.time.Duration.ofDays(60));
+            List<ReminderSweep.Sent> reminded = new ReminderSweep(w.jira, policy.labels().get(0), later).run();
+            int again = new ReminderSweep(w.jira, policy.labels().get(0), later).run().size();
+            out.println("7. Reminder sweep as if two months later: " + reminded.size() + " open ticket(s) reminded "
+                    + reminded.stream().map(r -> r.ticket() + " " + r.milestone().name().toLowerCase(Locale.ROOT).replace('_', ' ')).toList()
+                    + "; a second sweep sent " + again);
             out.println();
             out.println("Look at what Hindsight did:");
             out.println("  post-mortem issue  " + url + "/sandbox/issues/" + key);

@@ -9,7 +9,6 @@ import io.hindsight.atlassian.confluence.DataCenterConfluenceClient;
 import io.hindsight.atlassian.http.AtlassianException;
 import io.hindsight.atlassian.http.RequestCounter;
 import io.hindsight.atlassian.jira.JiraClient;
-import io.hindsight.atlassian.jira.JiraClients;
 import io.hindsight.atlassian.provision.ProvisionPlan;
 import io.hindsight.atlassian.provision.ProvisionedIds;
 import io.hindsight.atlassian.provision.Provisioner;
@@ -61,7 +60,7 @@ final class ProvisionCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         RequestCounter counter = new RequestCounter();
         try {
-            JiraClient jira = site.deployment().map(d -> JiraClients.forDeployment(site.jira(counter), d)).orElseGet(() -> JiraClients.connect(site.jira(counter)));
+            JiraClient jira = site.jiraClient(counter);
             ConfluenceClient confluence = jira.deployment() == io.hindsight.atlassian.jira.JiraModel.Deployment.CLOUD ? new CloudConfluenceClient(site.confluence(counter)) : new DataCenterConfluenceClient(site.confluence(counter));
             Provisioner provisioner = new Provisioner(jira, new AgileClient(site.jira(counter), jira.deployment()), confluence);
             ProvisioningSpec wanted = ProvisioningSpec.defaults(project, label, space);

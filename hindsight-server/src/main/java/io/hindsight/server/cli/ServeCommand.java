@@ -48,8 +48,14 @@ final class ServeCommand implements Callable<Integer> {
             + "(user and password from HINDSIGHT_DATABASE_USER / HINDSIGHT_DATABASE_PASSWORD).")
     String database;
 
+    @Option(names = "--remind-every", defaultValue = "60", paramLabel = "MINUTES",
+            description = "Run the reminder sweep (see 'hindsight remind') this often; 0 turns reminders off (default: ${DEFAULT-VALUE}).")
+    int remindEveryMinutes;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ServeCommand.class);
 
     /** Credentials come from the environment, never the command line. */
     private static String withCredentials(String url) {
@@ -82,9 +88,32 @@ final class ServeCommand implements Callable<Integer> {
         HttpService service = new HttpService(bind, port, new WebhookIntake(signature, queue, "Post-mortem", "Remediation"), queue, metrics);
         Thread thread = new Thread(worker, "hindsight-worker");
         thread.start();
+        java.util.concurrent.ScheduledExecutorService reminders = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "hindsight-reminders");
+            t.setDaemon(true);
+            return t;
+        });
+        if (remindEveryMinutes > 0) {
+            String label = config.sloPolicy().labels().isEmpty() ? null : config.sloPolicy().labels().get(0);
+            if (label == null) {
+                spec.commandLine().getErr().println("hindsight serve: the SLO policy names no remediation label, so reminders are off");
+            } else {
+                io.hindsight.atlassian.sync.ReminderSweep sweep = new io.hindsight.atlassian.sync.ReminderSweep(w.jira, label, config.clock());
+                reminders.scheduleWithFixedDelay(() -> {
+                    // a failed sweep must not end the schedule: the next one retries, and labels keep it from repeating itself
+                    try {
+                        int sent = sweep.run().size();
+                        if (sent > 0) log.info("reminder sweep: {} reminder(s) sent", sent);
+                    } catch (RuntimeException e) {
+                        log.warn("reminder sweep failed; next try in {} minute(s): {}", remindEveryMinutes, e.getMessage());
+                    }
+                }, 1, remindEveryMinutes, java.util.concurrent.TimeUnit.MINUTES);
+            }
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             // stop taking work, let the job in hand finish, then close
+            reminders.shutdownNow();
             worker.stop();
             try {
                 thread.join(Duration.ofSeconds(60).toMillis());

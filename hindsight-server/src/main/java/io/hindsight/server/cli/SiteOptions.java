@@ -19,7 +19,8 @@ final class SiteOptions {
     @Option(names = "--jira-url", required = true, paramLabel = "URL", description = "Jira's base URL, e.g. https://jira.example.com or https://example.atlassian.net")
     URI jiraUrl;
 
-    @Option(names = "--confluence-url", required = true, paramLabel = "URL", description = "Confluence's base URL, e.g. https://wiki.example.com or https://example.atlassian.net")
+    @Option(names = "--confluence-url", paramLabel = "URL", description = "Confluence's base URL, e.g. https://wiki.example.com or https://example.atlassian.net "
+            + "(needed by the commands that write pages)")
     URI confluenceUrl;
 
     @Option(names = "--cloud", description = "Jira and Confluence Cloud; saves asking Jira which it is")
@@ -41,7 +42,15 @@ final class SiteOptions {
         return AtlassianHttp.create("Jira", jiraUrl, credentials("JIRA"), HttpSettings.defaults(), counter);
     }
 
+    /** A Jira client of the flavour named, or of the one Jira's /serverInfo reports. */
+    io.hindsight.atlassian.jira.JiraClient jiraClient(RequestCounter counter) {
+        AtlassianHttp http = jira(counter);
+        return deployment().map(d -> io.hindsight.atlassian.jira.JiraClients.forDeployment(http, d))
+                .orElseGet(() -> io.hindsight.atlassian.jira.JiraClients.connect(http));
+    }
+
     AtlassianHttp confluence(RequestCounter counter) {
+        if (confluenceUrl == null) throw new IllegalArgumentException("--confluence-url is required: this command writes Confluence pages");
         return AtlassianHttp.create("Confluence", confluenceUrl, credentials("CONFLUENCE"), HttpSettings.defaults(), counter);
     }
 

@@ -1,0 +1,58 @@
+package io.hindsight.sandbox.sync;
+
+import io.hindsight.atlassian.jira.JiraClient;
+import io.hindsight.atlassian.jira.JiraModel;
+import io.hindsight.atlassian.sync.ReminderSweep;
+import io.hindsight.core.sync.Reminders;
+import io.hindsight.sandbox.Flavor;
+import io.hindsight.sandbox.Sandbox;
+import io.hindsight.sandbox.SandboxTestClients;
+import io.hindsight.sandbox.jira.JiraState;
+import org.junit.Test;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+/** Reminders against the sandbox: the right tickets, once per milestone. */
+public class ReminderSweepTest {
+    private static Clock on(String day) {
+        return Clock.fixed(Instant.parse(day + "T08:00:00Z"), ZoneOffset.UTC);
+    }
+
+    @Test
+    public void dueSoonAndOverdueTicketsAreRemindedOncePerMilestone() {
+        try (Sandbox sandbox = Sandbox.start(Flavor.DATA_CENTER, 0)) {
+            JiraClient jira = new SandboxTestClients(sandbox).jira();
+            LocalDate today = LocalDate.of(2026, 11, 26);
+            String soon = ticket(jira, "Due tomorrow", today.plusDays(1), "maria");
+            String late = ticket(jira, "Three days late", today.minusDays(3), "kenji");
+            String veryLate = ticket(jira, "Ten days late", today.minusDays(10), null);
+            ticket(jira, "Due next month", today.plusDays(30), "lee");
+            String done = ticket(jira, "Late but done", today.minusDays(5), "dana");
+            jira.transition(done, "31");
+
+            List<ReminderSweep.Sent> first = new ReminderSweep(jira, "postmortem-action", on("2026-11-26")).run();
+            assertEquals(List.of(new ReminderSweep.Sent(veryLate, Reminders.Milestone.OVERDUE_A_WEEK),
+                    new ReminderSweep.Sent(late, Reminders.Milestone.OVERDUE), new ReminderSweep.Sent(soon, Reminders.Milestone.DUE_SOON)), first);
+            synchronized (sandbox.jira()) {
+                JiraState.Issue i = sandbox.jira().issuesByKey.get(soon);
+                assertTrue(i.comments.get(0).body().asText().contains("Maria Garcia"));
+                assertTrue(i.labels().contains("hindsight-reminded-due-soon"));
+            }
+            assertEquals("the same day again: nothing new", List.of(), new ReminderSweep(jira, "postmortem-action", on("2026-11-26")).run());
+            assertEquals("two days later the first one is overdue", List.of(new ReminderSweep.Sent(soon, Reminders.Milestone.OVERDUE)),
+                    new ReminderSweep(jira, "postmortem-action", on("2026-11-28")).run());
+        }
+    }
+
+    private static String ticket(JiraClient jira, String summary, LocalDate due, String owner) {
+        return jira.create(new JiraModel.NewIssue("OPS", "Task", summary, null, null, owner, due, List.of("postmortem-action"), Map.of(), List.of(), Map.of())).key();
+    }
+}
