@@ -62,6 +62,21 @@ public final class JiraTracker implements Ports.Tracker {
         jira.edit(key, new JiraModel.IssueEdit(pm.title(), null, null, null, null, null, fields.values(pm)));
     }
 
+    /**
+     * Every post-mortem a JQL query finds, each loaded as a sync would load it (two reads apiece).
+     *
+     * @param filter JQL narrowing the post-mortems (e.g. {@code project = PM AND created >= -90d}), or null for all of them
+     */
+    public List<Ports.Loaded> loadAll(String filter, int limit) {
+        if (filter != null && filter.matches("(?is).*\\border\\s+by\\b.*")) {
+            throw new IllegalArgumentException("the JQL filter must not have ORDER BY (it is ANDed with the post-mortem issue type): " + filter);
+        }
+        String jql = "issuetype = " + Jql.quote(ids.issueTypeId()) + (filter == null || filter.isBlank() ? "" : " AND (" + filter + ")") + " ORDER BY key";
+        List<Ports.Loaded> all = new ArrayList<>();
+        for (JiraModel.Issue pm : jira.search(jql, List.of("summary"), List.of(), limit)) load(pm.key()).ifPresent(all::add);
+        return all;
+    }
+
     @Override
     public Optional<Ports.Loaded> load(String key) {
         Optional<JiraModel.Issue> issue = jira.issue(key, fields.fieldIds(), List.of(STATE_PROPERTY));

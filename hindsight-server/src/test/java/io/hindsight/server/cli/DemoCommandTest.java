@@ -18,6 +18,7 @@ public class DemoCommandTest {
         assertTrue(r.out(), r.out().contains("5. Synced again (the service does this on Jira's webhook; the demo calls it directly): 1 ticket created, page update"));
         assertTrue(r.out(), r.out().contains("6. Synced once more with nothing changed: requests: 2 reads: 2 writes: 0"));
         assertTrue(r.out(), r.out().contains("7. Reminder sweep as if two months later: 1 open ticket(s) reminded [DB-1 overdue]; a second sweep sent 0"));
+        assertTrue(r.out(), r.out().contains("SEV2                1         9m         41m     1h 30m      3      2        0          0"));
         assertTrue(r.out(), r.out().contains("/sandbox/pages/"));
     }
 }

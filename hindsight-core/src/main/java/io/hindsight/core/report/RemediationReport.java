@@ -1,0 +1,74 @@
+package io.hindsight.core.report;
+
+import io.hindsight.core.model.ActionItem;
+import io.hindsight.core.model.IncidentTimes;
+import io.hindsight.core.model.Severity;
+import io.hindsight.core.sync.ExistingTicket;
+import io.hindsight.core.sync.Ports;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Time to detect, mitigate and resolve, and the state of the remediation work, per severity. Medians,
+ * not means: one incident that smouldered for a week should not hide how the rest went.
+ */
+public final class RemediationReport {
+    private RemediationReport() {
+    }
+
+    /** @param today what "overdue" is measured against */
+    public static List<ReportRow> of(List<Ports.Loaded> postMortems, LocalDate today) {
+        List<ReportRow> rows = new ArrayList<>();
+        for (Severity s : Severity.values()) {
+            List<Ports.Loaded> these = postMortems.stream().filter(l -> l.postMortem().severity() == s).toList();
+            if (!these.isEmpty()) rows.add(row(s.name(), these, today));
+        }
+        List<Ports.Loaded> unrated = postMortems.stream().filter(l -> l.postMortem().severity() == null).toList();
+        if (!unrated.isEmpty()) rows.add(row("unrated", unrated, today));
+        rows.add(row("all", postMortems, today));
+        return rows;
+    }
+
+    private static ReportRow row(String group, List<Ports.Loaded> pms, LocalDate today) {
+        int open = 0, done = 0, overdue = 0, untracked = 0;
+        for (Ports.Loaded l : pms) {
+            for (ExistingTicket t : l.tickets()) {
+                if (t.done()) {
+                    done++;
+                } else {
+                    open++;
+                    if (t.due() != null && t.due().isBefore(today)) overdue++;
+                }
+            }
+            Set<String> tracked = l.tickets().stream().map(ExistingTicket::actionId).collect(Collectors.toSet());
+            Set<String> keys = l.tickets().stream().map(ExistingTicket::key).collect(Collectors.toSet());
+            for (ActionItem a : l.postMortem().actionItems()) {
+                if (!tracked.contains(a.id()) && (a.ticket() == null || !keys.contains(a.ticket()))) untracked++;
+            }
+        }
+        return new ReportRow(group, pms.size(), median(pms, IncidentTimes::detected), median(pms, IncidentTimes::mitigated),
+                median(pms, IncidentTimes::resolved), open, done, overdue, untracked);
+    }
+
+    private static Optional<Duration> median(List<Ports.Loaded> pms, Function<IncidentTimes, ZonedDateTime> until) {
+        List<Duration> d = new ArrayList<>();
+        for (Ports.Loaded l : pms) {
+            IncidentTimes t = l.postMortem().times();
+            ZonedDateTime end = until.apply(t);
+            // a moment before the start is a typo in the post-mortem, not a negative duration worth averaging in
+            if (t.started() != null && end != null && !end.isBefore(t.started())) d.add(Duration.between(t.started(), end));
+        }
+        if (d.isEmpty()) return Optional.empty();
+        d.sort(null);
+        int n = d.size();
+        return Optional.of(n % 2 == 1 ? d.get(n / 2) : d.get(n / 2 - 1).plus(d.get(n / 2)).dividedBy(2));
+    }
+}

@@ -1,0 +1,131 @@
+package io.hindsight.server.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hindsight.atlassian.http.AtlassianException;
+import io.hindsight.atlassian.http.RequestCounter;
+import io.hindsight.atlassian.sync.JiraTracker;
+import io.hindsight.core.report.RemediationReport;
+import io.hindsight.core.report.ReportRow;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/** {@code hindsight report}: how fast incidents were detected, mitigated and resolved, and how the remediation work stands. */
+@Command(name = "report", mixinStandardHelpOptions = true,
+        description = "Per severity: post-mortems, median time to detect / mitigate / resolve (from the incident's start), and remediation "
+                + "actions open, done, overdue and not yet ticketed.")
+final class ReportCommand implements Callable<Integer> {
+    enum Format { table, json, csv }
+
+    @Mixin
+    SiteOptions site;
+
+    @Mixin
+    Configuration config;
+
+    @Option(names = "--jql", paramLabel = "JQL", description = "Narrows the post-mortems, e.g. \"project = PM AND created >= -90d\" (no ORDER BY).")
+    String jql;
+
+    @Option(names = "--format", defaultValue = "table", description = "table, json or csv (default: ${DEFAULT-VALUE}).")
+    Format format;
+
+    @Option(names = "--limit", defaultValue = "1000", description = "At most this many post-mortems (default: ${DEFAULT-VALUE}).")
+    int limit;
+
+    @Option(names = "--ids-file", defaultValue = "hindsight-ids.json", paramLabel = "FILE", description = "Written by 'hindsight provision' (default: ${DEFAULT-VALUE}).")
+    Path idsFile;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        try {
+            JiraTracker tracker = new JiraTracker(site.jiraClient(new RequestCounter()), Wiring.readIds(idsFile), config.sloPolicy().actionClasses(),
+                    "Task", "is remediated by");
+            List<ReportRow> rows = RemediationReport.of(tracker.loadAll(jql, limit), LocalDate.now(config.clock()));
+            print(rows, format, spec.commandLine().getOut());
+            return ExitCodes.OK;
+        } catch (AtlassianException e) {
+            spec.commandLine().getErr().println("hindsight report: " + e.getMessage());
+            return ExitCodes.FINDINGS;
+        } catch (IllegalArgumentException e) {
+            spec.commandLine().getErr().println("hindsight report: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+    }
+
+    static void print(List<ReportRow> rows, Format format, PrintWriter out) {
+        switch (format) {
+            case table -> table(rows, out);
+            case json -> json(rows, out);
+            case csv -> csv(rows, out);
+        }
+        out.flush();
+    }
+
+    private static final String[] HEADER = {"severity", "post-mortems", "to detect", "to mitigate", "to resolve", "open", "done", "overdue", "untracked"};
+
+    private static void table(List<ReportRow> rows, PrintWriter out) {
+        String format = "%-8s %12s %10s %11s %10s %6s %6s %8s %10s%n";
+        out.printf(format, (Object[]) HEADER);
+        for (ReportRow r : rows) {
+            out.printf(format, r.group(), r.postMortems(), human(r.toDetect()), human(r.toMitigate()), human(r.toResolve()),
+                    r.actionsOpen(), r.actionsDone(), r.actionsOverdue(), r.actionsUntracked());
+        }
+        out.println("times are medians from the incident's start; '-' where no post-mortem records that moment");
+    }
+
+    /** Minutes are what people compare incidents in; CSV and JSON carry them as plain numbers. */
+    private static void csv(List<ReportRow> rows, PrintWriter out) {
+        out.println("severity,post_mortems,minutes_to_detect,minutes_to_mitigate,minutes_to_resolve,actions_open,actions_done,actions_overdue,actions_untracked");
+        for (ReportRow r : rows) {
+            // every value is a number or one of SEV1..SEV4/unrated/all, so nothing needs quoting
+            out.println(String.join(",", r.group(), String.valueOf(r.postMortems()), minutes(r.toDetect()), minutes(r.toMitigate()),
+                    minutes(r.toResolve()), String.valueOf(r.actionsOpen()), String.valueOf(r.actionsDone()), String.valueOf(r.actionsOverdue()),
+                    String.valueOf(r.actionsUntracked())));
+        }
+    }
+
+    private static void json(List<ReportRow> rows, PrintWriter out) {
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ArrayNode list = mapper.createArrayNode();
+        for (ReportRow r : rows) {
+            ObjectNode o = list.addObject().put("severity", r.group()).put("postMortems", r.postMortems());
+            r.toDetect().ifPresentOrElse(d -> o.put("minutesToDetect", d.toSeconds() / 60.0), () -> o.putNull("minutesToDetect"));
+            r.toMitigate().ifPresentOrElse(d -> o.put("minutesToMitigate", d.toSeconds() / 60.0), () -> o.putNull("minutesToMitigate"));
+            r.toResolve().ifPresentOrElse(d -> o.put("minutesToResolve", d.toSeconds() / 60.0), () -> o.putNull("minutesToResolve"));
+            o.put("actionsOpen", r.actionsOpen()).put("actionsDone", r.actionsDone()).put("actionsOverdue", r.actionsOverdue())
+                    .put("actionsUntracked", r.actionsUntracked());
+        }
+        try {
+            out.println(mapper.writeValueAsString(mapper.createObjectNode().set("rows", list)));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String minutes(Optional<Duration> d) {
+        return d.map(x -> x.toSeconds() % 60 == 0 ? String.valueOf(x.toMinutes()) : String.valueOf(x.toSeconds() / 60.0)).orElse("");
+    }
+
+    private static String human(Optional<Duration> d) {
+        if (d.isEmpty()) return "-";
+        long m = d.get().toMinutes();
+        if (m < 60) return m + "m";
+        if (m < 48 * 60) return String.format("%dh %02dm", m / 60, m % 60);
+        return String.format("%dd %02dh", m / (24 * 60), (m / 60) % 24);
+    }
+}
