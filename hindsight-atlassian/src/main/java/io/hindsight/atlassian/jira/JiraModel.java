@@ -128,11 +128,13 @@ public final class JiraModel {
     /**
      * Changes to an issue; null leaves a field as it is.
      *
-     * @param fields custom fields to set
+     * @param addLabels labels to add; the ticket's other labels stay, including ones someone adds meanwhile
+     * @param fields    custom fields to set
      */
     public record IssueEdit(String summary, String descriptionMarkdown, String priority, String assignee, LocalDate due,
-                            List<String> labels, Map<String, FieldValue> fields) {
+                            List<String> addLabels, Map<String, FieldValue> fields) {
         public IssueEdit {
+            addLabels = addLabels == null ? List.of() : List.copyOf(addLabels);
             fields = fields == null ? Map.of() : Map.copyOf(fields);
         }
     }

@@ -73,11 +73,12 @@ public final class JiraRequests {
         if (edit.priority() != null) fields.putObject("priority").put("name", edit.priority());
         if (edit.assignee() != null) fields.set("assignee", user(edit.assignee()));
         if (edit.due() != null) fields.put("duedate", edit.due().toString());
-        if (edit.labels() != null) {
-            ArrayNode labels = fields.putArray("labels");
-            edit.labels().forEach(labels::add);
-        }
         edit.fields().forEach((id, v) -> fields.set(id, value(v)));
+        if (!edit.addLabels().isEmpty()) {
+            // "add" operations rather than setting the list: a label a person adds while we sync is not overwritten
+            ArrayNode labels = body.putObject("update").putArray("labels");
+            edit.addLabels().forEach(l -> labels.addObject().put("add", l));
+        }
         // no notification mail for a machine's edit where the site allows it (Cloud honours this for admins)
         return ApiRequest.put(api + "/issue/" + segment(key)).json(write(body)).build();
     }

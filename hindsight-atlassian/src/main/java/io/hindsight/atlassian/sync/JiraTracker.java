@@ -130,8 +130,7 @@ public final class JiraTracker implements Ports.Tracker {
     @Override
     public void update(TicketChange c) {
         if (c.fieldsChange()) {
-            // labels the ticket lacks are left for now: tickets get every policy label when they are created
-            jira.edit(c.ticketKey(), new JiraModel.IssueEdit(c.summary(), null, c.priority(), c.owner(), c.due(), null, Map.of()));
+            jira.edit(c.ticketKey(), new JiraModel.IssueEdit(c.summary(), null, c.priority(), c.owner(), c.due(), c.addLabels(), Map.of()));
         }
         if (c.markDone()) {
             jira.transitions(c.ticketKey()).stream().filter(t -> t.toCategory() == JiraModel.StatusCategory.DONE).findFirst()

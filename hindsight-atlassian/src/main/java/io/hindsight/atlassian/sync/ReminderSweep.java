@@ -48,9 +48,7 @@ public final class ReminderSweep {
             String owner = t.assignee() == null ? null : t.assignee().displayName();
             // comment before label: if the label edit fails the next sweep repeats the reminder, which beats losing it
             jira.comment(t.key(), Reminders.message(m.get(), t.key(), t.due(), owner, postMortem, today));
-            List<String> labels = new ArrayList<>(t.labels());
-            labels.add(m.get().label());
-            jira.edit(t.key(), new JiraModel.IssueEdit(null, null, null, null, null, labels, Map.of()));
+            jira.edit(t.key(), new JiraModel.IssueEdit(null, null, null, null, null, List.of(m.get().label()), Map.of()));
             sent.add(new Sent(t.key(), m.get()));
         }
         return sent;

@@ -40,7 +40,7 @@ public class RequestContractTest {
         AtlassianContracts c = d == Deployment.CLOUD ? AtlassianContracts.JIRA_CLOUD : AtlassianContracts.JIRA_DC;
         JiraModel.NewIssue ticket = remediationTicket();
         JiraModel.IssueEdit edit = new JiraModel.IssueEdit("New summary", "Now *with* a description", "Highest", "kenji",
-                LocalDate.of(2027, 1, 15), List.of("postmortem-action", "db"),
+                LocalDate.of(2027, 1, 15), List.of("hindsight-reminded-overdue"),
                 Map.of("customfield_10060", new JiraModel.Option("SEV2"), "customfield_10061", new JiraModel.DateTime("2026-11-02T14:00:00.000+0100")));
         List<Case> cases = new ArrayList<>(List.of(
                 new Case("server info", c, d == Deployment.CLOUD ? JiraRequests.serverInfo().withPath("/rest/api/3/serverInfo") : JiraRequests.serverInfo()),

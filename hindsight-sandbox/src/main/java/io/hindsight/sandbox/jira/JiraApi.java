@@ -340,6 +340,17 @@ public final class JiraApi {
                 if (!e.getValue().equals(i.fields.get(e.getKey()))) changed.add(e.getKey());
                 i.fields.set(e.getKey(), e.getValue());
             }
+            // Jira's "update" verbs for labels: add and remove keep the labels the request does not name
+            List<String> labels = new ArrayList<>(i.labels());
+            for (JsonNode op : ex.json().path("update").path("labels")) {
+                if (op.has("add") && !labels.contains(op.get("add").asText())) labels.add(op.get("add").asText());
+                if (op.has("remove")) labels.remove(op.get("remove").asText());
+            }
+            if (!labels.equals(i.labels())) {
+                ArrayNode l = i.fields.putArray("labels");
+                labels.forEach(l::add);
+                changed.add("labels");
+            }
             i.updated = clock.instant();
         }
         ex.noContent();

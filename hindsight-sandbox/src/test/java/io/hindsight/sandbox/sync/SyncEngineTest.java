@@ -152,6 +152,20 @@ public class SyncEngineTest {
     }
 
     @Test
+    public void aLabelAddedToAnActionReachesItsTicketAndLabelsPeopleAddedStay() {
+        try (Site site = new Site(Flavor.DATA_CENTER, 1)) {
+            site.engine.sync(site.key);
+            String ticket = site.tickets().get(0).key;
+            site.jira.edit(ticket, new io.hindsight.atlassian.jira.JiraModel.IssueEdit(null, null, null, null, null, List.of("customer-facing"), java.util.Map.of()));
+            PostMortem pm = new MarkdownReader(POLICY.actionClasses()).read(postMortem(1).replace("project:OPS", "project:OPS labels:team-db"), "pm.md").postMortem();
+            site.tracker.updatePostMortem(site.key, pm);
+            site.engine.sync(site.key);
+            List<String> labels = site.tickets().get(0).labels();
+            assertTrue(labels.toString(), labels.containsAll(List.of("postmortem-action", "customer-facing", "team-db")));
+        }
+    }
+
+    @Test
     public void aHandEditedPageIsReplacedAndTheAuthorIsTold() {
         try (Site site = new Site(Flavor.DATA_CENTER, 2)) {
             SyncResult first = site.engine.sync(site.key);
