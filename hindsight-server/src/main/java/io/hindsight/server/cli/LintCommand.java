@@ -28,14 +28,23 @@ import java.util.concurrent.Callable;
 
 /** {@code hindsight lint FILE.md}: blameless language, actionability and consistency, with line numbers. */
 @Command(name = "lint", mixinStandardHelpOptions = true,
-        description = {"Reviews post-mortems written in Markdown: blameless language, actionable action items, "
-                + "required sections, times in order.",
+        description = {"Reviews post-mortems written in Markdown, or post-mortem issues in Jira (by key, with --jira-url): blameless "
+                + "language, actionable action items, required sections, times in order.",
                 "Exit status: 0 no errors, 1 errors found, 2 a file or option could not be used."})
 final class LintCommand implements Callable<Integer> {
     enum Format { text, json }
 
-    @Parameters(paramLabel = "FILE", arity = "1..*", description = "Post-mortem Markdown files.")
-    List<Path> files;
+    @Parameters(paramLabel = "FILE|KEY", arity = "1..*", description = "Post-mortem Markdown files, or post-mortem issue keys such as PM-12.")
+    List<String> targets;
+
+    @Mixin
+    SiteOptions site;
+
+    @Option(names = "--ids-file", defaultValue = "hindsight-ids.json", paramLabel = "FILE",
+            description = "For issue keys: written by 'hindsight provision' (default: ${DEFAULT-VALUE}).")
+    Path idsFile;
+
+    private static final java.util.regex.Pattern ISSUE_KEY = java.util.regex.Pattern.compile("[A-Z][A-Z0-9_]*-[1-9][0-9]*");
 
     @Option(names = "--format", defaultValue = "text", description = "text (for people, default) or json (for tools).")
     Format format;
@@ -47,7 +56,7 @@ final class LintCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     /** One file's outcome: what was read, what was found. */
-    record FileResult(Path file, ParsedPostMortem parsed, LintReport report, Template template, int percentComplete) {
+    record FileResult(String file, ParsedPostMortem parsed, LintReport report, Template template, int percentComplete) {
     }
 
     @Override
@@ -65,7 +74,28 @@ final class LintCommand implements Callable<Integer> {
         }
         MarkdownReader reader = new MarkdownReader(policy.actionClasses());
         List<FileResult> results = new ArrayList<>();
-        for (Path file : files) {
+        io.hindsight.atlassian.sync.JiraTracker tracker = null;
+        for (String target : targets) {
+            Path file = Path.of(target);
+            if (!Files.exists(file) && ISSUE_KEY.matcher(target).matches()) {
+                // an issue key: checked as the sync would check it (no line numbers: findings name the section)
+                try {
+                    if (tracker == null) {
+                        tracker = Wiring.tracker(site.jiraClient(new io.hindsight.atlassian.http.RequestCounter()), Wiring.readIds(idsFile), policy);
+                    }
+                    java.util.Optional<io.hindsight.core.sync.Ports.Loaded> loaded = tracker.load(target);
+                    if (loaded.isEmpty()) {
+                        err.println("hindsight lint: " + target + ": no such issue (or no permission to see it)");
+                        return ExitCodes.USAGE;
+                    }
+                    ParsedPostMortem parsed = new ParsedPostMortem(target, loaded.get().postMortem(), io.hindsight.core.markdown.SourceMap.NONE, List.of());
+                    results.add(result(target, parsed, checker));
+                } catch (IllegalArgumentException | io.hindsight.atlassian.http.AtlassianException e) {
+                    err.println("hindsight lint: " + target + ": " + e.getMessage());
+                    return ExitCodes.USAGE;
+                }
+                continue;
+            }
             String text;
             try {
                 text = Files.readString(file);
@@ -79,15 +109,17 @@ final class LintCommand implements Callable<Integer> {
                 err.println("hindsight lint: " + file + ": " + e.getMessage());
                 return ExitCodes.USAGE;
             }
-            ParsedPostMortem parsed = reader.read(text, file.toString());
-            Template template = checker.templateFor(parsed.postMortem());
-            results.add(new FileResult(file, parsed, checker.check(parsed), template,
-                    CompletenessReport.of(parsed.postMortem(), template).percentFilled()));
+            results.add(result(target, reader.read(text, file.toString()), checker));
         }
         if (format == Format.json) out.print(LintJson.write(results));
         else results.forEach(r -> text(r, out));
         out.flush();
         return results.stream().anyMatch(r -> r.report().hasErrors()) ? ExitCodes.FINDINGS : ExitCodes.OK;
+    }
+
+    private static FileResult result(String name, ParsedPostMortem parsed, Checker checker) {
+        Template template = checker.templateFor(parsed.postMortem());
+        return new FileResult(name, parsed, checker.check(parsed), template, CompletenessReport.of(parsed.postMortem(), template).percentFilled());
     }
 
     private static void text(FileResult r, PrintWriter out) {

@@ -53,8 +53,7 @@ final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try {
-            JiraTracker tracker = new JiraTracker(site.jiraClient(new RequestCounter()), Wiring.readIds(idsFile), config.sloPolicy().actionClasses(),
-                    "Task", "is remediated by");
+            JiraTracker tracker = Wiring.tracker(site.jiraClient(new RequestCounter()), Wiring.readIds(idsFile), config.sloPolicy());
             List<ReportRow> rows = RemediationReport.of(tracker.loadAll(jql, limit), LocalDate.now(config.clock()));
             print(rows, format, spec.commandLine().getOut());
             return ExitCodes.OK;

@@ -16,7 +16,7 @@ import java.util.Map;
  * {@code HINDSIGHT_JIRA_API_TOKEN} (Cloud); likewise {@code HINDSIGHT_CONFLUENCE_*}.
  */
 final class SiteOptions {
-    @Option(names = "--jira-url", required = true, paramLabel = "URL", description = "Jira's base URL, e.g. https://jira.example.com or https://example.atlassian.net")
+    @Option(names = "--jira-url", paramLabel = "URL", description = "Jira's base URL, e.g. https://jira.example.com or https://example.atlassian.net")
     URI jiraUrl;
 
     @Option(names = "--confluence-url", paramLabel = "URL", description = "Confluence's base URL, e.g. https://wiki.example.com or https://example.atlassian.net "
@@ -39,6 +39,7 @@ final class SiteOptions {
     Map<String, String> env = System.getenv();
 
     AtlassianHttp jira(RequestCounter counter) {
+        if (jiraUrl == null) throw new IllegalArgumentException("--jira-url is required: this command reads Jira");
         return AtlassianHttp.create("Jira", jiraUrl, credentials("JIRA"), HttpSettings.defaults(), counter);
     }
 

@@ -36,10 +36,15 @@ final class Wiring {
            String space, SloPolicy policy, TemplateRegistry templates, Clock clock) {
         this.jira = deployment.map(d -> JiraClients.forDeployment(jiraHttp, d)).orElseGet(() -> JiraClients.connect(jiraHttp));
         this.confluence = jira.deployment() == JiraModel.Deployment.CLOUD ? new CloudConfluenceClient(confluenceHttp) : new DataCenterConfluenceClient(confluenceHttp);
-        this.tracker = new JiraTracker(jira, ids, policy.actionClasses(), "Task", "is remediated by");
+        this.tracker = tracker(jira, ids, policy);
         this.engine = new SyncEngine(tracker, new ConfluenceWiki(confluence, space, ids.parentPageId()), new Checker(templates, policy, clock),
                 new RemediationPlanner(policy), PostMortemRenderer.withBuiltInTemplates(),
                 new SyncEngine.Settings(jiraHttp.baseUrl().toString(), null, null, List.of("postmortem")), clock);
+    }
+
+    /** Remediation tickets are Tasks, linked from their post-mortem with the provisioned "is remediated by" link. */
+    static JiraTracker tracker(JiraClient jira, ProvisionedIds ids, SloPolicy policy) {
+        return new JiraTracker(jira, ids, policy.actionClasses(), "Task", "is remediated by");
     }
 
     static ProvisionedIds readIds(Path file) {
