@@ -85,14 +85,19 @@ final class ServeCommand implements Callable<Integer> {
         Wiring w = engine.wiring(site, config, counter);
         io.hindsight.server.web.Metrics metrics = new io.hindsight.server.web.Metrics(queue, counter::snapshot);
         Worker worker = new Worker(queue, w.engine, "worker-" + ProcessHandle.current().pid(), Duration.ofSeconds(1)).onJob(metrics::job);
-        HttpService service = new HttpService(bind, port, new WebhookIntake(signature, queue, "Post-mortem", "Remediation"), queue, metrics);
         Thread thread = new Thread(worker, "hindsight-worker");
         thread.start();
-        java.util.concurrent.ScheduledExecutorService reminders = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "hindsight-reminders");
+        // two threads: a long reminder sweep must not hold up the readiness probe
+        java.util.concurrent.ScheduledExecutorService reminders = java.util.concurrent.Executors.newScheduledThreadPool(2, r -> {
+            Thread t = new Thread(r, "hindsight-background");
             t.setDaemon(true);
             return t;
         });
+        // an authenticated read, so a revoked token shows as not ready, not only an unreachable Jira
+        io.hindsight.server.web.UpstreamCheck jiraUp = new io.hindsight.server.web.UpstreamCheck("Jira", w.jira::issueTypes);
+        reminders.scheduleWithFixedDelay(jiraUp::refresh, 0, 30, java.util.concurrent.TimeUnit.SECONDS);
+        HttpService service = new HttpService(bind, port, new WebhookIntake(signature, queue, "Post-mortem", "Remediation"), queue, metrics,
+                java.util.List.of(jiraUp));
         if (remindEveryMinutes > 0) {
             String label = config.sloPolicy().labels().isEmpty() ? null : config.sloPolicy().labels().get(0);
             if (label == null) {

@@ -198,6 +198,19 @@ public final class JobQueue {
         update("UPDATE jobs SET status = 'queued', attempts = 0, run_after = ?, updated_at = ? WHERE id = ? AND status = 'dead'", id, clock.instant());
     }
 
+    /** How many jobs are in each status, every status present; counted in the database, since done jobs pile up. */
+    public java.util.Map<Job.Status, Long> counts() {
+        java.util.Map<Job.Status, Long> counts = new java.util.EnumMap<>(Job.Status.class);
+        for (Job.Status s : Job.Status.values()) counts.put(s, 0L);
+        try (Connection c = db.getConnection(); PreparedStatement p = c.prepareStatement("SELECT status, COUNT(*) FROM jobs GROUP BY status");
+             ResultSet r = p.executeQuery()) {
+            while (r.next()) counts.put(Job.Status.valueOf(r.getString(1).toUpperCase(java.util.Locale.ROOT)), r.getLong(2));
+        } catch (SQLException e) {
+            throw new QueueException("cannot count jobs: " + e.getMessage(), e);
+        }
+        return counts;
+    }
+
     public List<Job> all() {
         return list("SELECT id, post_mortem, status, attempts, run_after, last_error FROM jobs ORDER BY id");
     }

@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 
 /** The service's HTTP side: webhook intake and health. Answers fast; the worker does the syncing. */
 public final class HttpService implements AutoCloseable {
+    private final java.util.List<UpstreamCheck> upstreams;
     private final HttpServer server;
     private final ExecutorService executor = Executors.newFixedThreadPool(4);
     private final WebhookIntake intake;
@@ -31,6 +32,12 @@ public final class HttpService implements AutoCloseable {
     }
 
     public HttpService(String host, int port, WebhookIntake intake, JobQueue queue, Metrics metrics) throws IOException {
+        this(host, port, intake, queue, metrics, java.util.List.of());
+    }
+
+    /** @param upstreams what must answer besides the job store for /readyz to say ready (Jira) */
+    public HttpService(String host, int port, WebhookIntake intake, JobQueue queue, Metrics metrics, java.util.List<UpstreamCheck> upstreams) throws IOException {
+        this.upstreams = java.util.List.copyOf(upstreams);
         this.intake = intake;
         this.queue = queue;
         this.metrics = metrics;
@@ -64,7 +71,12 @@ public final class HttpService implements AutoCloseable {
 
     private void ready(HttpExchange ex) throws IOException {
         try {
-            long queued = queue.all().stream().filter(j -> j.status() == Job.Status.QUEUED).count();
+            long queued = queue.counts().get(Job.Status.QUEUED);
+            java.util.List<String> problems = upstreams.stream().flatMap(u -> u.problem().stream()).toList();
+            if (!problems.isEmpty()) {
+                send(ex, 503, "not ready: " + String.join("; ", problems) + "\n", "text/plain");
+                return;
+            }
             send(ex, 200, "ready; " + queued + " job(s) queued\n", "text/plain");
         } catch (RuntimeException e) {
             send(ex, 503, "not ready: the job store cannot be read: " + e.getMessage() + "\n", "text/plain");

@@ -46,10 +46,7 @@ public final class Metrics {
         sb.append("hindsight_sync_seconds_sum ").append(syncMicros.get() / 1e6).append('\n');
         sb.append("hindsight_sync_seconds_count ").append(syncs.get()).append('\n');
         sb.append("# HELP hindsight_jobs Jobs in the queue, by status.\n# TYPE hindsight_jobs gauge\n");
-        Map<Job.Status, Long> byStatus = new java.util.EnumMap<>(Job.Status.class);
-        for (Job.Status s : Job.Status.values()) byStatus.put(s, 0L);
-        queue.all().forEach(j -> byStatus.merge(j.status(), 1L, Long::sum));
-        byStatus.forEach((s, n) -> sb.append("hindsight_jobs{status=\"").append(s.name().toLowerCase(java.util.Locale.ROOT)).append("\"} ").append(n).append('\n'));
+        queue.counts().forEach((s, n) -> sb.append("hindsight_jobs{status=\"").append(s.name().toLowerCase(java.util.Locale.ROOT)).append("\"} ").append(n).append('\n'));
         RequestCounter.Snapshot r = requests.get();
         sb.append("# HELP hindsight_atlassian_requests_total Requests sent to Jira and Confluence.\n# TYPE hindsight_atlassian_requests_total counter\n");
         sb.append("hindsight_atlassian_requests_total{kind=\"read\"} ").append(r.reads()).append('\n');

@@ -70,6 +70,8 @@ public class JobQueueTest {
         assertEquals(200, claimed.size());
         assertEquals(0, twice.get());
         assertTrue(queue.all().stream().allMatch(j -> j.status() == Job.Status.DONE));
+        assertEquals("counted in the database, as /metrics and /readyz read it", 200L, (long) queue.counts().get(Job.Status.DONE));
+        assertEquals(0L, (long) queue.counts().get(Job.Status.QUEUED));
     }
 
     @Test
