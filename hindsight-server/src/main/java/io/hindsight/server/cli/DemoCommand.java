@@ -98,6 +98,17 @@ final class DemoCommand implements Callable<Integer> {
             SyncResult first = w.engine.sync(key);
             out.println("3. Published " + file + " as " + key + ": " + first.created().size() + " remediation tickets, the Confluence page, a comment ("
                     + counter.snapshot().minus(before).line() + ")");
+            sandbox.webhooks().clear(); // the service is gone; a sandbox left running should not post into the void
+
+            // from here the service takes over, as in production: Jira's signed webhooks, the durable queue, the worker
+            String secret = java.util.UUID.randomUUID().toString();
+            org.h2.jdbcx.JdbcDataSource db = new org.h2.jdbcx.JdbcDataSource();
+            db.setURL("jdbc:h2:mem:hindsight-demo-" + secret + ";DB_CLOSE_DELAY=-1");
+            io.hindsight.server.queue.JobQueue queue = new io.hindsight.server.queue.JobQueue(db, java.time.Clock.systemUTC(), 3);
+            io.hindsight.server.queue.Worker worker = new io.hindsight.server.queue.Worker(queue, w.engine, "demo-worker", java.time.Duration.ofMillis(50));
+            io.hindsight.server.web.HttpService service = new io.hindsight.server.web.HttpService("127.0.0.1", 0,
+                    new io.hindsight.server.webhook.WebhookIntake(new io.hindsight.server.webhook.Signature(secret), queue, "Post-mortem", "Remediation"), queue);
+            sandbox.webhooks().register("http://127.0.0.1:" + service.port() + "/webhooks/jira", secret, java.util.Set.of());
 
             // what a Jira user would do next: add an action item to the issue, and close a ticket
             String added = "- [ ] [improvement] Rehearse the replica failover runbook every quarter @dana project:OPS";
@@ -109,10 +120,24 @@ final class DemoCommand implements Callable<Integer> {
                     .ifPresent(t -> w.jira.transition(closed, t.id()));
             out.println("4. As a Jira user: added an action item to " + key + " and closed " + closed);
             before = counter.snapshot();
-            SyncResult second = w.engine.sync(key);
-            out.println("5. Synced again (the service does this on Jira's webhook; the demo calls it directly): "
-                    + second.created().size() + " ticket created, page " + second.page().action().name().toLowerCase(Locale.ROOT)
-                    + " (" + counter.snapshot().minus(before).line() + ")");
+            int jobs = 0;
+            try {
+                // the worker's own writes cause webhooks too; those jobs find nothing to do, and then it is quiet
+                for (int round = 0, ran = -1; ran != 0; round++) {
+                    if (round == 10) throw new IllegalStateException("the service did not settle in 10 rounds");
+                    sandbox.webhooks().awaitDeliveries(java.time.Duration.ofSeconds(10));
+                    ran = worker.drain();
+                    jobs += ran;
+                }
+            } finally {
+                service.close();
+            }
+            int tickets = w.tracker.load(key).orElseThrow().tickets().size();
+            out.println("5. Jira's signed webhooks reached 'hindsight serve' (" + sandbox.webhooks().deliveries().size() + " deliveries, all "
+                    + sandbox.webhooks().deliveries().stream().map(d -> String.valueOf(d.status())).distinct().sorted().toList()
+                    + "); its worker ran " + jobs + " sync job(s) (its own writes set off webhooks too; those jobs find nothing to do): now "
+                    + tickets + " remediation tickets, page updated ("
+                    + counter.snapshot().minus(before).line() + ")");
             before = counter.snapshot();
             w.engine.sync(key);
             out.println("6. Synced once more with nothing changed: " + counter.snapshot().minus(before).line());
@@ -130,7 +155,7 @@ final class DemoCommand implements Callable<Integer> {
             out.println("Look at what Hindsight did:");
             out.println("  post-mortem issue  " + url + "/sandbox/issues/" + key);
             out.println("  remediation board  " + url + "/sandbox/boards/" + ids.boardId());
-            out.println("  Confluence page    " + url + "/sandbox/pages/" + second.pageId());
+            out.println("  Confluence page    " + url + "/sandbox/pages/" + first.pageId());
             out.println("  everything         " + url + "/sandbox");
             out.flush();
             if (!exit) {
