@@ -25,6 +25,10 @@ public final class Sandbox implements AutoCloseable {
     public static final String ADMIN_API_TOKEN = "sandbox-api-token";
     /** An account without administrator rights. */
     public static final String VIEWER_TOKEN = "sandbox-viewer-token";
+    /** Maria Garcia, an engineer (no administrator rights): a person editing post-mortems, as opposed to Hindsight's account. */
+    public static final String MEMBER_TOKEN = "sandbox-maria-token";
+    public static final String MEMBER_EMAIL = "maria@example.com";
+    public static final String MEMBER_API_TOKEN = "maria-api-token";
 
     private final SandboxServer server;
     private final Flavor flavor;

@@ -14,7 +14,8 @@ final class Seed {
 
     static final List<Account> ACCOUNTS = List.of(
             new Account("hindsight", "sandbox-admin-token", "hindsight@example.com", "sandbox-api-token"),
-            new Account("viewer", "sandbox-viewer-token", "viewer@example.com", "viewer-api-token"));
+            new Account("viewer", "sandbox-viewer-token", "viewer@example.com", "viewer-api-token"),
+            new Account("maria", "sandbox-maria-token", "maria@example.com", "maria-api-token"));
 
     private Seed() {
     }

@@ -110,7 +110,13 @@ public final class Webhooks implements JiraApi.Events {
             var items = body.putObject("changelog").put("id", String.valueOf(clock.millis())).putArray("items");
             changed.forEach(f -> items.addObject().put("field", f).put("fieldtype", f.startsWith("customfield_") ? "custom" : "jira"));
         }
-        body.putObject("user").put("name", user).put("displayName", user);
+        // the actor as the flavour's Jira names it: accountId on Cloud, name and key on Data Center
+        JiraState.User actor;
+        synchronized (api.state()) {
+            actor = api.state().userByIdOrName(user).orElse(null);
+        }
+        if (actor != null) body.set("user", api.user(actor));
+        else body.putObject("user").put("name", user).put("displayName", user);
         byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
         for (Registration r : registrations) {
             if (!r.wants(event)) continue;

@@ -53,6 +53,9 @@ public interface JiraClient {
 
     List<User> findUsers(String query);
 
+    /** The account Hindsight signs in as (its id: accountId on Cloud, user name on Data Center). */
+    User myself();
+
     JiraModel.ProjectInfo project(String key);
 
     List<IssueTypeInfo> issueTypes();

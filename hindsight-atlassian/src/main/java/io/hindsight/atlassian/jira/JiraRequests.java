@@ -133,6 +133,10 @@ public final class JiraRequests {
     }
 
     /** Users matching a name, to turn {@code @owner} into an account (Cloud) or user name (DC). */
+    public ApiRequest myself() {
+        return ApiRequest.get(api + "/myself").build();
+    }
+
     public ApiRequest findUsers(String query) {
         return deployment == Deployment.CLOUD
                 ? ApiRequest.get(api + "/user/search").query("query", query).query("maxResults", 10).build()

@@ -150,6 +150,11 @@ abstract class RestJiraClient implements JiraClient {
     }
 
     @Override
+    public JiraModel.User myself() {
+        return JiraParsers.user(JiraParsers.tree(send(requests.myself())));
+    }
+
+    @Override
     public JiraModel.ProjectInfo project(String key) {
         return JiraParsers.project(send(requests.project(key)));
     }

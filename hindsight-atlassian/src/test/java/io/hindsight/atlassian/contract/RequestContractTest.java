@@ -56,6 +56,7 @@ public class RequestContractTest {
                 new Case("JQL search, first page", c, r.search("issue in linkedIssues(\"PM-12\", \"is remediated by\")", List.of("summary", "status"), List.of("hindsight.remediation"), 100, null)),
                 new Case("JQL search, next page", c, r.search("project = OPS", List.of("summary"), List.of(), 100, d == Deployment.CLOUD ? "CAEaAggD" : "100")),
                 new Case("find users", c, r.findUsers("maria")),
+                new Case("myself", c, r.myself()),
                 new Case("project", c, r.project("OPS")),
                 new Case("issue types", c, r.issueTypes()),
                 new Case("create issue type", c, r.createIssueType("Post-mortem", "A blameless post-mortem")),

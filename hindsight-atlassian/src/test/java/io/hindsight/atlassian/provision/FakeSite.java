@@ -116,6 +116,7 @@ final class FakeSite implements JiraClient, Boards {
     @Override public void setProperty(String key, String p, JiraModel.Property v) { throw new AssertionError("provisioning does not call this"); }
     @Override public List<JiraModel.Issue> search(String jql, List<String> f, List<String> p, int limit) { throw new AssertionError("provisioning does not call this"); }
     @Override public List<JiraModel.User> findUsers(String q) { throw new AssertionError("provisioning does not call this"); }
+    @Override public JiraModel.User myself() { throw new AssertionError("provisioning does not call this"); }
 
     /** The Confluence side of the fake site. */
     final Confluence confluence = new Confluence();

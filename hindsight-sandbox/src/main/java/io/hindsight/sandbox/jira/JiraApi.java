@@ -49,6 +49,11 @@ public final class JiraApi {
     private final Events events;
     public final String api;
 
+    /** The state behind the API; lock it while reading. */
+    public JiraState state() {
+        return state;
+    }
+
     public JiraApi(JiraState state, Flavor flavor, Clock clock, String baseUrl, Events events) {
         this.state = state;
         this.flavor = flavor;

@@ -107,18 +107,24 @@ final class DemoCommand implements Callable<Integer> {
             io.hindsight.server.queue.JobQueue queue = new io.hindsight.server.queue.JobQueue(db, java.time.Clock.systemUTC(), 3);
             io.hindsight.server.queue.Worker worker = new io.hindsight.server.queue.Worker(queue, w.engine, "demo-worker", java.time.Duration.ofMillis(50));
             io.hindsight.server.web.HttpService service = new io.hindsight.server.web.HttpService("127.0.0.1", 0,
-                    new io.hindsight.server.webhook.WebhookIntake(new io.hindsight.server.webhook.Signature(secret), queue, "Post-mortem", "Remediation"), queue);
+                    new io.hindsight.server.webhook.WebhookIntake(new io.hindsight.server.webhook.Signature(secret), queue, "Post-mortem", "Remediation")
+                            .ignoringChangesBy(w.jira.myself().id()), queue);
             sandbox.webhooks().register("http://127.0.0.1:" + service.port() + "/webhooks/jira", secret, java.util.Set.of());
 
             // what a Jira user would do next: add an action item to the issue, and close a ticket
             String added = "- [ ] [improvement] Rehearse the replica failover runbook every quarter @dana project:OPS";
             PostMortem edited = new MarkdownReader(policy.actionClasses()).read(Files.readString(file).replaceAll("(?m)^key:.*\\n", "")
                     .replace("ticket:OPS-99", "") + added + "\n", file.toString()).postMortem();
-            w.tracker.updatePostMortem(key, edited);
+            // signed in as Maria, not as Hindsight: the service drops events caused by its own account
+            Credentials maria = f == Flavor.CLOUD ? Credentials.emailAndApiToken(Sandbox.MEMBER_EMAIL, Sandbox.MEMBER_API_TOKEN)
+                    : Credentials.personalAccessToken(Sandbox.MEMBER_TOKEN);
+            io.hindsight.atlassian.jira.JiraClient asMaria = io.hindsight.atlassian.jira.JiraClients.forDeployment(
+                    AtlassianHttp.create("Jira", sandbox.url(), maria, HttpSettings.defaults(), new RequestCounter()), w.jira.deployment());
+            Wiring.tracker(asMaria, ids, policy).updatePostMortem(key, edited);
             String closed = first.created().get(0).key();
-            w.jira.transitions(closed).stream().filter(t -> t.toCategory() == JiraModel.StatusCategory.DONE).findFirst()
-                    .ifPresent(t -> w.jira.transition(closed, t.id()));
-            out.println("4. As a Jira user: added an action item to " + key + " and closed " + closed);
+            asMaria.transitions(closed).stream().filter(t -> t.toCategory() == JiraModel.StatusCategory.DONE).findFirst()
+                    .ifPresent(t -> asMaria.transition(closed, t.id()));
+            out.println("4. As Maria, a Jira user: added an action item to " + key + " and closed " + closed);
             before = counter.snapshot();
             int jobs = 0;
             try {
@@ -135,7 +141,7 @@ final class DemoCommand implements Callable<Integer> {
             int tickets = w.tracker.load(key).orElseThrow().tickets().size();
             out.println("5. Jira's signed webhooks reached 'hindsight serve' (" + sandbox.webhooks().deliveries().size() + " deliveries, all "
                     + sandbox.webhooks().deliveries().stream().map(d -> String.valueOf(d.status())).distinct().sorted().toList()
-                    + "); its worker ran " + jobs + " sync job(s) (its own writes set off webhooks too; those jobs find nothing to do): now "
+                    + "); its worker ran " + jobs + " sync job(s) (deliveries about its own writes are recognised and dropped): now "
                     + tickets + " remediation tickets, page updated ("
                     + counter.snapshot().minus(before).line() + ")");
             before = counter.snapshot();

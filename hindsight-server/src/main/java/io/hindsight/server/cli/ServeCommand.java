@@ -96,7 +96,9 @@ final class ServeCommand implements Callable<Integer> {
         // an authenticated read, so a revoked token shows as not ready, not only an unreachable Jira
         io.hindsight.server.web.UpstreamCheck jiraUp = new io.hindsight.server.web.UpstreamCheck("Jira", w.jira::issueTypes);
         reminders.scheduleWithFixedDelay(jiraUp::refresh, 0, 30, java.util.concurrent.TimeUnit.SECONDS);
-        HttpService service = new HttpService(bind, port, new WebhookIntake(signature, queue, "Post-mortem", "Remediation"), queue, metrics,
+        // Hindsight's own writes set off webhooks too; knowing its account lets the intake drop them
+        String ownAccount = w.jira.myself().id();
+        HttpService service = new HttpService(bind, port, new WebhookIntake(signature, queue, "Post-mortem", "Remediation").ignoringChangesBy(ownAccount), queue, metrics,
                 java.util.List.of(jiraUp));
         if (remindEveryMinutes > 0) {
             String label = config.sloPolicy().labels().isEmpty() ? null : config.sloPolicy().labels().get(0);

@@ -110,6 +110,12 @@ public final class JobQueue {
         }
     }
 
+    /**
+     * A post-mortem's job waits while another sync of the same post-mortem runs: two syncs at once could
+     * both find an action without a ticket and both create one.
+     */
+    private static final String NOT_BUSY = "NOT EXISTS (SELECT 1 FROM jobs busy WHERE busy.post_mortem = jobs.post_mortem AND busy.status = 'running')";
+
     /** Claims the oldest ready job, if any; a job another worker claimed first is skipped. */
     public Optional<Job> claim(String worker) {
         return postgres ? claimSkipLocked(worker) : claimCompareAndSet(worker);
@@ -118,7 +124,7 @@ public final class JobQueue {
     /** PostgreSQL: one statement; rows other workers have locked are skipped, not waited for. */
     private Optional<Job> claimSkipLocked(String worker) {
         String sql = "UPDATE jobs SET status = 'running', locked_by = ?, locked_at = ?, attempts = attempts + 1, updated_at = ? "
-                + "WHERE id = (SELECT id FROM jobs WHERE status = 'queued' AND run_after <= ? ORDER BY run_after, id FOR UPDATE SKIP LOCKED LIMIT 1) "
+                + "WHERE id = (SELECT id FROM jobs WHERE status = 'queued' AND run_after <= ? AND " + NOT_BUSY + " ORDER BY run_after, id FOR UPDATE SKIP LOCKED LIMIT 1) "
                 + "RETURNING id, post_mortem, status, attempts, run_after, last_error";
         try (Connection c = db.getConnection(); PreparedStatement p = c.prepareStatement(sql)) {
             Timestamp now = Timestamp.from(clock.instant());
@@ -140,7 +146,7 @@ public final class JobQueue {
             Timestamp now = Timestamp.from(clock.instant());
             for (int tries = 0; tries < 5; tries++) {
                 Long id;
-                try (PreparedStatement p = c.prepareStatement("SELECT id FROM jobs WHERE status = 'queued' AND run_after <= ? ORDER BY run_after, id FETCH FIRST 1 ROWS ONLY")) {
+                try (PreparedStatement p = c.prepareStatement("SELECT id FROM jobs WHERE status = 'queued' AND run_after <= ? AND " + NOT_BUSY + " ORDER BY run_after, id FETCH FIRST 1 ROWS ONLY")) {
                     p.setTimestamp(1, now);
                     try (ResultSet r = p.executeQuery()) {
                         if (!r.next()) return Optional.empty();

@@ -25,12 +25,28 @@ public final class WebhookIntake {
     private final JobQueue queue;
     private final String postMortemType;
     private final String linkTypeName;
+    private final String ownAccount;
 
     public WebhookIntake(Signature signature, JobQueue queue, String postMortemType, String linkTypeName) {
+        this(signature, queue, postMortemType, linkTypeName, null);
+    }
+
+    private WebhookIntake(Signature signature, JobQueue queue, String postMortemType, String linkTypeName, String ownAccount) {
         this.signature = signature;
         this.queue = queue;
         this.postMortemType = postMortemType;
         this.linkTypeName = linkTypeName;
+        this.ownAccount = ownAccount;
+    }
+
+    /**
+     * Events caused by Hindsight's own account are acknowledged and dropped: the sync that made the change
+     * already left everything in step, so a job for them would only read and find nothing to do.
+     *
+     * @param account the service account's accountId (Cloud) or user name (Data Center), as Jira's /myself gives it
+     */
+    public WebhookIntake ignoringChangesBy(String account) {
+        return new WebhookIntake(signature, queue, postMortemType, linkTypeName, account);
     }
 
     /**
@@ -48,6 +64,7 @@ public final class WebhookIntake {
             return new Answer(400, "the body is not JSON");
         }
         if (event == null || !event.isObject()) return new Answer(400, "the body is not a JSON object");
+        if (ownAccount != null && isOwn(event.path("user"))) return new Answer(202, "ignored: made by Hindsight itself");
         JsonNode issue = event.path("issue");
         String key = issue.path("key").asText(null);
         Optional<String> postMortem = postMortemOf(issue);
@@ -56,6 +73,12 @@ public final class WebhookIntake {
         String id = identifier == null || identifier.isBlank() ? "sha256:" + sha256(body) : identifier;
         JobQueue.Accepted accepted = queue.accept(id, event.path("webhookEvent").asText("unknown"), key, postMortem.get());
         return new Answer(202, accepted.name().toLowerCase(java.util.Locale.ROOT) + " " + postMortem.get());
+    }
+
+    /** Cloud names the actor by accountId; Data Center by name and key (the same for most sites, not for renamed users). */
+    private boolean isOwn(JsonNode user) {
+        return ownAccount.equals(user.path("accountId").asText(null)) || ownAccount.equals(user.path("name").asText(null))
+                || ownAccount.equals(user.path("key").asText(null));
     }
 
     /** The post-mortem an issue is (its own key) or remediates (the other end of its outward remediation link). */

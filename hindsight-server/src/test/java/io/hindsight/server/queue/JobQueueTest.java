@@ -75,6 +75,19 @@ public class JobQueueTest {
     }
 
     @Test
+    public void aPostMortemIsNeverSyncedByTwoWorkersAtOnce() {
+        queue.accept("d-1", "jira:issue_updated", "PM-1", "PM-1");
+        Job running = queue.claim("w1").orElseThrow();
+        // an event arrives while PM-1 is being synced: a new job, which must wait for the running one
+        assertEquals(JobQueue.Accepted.QUEUED, queue.accept("d-2", "jira:issue_updated", "OPS-7", "PM-1"));
+        queue.accept("d-3", "jira:issue_updated", "PM-2", "PM-2");
+        assertEquals("another worker takes PM-2, not PM-1's second job", "PM-2", queue.claim("w2").orElseThrow().postMortem());
+        assertEquals(java.util.Optional.empty(), queue.claim("w2"));
+        queue.done(running.id());
+        assertEquals("PM-1", queue.claim("w2").orElseThrow().postMortem());
+    }
+
+    @Test
     public void failuresAreRetriedLaterThenDeadAndCanBeReplayed() {
         Instant[] now = {Instant.parse("2026-11-26T12:00:00Z")};
         Clock clock = new Clock() {

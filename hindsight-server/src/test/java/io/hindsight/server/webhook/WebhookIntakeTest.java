@@ -72,6 +72,26 @@ public class WebhookIntakeTest {
     }
 
     @Test
+    public void changesMadeByHindsightsOwnAccountQueueNothingButAPersonsChangeDoes() {
+        WebhookIntake own = intake.ignoringChangesBy("5b10ac8d82e05b22cc7d4ef5");
+        String byHindsight = PM_UPDATED.replace("{\"timestamp\":1,", "{\"timestamp\":1,\"user\":{\"accountId\":\"5b10ac8d82e05b22cc7d4ef5\",\"accountType\":\"atlassian\"},");
+        String byMaria = PM_UPDATED.replace("{\"timestamp\":1,", "{\"timestamp\":1,\"user\":{\"accountId\":\"712020:maria\",\"accountType\":\"atlassian\"},");
+        byte[] b = byHindsight.getBytes(StandardCharsets.UTF_8);
+        assertEquals(new WebhookIntake.Answer(202, "ignored: made by Hindsight itself"), own.receive(b, "id-1", signature.sign(b)));
+        assertEquals(0, queue.all().size());
+        byte[] m = byMaria.getBytes(StandardCharsets.UTF_8);
+        assertEquals("queued PM-1", own.receive(m, "id-2", signature.sign(m)).outcome());
+        assertEquals(1, queue.all().size());
+    }
+
+    @Test
+    public void onDataCenterTheOwnAccountIsRecognisedByName() {
+        String byHindsight = PM_UPDATED.replace("{\"timestamp\":1,", "{\"timestamp\":1,\"user\":{\"name\":\"hindsight-bot\",\"key\":\"JIRAUSER10100\"},");
+        byte[] b = byHindsight.getBytes(StandardCharsets.UTF_8);
+        assertEquals("ignored: made by Hindsight itself", intake.ignoringChangesBy("hindsight-bot").receive(b, "id-1", signature.sign(b)).outcome());
+    }
+
+    @Test
     public void eventsAboutOtherIssuesAreAnsweredAndIgnored() {
         WebhookIntake.Answer a = deliver("{\"webhookEvent\":\"jira:issue_updated\",\"issue\":{\"key\":\"OPS-1\",\"fields\":{\"issuetype\":{\"name\":\"Bug\"}}}}", "id-1");
         assertEquals(202, a.status());
