@@ -88,14 +88,14 @@ final class ServeCommand implements Callable<Integer> {
         Thread thread = new Thread(worker, "hindsight-worker");
         thread.start();
         // two threads: a long reminder sweep must not hold up the readiness probe
-        java.util.concurrent.ScheduledExecutorService reminders = java.util.concurrent.Executors.newScheduledThreadPool(2, r -> {
+        java.util.concurrent.ScheduledExecutorService background = java.util.concurrent.Executors.newScheduledThreadPool(2, r -> {
             Thread t = new Thread(r, "hindsight-background");
             t.setDaemon(true);
             return t;
         });
         // an authenticated read, so a revoked token shows as not ready, not only an unreachable Jira
         io.hindsight.server.web.UpstreamCheck jiraUp = new io.hindsight.server.web.UpstreamCheck("Jira", w.jira::issueTypes);
-        reminders.scheduleWithFixedDelay(jiraUp::refresh, 0, 30, java.util.concurrent.TimeUnit.SECONDS);
+        background.scheduleWithFixedDelay(jiraUp::refresh, 0, 30, java.util.concurrent.TimeUnit.SECONDS);
         // Hindsight's own writes set off webhooks too; knowing its account lets the intake drop them
         String ownAccount = w.jira.myself().id();
         HttpService service = new HttpService(bind, port, new WebhookIntake(signature, queue, "Post-mortem", "Remediation").ignoringChangesBy(ownAccount), queue, metrics,
@@ -106,7 +106,7 @@ final class ServeCommand implements Callable<Integer> {
                 spec.commandLine().getErr().println("hindsight serve: the SLO policy names no remediation label, so reminders are off");
             } else {
                 io.hindsight.atlassian.sync.ReminderSweep sweep = new io.hindsight.atlassian.sync.ReminderSweep(w.jira, label, config.clock());
-                reminders.scheduleWithFixedDelay(() -> {
+                background.scheduleWithFixedDelay(() -> {
                     // a failed sweep must not end the schedule: the next one retries, and labels keep it from repeating itself
                     try {
                         int sent = sweep.run().size();
@@ -120,7 +120,7 @@ final class ServeCommand implements Callable<Integer> {
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             // stop taking work, let the job in hand finish, then close
-            reminders.shutdownNow();
+            background.shutdownNow();
             worker.stop();
             try {
                 thread.join(Duration.ofSeconds(60).toMillis());
