@@ -3,9 +3,8 @@ package io.hindsight.server.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.hindsight.atlassian.agile.AgileClient;
-import io.hindsight.atlassian.confluence.CloudConfluenceClient;
+import io.hindsight.atlassian.confluence.ConfluenceClients;
 import io.hindsight.atlassian.confluence.ConfluenceClient;
-import io.hindsight.atlassian.confluence.DataCenterConfluenceClient;
 import io.hindsight.atlassian.http.AtlassianException;
 import io.hindsight.atlassian.http.RequestCounter;
 import io.hindsight.atlassian.jira.JiraClient;
@@ -61,7 +60,7 @@ final class ProvisionCommand implements Callable<Integer> {
         RequestCounter counter = new RequestCounter();
         try {
             JiraClient jira = site.jiraClient(counter);
-            ConfluenceClient confluence = jira.deployment() == io.hindsight.atlassian.jira.JiraModel.Deployment.CLOUD ? new CloudConfluenceClient(site.confluence(counter)) : new DataCenterConfluenceClient(site.confluence(counter));
+            ConfluenceClient confluence = ConfluenceClients.forDeployment(site.confluence(counter), jira.deployment());
             Provisioner provisioner = new Provisioner(jira, new AgileClient(site.jira(counter), jira.deployment()), confluence);
             ProvisioningSpec wanted = ProvisioningSpec.defaults(project, label, space);
             wanted = new ProvisioningSpec(wanted.project(), wanted.issueTypeName(), wanted.fields(), wanted.linkTypeName(), wanted.linkInward(),

@@ -1,9 +1,8 @@
 package io.hindsight.server.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.hindsight.atlassian.confluence.CloudConfluenceClient;
+import io.hindsight.atlassian.confluence.ConfluenceClients;
 import io.hindsight.atlassian.confluence.ConfluenceClient;
-import io.hindsight.atlassian.confluence.DataCenterConfluenceClient;
 import io.hindsight.atlassian.http.AtlassianHttp;
 import io.hindsight.atlassian.jira.JiraClient;
 import io.hindsight.atlassian.jira.JiraClients;
@@ -35,7 +34,7 @@ final class Wiring {
     Wiring(AtlassianHttp jiraHttp, AtlassianHttp confluenceHttp, java.util.Optional<JiraModel.Deployment> deployment, ProvisionedIds ids,
            String space, SloPolicy policy, TemplateRegistry templates, Clock clock) {
         this.jira = deployment.map(d -> JiraClients.forDeployment(jiraHttp, d)).orElseGet(() -> JiraClients.connect(jiraHttp));
-        this.confluence = jira.deployment() == JiraModel.Deployment.CLOUD ? new CloudConfluenceClient(confluenceHttp) : new DataCenterConfluenceClient(confluenceHttp);
+        this.confluence = ConfluenceClients.forDeployment(confluenceHttp, jira.deployment());
         this.tracker = tracker(jira, ids, policy);
         this.engine = new SyncEngine(tracker, new ConfluenceWiki(confluence, space, ids.parentPageId()), new Checker(templates, policy, clock),
                 new RemediationPlanner(policy), PostMortemRenderer.withBuiltInTemplates(),
