@@ -1,7 +1,8 @@
 package io.hindsight.server.queue;
 
 import org.h2.jdbcx.JdbcConnectionPool;
-import org.postgresql.ds.PGSimpleDataSource;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 
 import javax.sql.DataSource;
 import java.nio.file.Path;
@@ -18,9 +19,16 @@ public final class Databases {
             return JdbcConnectionPool.create("jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("hindsight"), "sa", "");
         }
         if (jdbcUrl.startsWith("jdbc:postgresql:")) {
-            PGSimpleDataSource pg = new PGSimpleDataSource();
-            pg.setURL(jdbcUrl);
-            return pg;
+            HikariConfig pool = new HikariConfig();
+            pool.setJdbcUrl(jdbcUrl);
+            pool.setPoolName("hindsight-jobs");
+            // the webhook threads, the worker and the background jobs; PostgreSQL's default limit is 100 for all clients
+            pool.setMaximumPoolSize(8);
+            pool.setMinimumIdle(1);
+            // start even when PostgreSQL is down for a moment; /readyz says so until it is back
+            pool.setInitializationFailTimeout(-1);
+            pool.setConnectionTimeout(10_000);
+            return new HikariDataSource(pool);
         }
         if (jdbcUrl.startsWith("jdbc:h2:")) return JdbcConnectionPool.create(jdbcUrl, "sa", "");
         throw new IllegalArgumentException("unsupported database URL '" + jdbcUrl.replaceAll("password=[^&]*", "password=****")

@@ -17,8 +17,9 @@ import java.util.Optional;
 
 /**
  * Durable, at-least-once sync jobs in a SQL database (H2 by default), schema by Flyway. A job is
- * claimed with a compare-and-set on its status, so two workers never run the same job at once; events
- * for a post-mortem that already has a queued job join that job instead of adding another.
+ * claimed with a compare-and-set on its status (PostgreSQL: {@code FOR UPDATE SKIP LOCKED}), so two workers
+ * never run the same job at once; events for a post-mortem that already has a queued job join that job
+ * instead of adding another, and a post-mortem's job waits while another of its jobs runs.
  */
 public final class JobQueue {
     /** Outcome of recording a webhook delivery. */
@@ -46,55 +47,111 @@ public final class JobQueue {
      * the same identifier changes nothing.
      */
     public Accepted accept(String identifier, String event, String issueKey, String postMortem) {
-        try (Connection c = db.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                Timestamp now = Timestamp.from(clock.instant());
-                if (exists(c, "SELECT 1 FROM deliveries WHERE identifier = ?", identifier)) {
-                    c.rollback();
-                    return Accepted.DUPLICATE;
-                }
-                Long job = queuedJob(c, postMortem);
-                Accepted result = Accepted.JOINED;
-                if (job == null) {
-                    try (PreparedStatement p = c.prepareStatement("INSERT INTO jobs (post_mortem, status, attempts, run_after, created_at, updated_at) "
-                            + "VALUES (?, 'queued', 0, ?, ?, ?)", new String[]{"id"})) {
-                        p.setString(1, postMortem);
-                        p.setTimestamp(2, now);
-                        p.setTimestamp(3, now);
-                        p.setTimestamp(4, now);
-                        p.executeUpdate();
-                        try (ResultSet keys = p.getGeneratedKeys()) {
-                            keys.next();
-                            job = keys.getLong(1);
-                        }
-                    }
-                    result = Accepted.QUEUED;
-                }
+        try {
+            return inTransaction(postMortem, c -> {
+                if (exists(c, "SELECT 1 FROM deliveries WHERE identifier = ?", identifier)) return Accepted.DUPLICATE;
+                Requested job = queueOrJoin(c, postMortem);
                 try (PreparedStatement p = c.prepareStatement("INSERT INTO deliveries (identifier, event, issue_key, job_id, received_at) VALUES (?, ?, ?, ?, ?)")) {
                     p.setString(1, identifier);
                     p.setString(2, event);
                     p.setString(3, issueKey);
-                    p.setLong(4, job);
-                    p.setTimestamp(5, now);
+                    p.setLong(4, job.jobId());
+                    p.setTimestamp(5, Timestamp.from(clock.instant()));
                     p.executeUpdate();
                 }
-                c.commit();
-                return result;
-            } catch (SQLException e) {
-                c.rollback();
-                // two deliveries with one identifier at the same moment: the primary key lets one through
-                if (e.getSQLState() != null && e.getSQLState().startsWith("23")) return Accepted.DUPLICATE;
-                throw e;
-            }
+                return job.joined() ? Accepted.JOINED : Accepted.QUEUED;
+            });
         } catch (SQLException e) {
+            // two deliveries with one identifier at the same moment: the primary key lets one through
+            if (e.getSQLState() != null && e.getSQLState().startsWith("23")) return Accepted.DUPLICATE;
             throw new QueueException("cannot store the webhook delivery " + identifier + ": " + e.getMessage(), e);
         }
     }
 
-    private static Long queuedJob(Connection c, String postMortem) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement("SELECT id FROM jobs WHERE post_mortem = ? AND status = 'queued' ORDER BY id")) {
+    /** A sync asked for by a person (API or CLI), not by a webhook. */
+    public record Requested(long jobId, boolean joined) {
+    }
+
+    /** Queues a sync of a post-mortem, or joins the one already queued for it. */
+    public Requested request(String postMortem) {
+        try {
+            return inTransaction(postMortem, c -> queueOrJoin(c, postMortem));
+        } catch (SQLException e) {
+            throw new QueueException("cannot queue a sync of " + postMortem + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Requested queueOrJoin(Connection c, String postMortem) throws SQLException {
+        Long queued = queuedJob(c, postMortem, -1);
+        if (queued != null) return new Requested(queued, true);
+        Timestamp now = Timestamp.from(clock.instant());
+        try (PreparedStatement p = c.prepareStatement("INSERT INTO jobs (post_mortem, status, attempts, run_after, created_at, updated_at) "
+                + "VALUES (?, 'queued', 0, ?, ?, ?)", new String[]{"id"})) {
             p.setString(1, postMortem);
+            p.setTimestamp(2, now);
+            p.setTimestamp(3, now);
+            p.setTimestamp(4, now);
+            p.executeUpdate();
+            try (ResultSet keys = p.getGeneratedKeys()) {
+                keys.next();
+                return new Requested(keys.getLong(1), false);
+            }
+        }
+    }
+
+    private interface Work<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    /** Guards the H2 transactions that decide whether a post-mortem has a queued job (an H2 file belongs to one process). */
+    private static final Object H2_LOCK = new Object();
+
+    /**
+     * Runs {@code work} in a transaction that holds the post-mortem's lock, so two deliveries for one
+     * post-mortem arriving at the same moment cannot both find no queued job and queue two. PostgreSQL:
+     * a transaction-scoped advisory lock, which works across instances.
+     */
+    private <T> T inTransaction(String postMortem, Work<T> work) throws SQLException {
+        if (!postgres) {
+            synchronized (H2_LOCK) {
+                return transaction(work);
+            }
+        }
+        return transaction(c -> {
+            try (PreparedStatement p = c.prepareStatement("SELECT pg_advisory_xact_lock(?, hashtext(?))")) {
+                p.setInt(1, POST_MORTEM_LOCKS);
+                p.setString(2, postMortem);
+                p.execute();
+            }
+            return work.run(c);
+        });
+    }
+
+    private <T> T transaction(Work<T> work) throws SQLException {
+        try (Connection c = db.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        }
+    }
+
+    /** Advisory-lock key spaces of ours (the first half of PostgreSQL's two-int keys): one per post-mortem, one for claiming. */
+    private static final int POST_MORTEM_LOCKS = 0x48530001;
+    private static final int CLAIM_LOCK = 0x48530002;
+
+    /** The queued job of a post-mortem other than {@code except}, if any. */
+    private static Long queuedJob(Connection c, String postMortem, long except) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("SELECT id FROM jobs WHERE post_mortem = ? AND status = 'queued' AND id <> ? ORDER BY id")) {
+            p.setString(1, postMortem);
+            p.setLong(2, except);
             try (ResultSet r = p.executeQuery()) {
                 return r.next() ? r.getLong(1) : null;
             }
@@ -121,20 +178,32 @@ public final class JobQueue {
         return postgres ? claimSkipLocked(worker) : claimCompareAndSet(worker);
     }
 
-    /** PostgreSQL: one statement; rows other workers have locked are skipped, not waited for. */
+    /**
+     * PostgreSQL: one statement; rows other workers have locked are skipped, not waited for. Claims are
+     * serialised by an advisory lock so the busy check sees every claim committed before it: without it
+     * two workers could each take a different job of one post-mortem in the same instant.
+     */
     private Optional<Job> claimSkipLocked(String worker) {
         String sql = "UPDATE jobs SET status = 'running', locked_by = ?, locked_at = ?, attempts = attempts + 1, updated_at = ? "
                 + "WHERE id = (SELECT id FROM jobs WHERE status = 'queued' AND run_after <= ? AND " + NOT_BUSY + " ORDER BY run_after, id FOR UPDATE SKIP LOCKED LIMIT 1) "
                 + "RETURNING id, post_mortem, status, attempts, run_after, last_error";
-        try (Connection c = db.getConnection(); PreparedStatement p = c.prepareStatement(sql)) {
-            Timestamp now = Timestamp.from(clock.instant());
-            p.setString(1, worker);
-            p.setTimestamp(2, now);
-            p.setTimestamp(3, now);
-            p.setTimestamp(4, now);
-            try (ResultSet r = p.executeQuery()) {
-                return r.next() ? Optional.of(row(r)) : Optional.empty();
-            }
+        try {
+            return transaction(c -> {
+                try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(?, 0)")) {
+                    lock.setInt(1, CLAIM_LOCK);
+                    lock.execute();
+                }
+                try (PreparedStatement p = c.prepareStatement(sql)) {
+                    Timestamp now = Timestamp.from(clock.instant());
+                    p.setString(1, worker);
+                    p.setTimestamp(2, now);
+                    p.setTimestamp(3, now);
+                    p.setTimestamp(4, now);
+                    try (ResultSet r = p.executeQuery()) {
+                        return r.next() ? Optional.of(row(r)) : Optional.<Job>empty();
+                    }
+                }
+            });
         } catch (SQLException e) {
             throw new QueueException("cannot claim a job: " + e.getMessage(), e);
         }
@@ -169,22 +238,27 @@ public final class JobQueue {
     }
 
     public void done(long id) {
-        update("UPDATE jobs SET status = 'done', locked_by = NULL, last_error = NULL, updated_at = ? WHERE id = ?", id, clock.instant());
+        try (Connection c = db.getConnection();
+             PreparedStatement p = c.prepareStatement("UPDATE jobs SET status = 'done', locked_by = NULL, last_error = NULL, updated_at = ? WHERE id = ?")) {
+            p.setTimestamp(1, Timestamp.from(clock.instant()));
+            p.setLong(2, id);
+            p.executeUpdate();
+        } catch (SQLException e) {
+            throw new QueueException("cannot mark job " + id + " done: " + e.getMessage(), e);
+        }
     }
 
-    /** A failed attempt: retried after a growing backoff, or dead after the last attempt. */
+    /**
+     * A failed attempt: retried after a growing backoff, or dead after the last attempt. A job that would
+     * be retried while a newer job of its post-mortem waits is superseded instead: that job syncs the
+     * whole post-mortem anyway, and two queued jobs of one post-mortem could run at once.
+     */
     public Job.Status failed(long id, int attempts, String error) {
         boolean dead = attempts >= maxAttempts;
         Instant retryAt = clock.instant().plus(Duration.ofSeconds((long) Math.min(3600, 5 * Math.pow(3, attempts - 1))));
-        try (Connection c = db.getConnection();
-             PreparedStatement p = c.prepareStatement("UPDATE jobs SET status = ?, run_after = ?, last_error = ?, locked_by = NULL, updated_at = ? WHERE id = ?")) {
-            p.setString(1, dead ? "dead" : "queued");
-            p.setTimestamp(2, Timestamp.from(retryAt));
-            p.setString(3, error == null ? null : error.substring(0, Math.min(3900, error.length())));
-            p.setTimestamp(4, Timestamp.from(clock.instant()));
-            p.setLong(5, id);
-            p.executeUpdate();
-            return dead ? Job.Status.DEAD : Job.Status.QUEUED;
+        String why = error == null ? null : error.substring(0, Math.min(3900, error.length()));
+        try {
+            return requeue(id, dead ? Job.Status.DEAD : Job.Status.QUEUED, retryAt, why, "status = 'running'", "attempts");
         } catch (SQLException e) {
             throw new QueueException("cannot record the failure of job " + id + ": " + e.getMessage(), e);
         }
@@ -192,7 +266,11 @@ public final class JobQueue {
 
     /** Puts a job the worker was running back in the queue, as it was (a graceful shutdown). */
     public void release(long id) {
-        update("UPDATE jobs SET status = 'queued', attempts = attempts - 1, locked_by = NULL, updated_at = ? WHERE id = ? AND status = 'running'", id, clock.instant());
+        try {
+            requeue(id, Job.Status.QUEUED, null, null, "status = 'running'", "attempts - 1");
+        } catch (SQLException e) {
+            throw new QueueException("cannot release job " + id + ": " + e.getMessage(), e);
+        }
     }
 
     /** Dead jobs, for an operator to read and replay. */
@@ -200,8 +278,52 @@ public final class JobQueue {
         return list("SELECT id, post_mortem, status, attempts, run_after, last_error FROM jobs WHERE status = 'dead' ORDER BY id");
     }
 
-    public void replay(long id) {
-        update("UPDATE jobs SET status = 'queued', attempts = 0, run_after = ?, updated_at = ? WHERE id = ? AND status = 'dead'", id, clock.instant());
+    /**
+     * Queues a dead job again with fresh attempts. Says what became of it: QUEUED, SUPERSEDED when a newer
+     * job of its post-mortem is already waiting, or empty when there is no dead job with that id.
+     */
+    public Optional<Job.Status> replay(long id) {
+        try {
+            Job.Status s = requeue(id, Job.Status.QUEUED, clock.instant(), null, "status = 'dead'", "0");
+            return s == null ? Optional.empty() : Optional.of(s);
+        } catch (SQLException e) {
+            throw new QueueException("cannot replay job " + id + ": " + e.getMessage(), e);
+        }
+    }
+
+    public Optional<Job> job(long id) {
+        try (Connection c = db.getConnection()) {
+            return job(c, id);
+        } catch (SQLException e) {
+            throw new QueueException("cannot read job " + id + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Moves a job in state {@code from} to {@code to} (QUEUED or DEAD), under its post-mortem's lock;
+     * QUEUED becomes SUPERSEDED when another job of the post-mortem is queued.
+     *
+     * @param runAfter null keeps the job's time; {@code error} null keeps its last error
+     * @return the status the job now has, or null when no job {@code id} was in state {@code from}
+     */
+    private Job.Status requeue(long id, Job.Status to, Instant runAfter, String error, String from, String attempts) throws SQLException {
+        Optional<Job> current = job(id);
+        if (current.isEmpty()) return null;
+        String postMortem = current.get().postMortem();
+        return inTransaction(postMortem, c -> {
+            Long newer = to == Job.Status.QUEUED ? queuedJob(c, postMortem, id) : null;
+            Job.Status status = newer == null ? to : Job.Status.SUPERSEDED;
+            String note = newer == null ? error : "superseded by job " + newer + (error == null ? "" : "; last error: " + error);
+            try (PreparedStatement p = c.prepareStatement("UPDATE jobs SET status = ?, attempts = " + attempts + ", run_after = COALESCE(?, run_after), "
+                    + "last_error = COALESCE(?, last_error), locked_by = NULL, updated_at = ? WHERE id = ? AND " + from)) {
+                p.setString(1, status.name().toLowerCase(java.util.Locale.ROOT));
+                p.setTimestamp(2, runAfter == null ? null : Timestamp.from(runAfter));
+                p.setString(3, note);
+                p.setTimestamp(4, Timestamp.from(clock.instant()));
+                p.setLong(5, id);
+                return p.executeUpdate() == 1 ? status : null;
+            }
+        });
     }
 
     /** How many jobs are in each status, every status present; counted in the database, since done jobs pile up. */
@@ -219,19 +341,6 @@ public final class JobQueue {
 
     public List<Job> all() {
         return list("SELECT id, post_mortem, status, attempts, run_after, last_error FROM jobs ORDER BY id");
-    }
-
-    private void update(String sql, long id, Instant now) {
-        try (Connection c = db.getConnection(); PreparedStatement p = c.prepareStatement(sql)) {
-            Timestamp t = Timestamp.from(now);
-            int i = 1;
-            if (sql.contains("run_after = ?")) p.setTimestamp(i++, t);
-            p.setTimestamp(i++, t);
-            p.setLong(i, id);
-            p.executeUpdate();
-        } catch (SQLException e) {
-            throw new QueueException("cannot update job " + id + ": " + e.getMessage(), e);
-        }
     }
 
     private Optional<Job> job(Connection c, long id) throws SQLException {

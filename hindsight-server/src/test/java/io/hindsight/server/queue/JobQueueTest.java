@@ -110,8 +110,57 @@ public class JobQueueTest {
         List<Job> dead = q.dead();
         assertEquals(1, dead.size());
         assertEquals("Jira answered 503", dead.get(0).lastError());
-        q.replay(dead.get(0).id());
+        assertEquals(java.util.Optional.of(Job.Status.QUEUED), q.replay(dead.get(0).id()));
         assertTrue(q.claim("w").isPresent());
+        assertEquals("only a dead job can be replayed", java.util.Optional.empty(), q.replay(999_999));
+    }
+
+    @Test
+    public void simultaneousDeliveriesForOnePostMortemQueueOneJob() throws Exception {
+        // 8 deliveries at once, distinct identifiers, same post-mortem: without a lock each may find no queued job
+        for (int round = 0; round < 20; round++) {
+            String pm = "PM-" + round;
+            java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(8);
+            ExecutorService pool = Executors.newFixedThreadPool(8);
+            List<java.util.concurrent.Future<JobQueue.Accepted>> results = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                String id = pm + "-d" + i;
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return queue.accept(id, "jira:issue_updated", pm, pm);
+                }));
+            }
+            pool.shutdown();
+            assertTrue(pool.awaitTermination(30, TimeUnit.SECONDS));
+            long queued = 0;
+            for (var r : results) if (r.get() == JobQueue.Accepted.QUEUED) queued++;
+            assertEquals(pm + ": one delivery queues, the others join", 1, queued);
+        }
+        assertEquals(20, queue.all().size());
+    }
+
+    @Test
+    public void aFailedJobIsSupersededByANewerJobOfItsPostMortem() {
+        queue.accept("d-1", "jira:issue_updated", "PM-1", "PM-1");
+        Job running = queue.claim("w1").orElseThrow();
+        queue.accept("d-2", "jira:issue_updated", "PM-1", "PM-1");
+        // retrying the failed job would leave PM-1 with two queued jobs; the newer one syncs everything anyway
+        assertEquals(Job.Status.SUPERSEDED, queue.failed(running.id(), running.attempts(), "Jira answered 503"));
+        Job old = queue.job(running.id()).orElseThrow();
+        assertTrue(old.lastError(), old.lastError().startsWith("superseded by job ") && old.lastError().endsWith("Jira answered 503"));
+        Job next = queue.claim("w1").orElseThrow();
+        assertEquals("PM-1", next.postMortem());
+        assertTrue(queue.claim("w2").isEmpty());
+    }
+
+    @Test
+    public void requestedSyncsJoinTheQueuedJob() {
+        JobQueue.Requested first = queue.request("PM-9");
+        assertEquals(false, first.joined());
+        JobQueue.Requested second = queue.request("PM-9");
+        assertEquals(new JobQueue.Requested(first.jobId(), true), second);
+        assertEquals(JobQueue.Accepted.JOINED, queue.accept("d-1", "jira:issue_updated", "PM-9", "PM-9"));
+        assertEquals(1, queue.all().size());
     }
 
     @Test

@@ -2,7 +2,6 @@ package io.hindsight.server.queue;
 
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.Assume;
-import org.postgresql.ds.PGSimpleDataSource;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -17,6 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class TestDatabases {
     private static final AtomicInteger H2 = new AtomicInteger();
+    private static final java.util.Map<String, DataSource> POSTGRES = new java.util.concurrent.ConcurrentHashMap<>();
 
     private TestDatabases() {
     }
@@ -36,8 +36,8 @@ final class TestDatabases {
         String message = "PostgreSQL queue tests skipped: set HINDSIGHT_TEST_POSTGRES_URL (e.g. jdbc:postgresql://127.0.0.1/hindsight_test?user=...&password=...)";
         if ((url == null || url.isBlank()) && "true".equals(System.getenv("CI"))) throw new AssertionError(message.replace("skipped", "must run in CI"));
         Assume.assumeTrue(message, url != null && !url.isBlank());
-        PGSimpleDataSource pg = new PGSimpleDataSource();
-        pg.setURL(url);
+        // one pool for the whole run, as the service has one
+        DataSource pg = POSTGRES.computeIfAbsent(url, u -> Databases.open(u, null));
         try (Connection c = pg.getConnection(); Statement s = c.createStatement()) {
             s.execute("DROP TABLE IF EXISTS jobs, deliveries, flyway_schema_history CASCADE");
         } catch (SQLException e) {
