@@ -1,27 +1,10 @@
 package io.hindsight.server;
 
-import io.hindsight.atlassian.agile.AgileClient;
-import io.hindsight.atlassian.confluence.DataCenterConfluenceClient;
-import io.hindsight.atlassian.http.AtlassianHttp;
-import io.hindsight.atlassian.http.Credentials;
-import io.hindsight.atlassian.http.HttpSettings;
 import io.hindsight.atlassian.http.RequestCounter;
-import io.hindsight.atlassian.jira.JiraClient;
-import io.hindsight.atlassian.jira.JiraClients;
-import io.hindsight.atlassian.jira.JiraModel;
-import io.hindsight.atlassian.provision.ProvisionedIds;
-import io.hindsight.atlassian.provision.Provisioner;
-import io.hindsight.atlassian.provision.ProvisioningSpec;
-import io.hindsight.atlassian.sync.ConfluenceWiki;
 import io.hindsight.atlassian.sync.JiraTracker;
-import io.hindsight.core.lint.Checker;
 import io.hindsight.core.markdown.MarkdownReader;
-import io.hindsight.core.plan.RemediationPlanner;
 import io.hindsight.core.plan.SloPolicy;
-import io.hindsight.core.plan.SloPolicyLoader;
-import io.hindsight.core.render.PostMortemRenderer;
 import io.hindsight.core.sync.SyncEngine;
-import io.hindsight.core.template.TemplateRegistry;
 import io.hindsight.sandbox.Flavor;
 import io.hindsight.sandbox.Sandbox;
 import io.hindsight.sandbox.jira.JiraState;
@@ -45,7 +28,7 @@ import static org.junit.Assert.assertTrue;
 /** Jira's webhooks drive the sync: the sandbox sends signed events, the service queues them, the worker syncs. */
 public class ServiceEndToEndTest {
     private static final String SECRET = "end-to-end-webhook-secret";
-    private static final SloPolicy POLICY = SloPolicyLoader.defaults();
+    private static final SloPolicy POLICY = SandboxSite.POLICY;
 
     private static String postMortem(String... extraActions) {
         StringBuilder sb = new StringBuilder("---\ntitle: Queue backlog\nseverity: SEV3\napproved: 2026-11-20\n---\n## Summary\n\nThe queue backed up for an hour.\n\n"
@@ -58,17 +41,10 @@ public class ServiceEndToEndTest {
     @Test
     public void webhooksDriveTheSyncAndTheServiceGoesQuiet() throws Exception {
         try (Sandbox sandbox = Sandbox.start(Flavor.DATA_CENTER, 0)) {
-            Credentials creds = Credentials.personalAccessToken(Sandbox.ADMIN_TOKEN);
-            RequestCounter counter = new RequestCounter();
-            AtlassianHttp http = AtlassianHttp.create("Jira", sandbox.url(), creds, HttpSettings.defaults(), counter);
-            JiraClient jira = JiraClients.forDeployment(http, JiraModel.Deployment.DATA_CENTER);
-            DataCenterConfluenceClient confluence = new DataCenterConfluenceClient(AtlassianHttp.create("Confluence", sandbox.url(), creds, HttpSettings.defaults(), counter));
-            Provisioner provisioner = new Provisioner(jira, new AgileClient(http, JiraModel.Deployment.DATA_CENTER), confluence);
-            ProvisionedIds ids = provisioner.apply(provisioner.plan(ProvisioningSpec.defaults("PM", "postmortem-action", "OPS")));
-            JiraTracker tracker = new JiraTracker(jira, ids, POLICY.actionClasses(), "Task", "is remediated by");
-            SyncEngine engine = new SyncEngine(tracker, new ConfluenceWiki(confluence, "OPS", ids.parentPageId()),
-                    new Checker(TemplateRegistry.builtIn(), POLICY, Clock.systemUTC()), new RemediationPlanner(POLICY),
-                    PostMortemRenderer.withBuiltInTemplates(), new SyncEngine.Settings(sandbox.url().toString(), null, null, List.of("postmortem")), Clock.systemUTC());
+            SandboxSite site = new SandboxSite(sandbox);
+            RequestCounter counter = site.counter;
+            JiraTracker tracker = site.tracker;
+            SyncEngine engine = site.engine;
 
             JdbcDataSource db = new JdbcDataSource();
             db.setURL("jdbc:h2:mem:e2e;DB_CLOSE_DELAY=-1");
@@ -119,8 +95,6 @@ public class ServiceEndToEndTest {
     }
 
     private static List<JiraState.Issue> tickets(Sandbox sandbox) {
-        synchronized (sandbox.jira()) {
-            return sandbox.jira().issuesByKey.values().stream().filter(i -> i.projectKey.equals("OPS")).toList();
-        }
+        return SandboxSite.tickets(sandbox);
     }
 }

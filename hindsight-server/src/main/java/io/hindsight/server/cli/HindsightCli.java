@@ -12,14 +12,34 @@ public final class HindsightCli implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        CommandLine cli;
+        try {
+            cli = commandLine(System.getenv(), java.nio.file.Path.of(""));
+        } catch (IllegalArgumentException e) {
+            // hindsight.yaml or HINDSIGHT_CONFIG is wrong: say where, and run nothing on a half-read configuration
+            System.err.println("hindsight: " + e.getMessage());
+            System.exit(ExitCodes.USAGE);
+            return;
+        }
+        System.exit(cli.execute(args));
     }
 
-    /** The configured command line, also used by tests to run commands in-process. */
+    /** The command line configured by the environment only (no hindsight.yaml): what tests run in-process. */
     public static CommandLine commandLine() {
-        return new CommandLine(new HindsightCli())
+        return commandLine(java.util.Map.of(), null);
+    }
+
+    /**
+     * The command line with option defaults from {@code HINDSIGHT_*} variables and hindsight.yaml.
+     *
+     * @param dir where to look for hindsight.yaml (unless HINDSIGHT_CONFIG names a file); null: nowhere
+     */
+    public static CommandLine commandLine(java.util.Map<String, String> env, java.nio.file.Path dir) {
+        CommandLine cli = new CommandLine(new HindsightCli())
                 .setExitCodeExceptionMapper(e -> ExitCodes.USAGE)
                 .setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setDefaultValueProvider(dir == null ? ConfigFile.environmentOnly(env) : ConfigFile.find(cli.getCommandSpec(), env, dir));
+        return cli;
     }
 
     @Override

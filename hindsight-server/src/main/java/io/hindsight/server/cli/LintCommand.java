@@ -7,8 +7,8 @@ import io.hindsight.core.lint.LintReport;
 import io.hindsight.core.markdown.MarkdownReader;
 import io.hindsight.core.markdown.ParsedPostMortem;
 import io.hindsight.core.plan.SloPolicy;
-import io.hindsight.core.template.CompletenessReport;
-import io.hindsight.core.template.Template;
+import io.hindsight.server.ops.LintJson;
+import io.hindsight.server.ops.LintResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -55,10 +55,6 @@ final class LintCommand implements Callable<Integer> {
     @Spec
     CommandLine.Model.CommandSpec spec;
 
-    /** One file's outcome: what was read, what was found. */
-    record FileResult(String file, ParsedPostMortem parsed, LintReport report, Template template, int percentComplete) {
-    }
-
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -73,7 +69,7 @@ final class LintCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         MarkdownReader reader = new MarkdownReader(policy.actionClasses());
-        List<FileResult> results = new ArrayList<>();
+        List<LintResult> results = new ArrayList<>();
         io.hindsight.atlassian.sync.JiraTracker tracker = null;
         for (String target : targets) {
             Path file = Path.of(target);
@@ -89,7 +85,7 @@ final class LintCommand implements Callable<Integer> {
                         return ExitCodes.USAGE;
                     }
                     ParsedPostMortem parsed = new ParsedPostMortem(target, loaded.get().postMortem(), io.hindsight.core.markdown.SourceMap.NONE, List.of());
-                    results.add(result(target, parsed, checker));
+                    results.add(LintResult.of(target, parsed, checker));
                 } catch (IllegalArgumentException | io.hindsight.atlassian.http.AtlassianException e) {
                     err.println("hindsight lint: " + target + ": " + e.getMessage());
                     return ExitCodes.USAGE;
@@ -109,7 +105,7 @@ final class LintCommand implements Callable<Integer> {
                 err.println("hindsight lint: " + file + ": " + e.getMessage());
                 return ExitCodes.USAGE;
             }
-            results.add(result(target, reader.read(text, file.toString()), checker));
+            results.add(LintResult.of(target, reader.read(text, file.toString()), checker));
         }
         if (format == Format.json) out.print(LintJson.write(results));
         else results.forEach(r -> text(r, out));
@@ -117,12 +113,7 @@ final class LintCommand implements Callable<Integer> {
         return results.stream().anyMatch(r -> r.report().hasErrors()) ? ExitCodes.FINDINGS : ExitCodes.OK;
     }
 
-    private static FileResult result(String name, ParsedPostMortem parsed, Checker checker) {
-        Template template = checker.templateFor(parsed.postMortem());
-        return new FileResult(name, parsed, checker.check(parsed), template, CompletenessReport.of(parsed.postMortem(), template).percentFilled());
-    }
-
-    private static void text(FileResult r, PrintWriter out) {
+    private static void text(LintResult r, PrintWriter out) {
         for (Finding f : r.report().findings()) {
             out.printf("%s:%s %s %s%s: %s%n", r.file(), f.line() > 0 ? f.line() + ":" : "", f.level().label(), f.rule(),
                     f.section().isEmpty() ? "" : " (" + f.section() + ")", f.message());

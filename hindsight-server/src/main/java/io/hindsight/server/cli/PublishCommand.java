@@ -3,7 +3,7 @@ package io.hindsight.server.cli;
 import io.hindsight.atlassian.http.AtlassianException;
 import io.hindsight.atlassian.http.RequestCounter;
 import io.hindsight.core.markdown.MarkdownReader;
-import io.hindsight.core.markdown.ParsedPostMortem;
+import io.hindsight.server.ops.Publishing;
 import io.hindsight.core.sync.SyncException;
 import io.hindsight.core.sync.SyncResult;
 import picocli.CommandLine;
@@ -47,29 +47,17 @@ final class PublishCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         RequestCounter counter = new RequestCounter();
         try {
-            ParsedPostMortem parsed = new MarkdownReader(config.sloPolicy().actionClasses()).read(Files.readString(file), file.toString());
-            if (parsed.hasErrors()) {
-                err.println("hindsight publish: " + file + " has parts that cannot be read; nothing was published:");
-                parsed.problems().stream().filter(p -> p.error()).forEach(p -> err.println("  " + file + ":" + p.line() + ": " + p.message()));
-                return ExitCodes.FINDINGS;
-            }
-            // a file is checked before anything is written: a refused post-mortem leaves nothing behind
-            var report = new io.hindsight.core.lint.Checker(config.templateRegistry(), config.sloPolicy(), config.clock()).check(parsed);
-            if (report.hasErrors()) {
-                err.println("hindsight publish: " + file + " has " + report.count(io.hindsight.core.lint.Level.ERROR)
-                        + " error(s); nothing was published (run 'hindsight lint " + file + "' for suggestions):");
-                report.findings().stream().filter(f -> f.level() == io.hindsight.core.lint.Level.ERROR)
-                        .forEach(f -> err.println("  " + file + ":" + (f.line() > 0 ? f.line() + ":" : "") + " " + f.rule() + ": " + f.message()));
+            Publishing.Checked checked = Publishing.check(Files.readString(file), file.toString(), new MarkdownReader(config.sloPolicy().actionClasses()),
+                    new io.hindsight.core.lint.Checker(config.templateRegistry(), config.sloPolicy(), config.clock()));
+            if (checked.refused()) {
+                err.println("hindsight publish: " + checked.summary() + ":");
+                checked.problems().forEach(p -> err.println("  " + p));
                 return ExitCodes.FINDINGS;
             }
             Wiring w = engine.wiring(site, config, counter);
-            String key = parsed.postMortem().key();
-            if (key == null) {
-                key = w.tracker.createPostMortem(project, parsed.postMortem());
-                out.println("created " + key + " from " + file + "; add 'key: " + key + "' to its front matter so the next publish updates it");
-            } else {
-                w.tracker.updatePostMortem(key, parsed.postMortem());
-            }
+            Publishing.Written written = Publishing.write(checked, project, w.tracker);
+            String key = written.key();
+            if (written.created()) out.println("created " + key + " from " + file + "; add 'key: " + key + "' to its front matter so the next publish updates it");
             SyncResult r = w.engine.sync(key);
             SyncReport.print(r, out);
             if (engine.stats) out.println(counter.snapshot().line());

@@ -1,9 +1,5 @@
 package io.hindsight.server.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hindsight.atlassian.http.AtlassianException;
 import io.hindsight.atlassian.http.RequestCounter;
 import io.hindsight.atlassian.sync.JiraTracker;
@@ -69,7 +65,7 @@ final class ReportCommand implements Callable<Integer> {
     static void print(List<ReportRow> rows, Format format, PrintWriter out) {
         switch (format) {
             case table -> table(rows, out);
-            case json -> json(rows, out);
+            case json -> out.print(io.hindsight.server.ops.ReportJson.write(rows));
             case csv -> csv(rows, out);
         }
         out.flush();
@@ -95,24 +91,6 @@ final class ReportCommand implements Callable<Integer> {
             out.println(String.join(",", r.group(), String.valueOf(r.postMortems()), minutes(r.toDetect()), minutes(r.toMitigate()),
                     minutes(r.toResolve()), String.valueOf(r.actionsOpen()), String.valueOf(r.actionsDone()), String.valueOf(r.actionsOverdue()),
                     String.valueOf(r.actionsUntracked())));
-        }
-    }
-
-    private static void json(List<ReportRow> rows, PrintWriter out) {
-        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-        ArrayNode list = mapper.createArrayNode();
-        for (ReportRow r : rows) {
-            ObjectNode o = list.addObject().put("severity", r.group()).put("postMortems", r.postMortems());
-            r.toDetect().ifPresentOrElse(d -> o.put("minutesToDetect", d.toSeconds() / 60.0), () -> o.putNull("minutesToDetect"));
-            r.toMitigate().ifPresentOrElse(d -> o.put("minutesToMitigate", d.toSeconds() / 60.0), () -> o.putNull("minutesToMitigate"));
-            r.toResolve().ifPresentOrElse(d -> o.put("minutesToResolve", d.toSeconds() / 60.0), () -> o.putNull("minutesToResolve"));
-            o.put("actionsOpen", r.actionsOpen()).put("actionsDone", r.actionsDone()).put("actionsOverdue", r.actionsOverdue())
-                    .put("actionsUntracked", r.actionsUntracked());
-        }
-        try {
-            out.println(mapper.writeValueAsString(mapper.createObjectNode().set("rows", list)));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
         }
     }
 

@@ -23,8 +23,9 @@ import java.util.concurrent.CountDownLatch;
  * from {@code HINDSIGHT_WEBHOOK_SECRET}; jobs are kept in an H2 database under {@code --data-dir}.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = {"Runs the service: POST /webhooks/jira (signed with X-Hub-Signature), GET /healthz and /readyz, and a worker that "
-                + "syncs each post-mortem the webhooks name. Jobs survive restarts (H2 in --data-dir). Stop with Ctrl-C: the job in hand is finished."})
+        description = {"Runs the service: POST /webhooks/jira (signed with X-Hub-Signature), GET /healthz, /readyz and /metrics, the JSON API "
+                + "under /api/ (bearer token from HINDSIGHT_API_TOKEN), a worker that syncs each post-mortem the webhooks name, and the reminder sweep. "
+                + "Jobs survive restarts (H2 in --data-dir, or PostgreSQL). Stop with Ctrl-C: the job in hand is finished."})
 final class ServeCommand implements Callable<Integer> {
     @Mixin
     SiteOptions site;
@@ -57,11 +58,17 @@ final class ServeCommand implements Callable<Integer> {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ServeCommand.class);
 
+    @Option(names = "--project", defaultValue = "PM", paramLabel = "KEY", description = "The project post-mortems published through the API go to, "
+            + "unless the call names one (default: ${DEFAULT-VALUE}).")
+    String project;
+
+    private final Secrets secrets = Secrets.fromEnvironment();
+
     /** Credentials come from the environment, never the command line. */
-    private static String withCredentials(String url) {
+    private String withCredentials(String url) {
         if (url == null) return null;
-        String user = System.getenv("HINDSIGHT_DATABASE_USER");
-        String password = System.getenv("HINDSIGHT_DATABASE_PASSWORD");
+        String user = secrets.get("HINDSIGHT_DATABASE_USER").orElse(null);
+        String password = secrets.get("HINDSIGHT_DATABASE_PASSWORD").orElse(null);
         String sep = url.contains("?") ? "&" : "?";
         if (user != null) url += sep + "user=" + java.net.URLEncoder.encode(user, java.nio.charset.StandardCharsets.UTF_8);
         if (password != null) url += (url.contains("?") ? "&" : "?") + "password=" + java.net.URLEncoder.encode(password, java.nio.charset.StandardCharsets.UTF_8);
@@ -70,12 +77,18 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        String secret = System.getenv("HINDSIGHT_WEBHOOK_SECRET");
         Signature signature;
+        java.util.Optional<io.hindsight.server.web.ApiToken> apiToken;
         try {
-            signature = new Signature(secret);
+            String secret = secrets.get("HINDSIGHT_WEBHOOK_SECRET").orElse(null);
+            try {
+                signature = new Signature(secret);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("set " + Secrets.howToSet("HINDSIGHT_WEBHOOK_SECRET") + " to the secret of Jira's webhook: " + e.getMessage());
+            }
+            apiToken = secrets.get("HINDSIGHT_API_TOKEN").map(io.hindsight.server.web.ApiToken::new);
         } catch (IllegalArgumentException e) {
-            spec.commandLine().getErr().println("hindsight serve: set HINDSIGHT_WEBHOOK_SECRET to the secret of Jira's webhook: " + e.getMessage());
+            spec.commandLine().getErr().println("hindsight serve: " + e.getMessage());
             return ExitCodes.USAGE;
         }
         Files.createDirectories(dataDir);
@@ -100,6 +113,9 @@ final class ServeCommand implements Callable<Integer> {
         String ownAccount = w.jira.myself().id();
         HttpService service = new HttpService(bind, port, new WebhookIntake(signature, queue, "Post-mortem", "Remediation").ignoringChangesBy(ownAccount), queue, metrics,
                 java.util.List.of(jiraUp));
+        service.mount("/api/", new io.hindsight.server.web.JsonApi(apiToken, queue, new io.hindsight.core.markdown.MarkdownReader(config.sloPolicy().actionClasses()),
+                new io.hindsight.core.lint.Checker(config.templateRegistry(), config.sloPolicy(), config.clock()), w.tracker, project, config.clock()));
+        if (apiToken.isEmpty()) log.info("the JSON API under /api/ is off: set HINDSIGHT_API_TOKEN to turn it on");
         if (remindEveryMinutes > 0) {
             String label = config.sloPolicy().labels().isEmpty() ? null : config.sloPolicy().labels().get(0);
             if (label == null) {

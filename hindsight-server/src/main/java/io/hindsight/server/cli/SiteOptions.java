@@ -10,8 +10,8 @@ import java.net.URI;
 import java.util.Map;
 
 /**
- * Where Jira and Confluence are and how to sign in. Secrets come only from the environment, never
- * from the command line (where other users and shell history would see them):
+ * Where Jira and Confluence are and how to sign in. Secrets come only from the environment or files it
+ * names ({@link Secrets}), never from the command line (where other users and shell history would see them):
  * {@code HINDSIGHT_JIRA_TOKEN} (Data Center personal access token) or {@code HINDSIGHT_JIRA_EMAIL} with
  * {@code HINDSIGHT_JIRA_API_TOKEN} (Cloud); likewise {@code HINDSIGHT_CONFLUENCE_*}.
  */
@@ -56,13 +56,14 @@ final class SiteOptions {
     }
 
     Credentials credentials(String product) {
-        String token = env.get("HINDSIGHT_" + product + "_TOKEN");
-        String email = env.get("HINDSIGHT_" + product + "_EMAIL");
-        String apiToken = env.get("HINDSIGHT_" + product + "_API_TOKEN");
-        if (email != null && apiToken != null) return Credentials.emailAndApiToken(email, apiToken);
-        if (token != null) return Credentials.personalAccessToken(token);
+        Secrets secrets = new Secrets(env);
+        java.util.Optional<String> token = secrets.get("HINDSIGHT_" + product + "_TOKEN");
+        java.util.Optional<String> email = java.util.Optional.ofNullable(env.get("HINDSIGHT_" + product + "_EMAIL"));
+        java.util.Optional<String> apiToken = secrets.get("HINDSIGHT_" + product + "_API_TOKEN");
+        if (email.isPresent() && apiToken.isPresent()) return Credentials.emailAndApiToken(email.get(), apiToken.get());
+        if (token.isPresent()) return Credentials.personalAccessToken(token.get());
         throw new IllegalArgumentException("no credentials for " + product.charAt(0) + product.substring(1).toLowerCase()
-                + ": set HINDSIGHT_" + product + "_TOKEN (Data Center personal access token) or HINDSIGHT_" + product
-                + "_EMAIL and HINDSIGHT_" + product + "_API_TOKEN (Cloud)");
+                + ": set " + Secrets.howToSet("HINDSIGHT_" + product + "_TOKEN") + " for a Data Center personal access token, or HINDSIGHT_" + product
+                + "_EMAIL and " + Secrets.howToSet("HINDSIGHT_" + product + "_API_TOKEN") + " for Cloud");
     }
 }

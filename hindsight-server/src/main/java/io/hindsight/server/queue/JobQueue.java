@@ -339,6 +339,22 @@ public final class JobQueue {
         return counts;
     }
 
+    /** The newest jobs in one status, newest first: done jobs pile up, so a listing is bounded. */
+    public List<Job> recent(Job.Status status, int limit) {
+        try (Connection c = db.getConnection(); PreparedStatement p = c.prepareStatement(
+                "SELECT id, post_mortem, status, attempts, run_after, last_error FROM jobs WHERE status = ? ORDER BY id DESC FETCH FIRST ? ROWS ONLY")) {
+            p.setString(1, status.name().toLowerCase(java.util.Locale.ROOT));
+            p.setInt(2, limit);
+            List<Job> out = new ArrayList<>();
+            try (ResultSet r = p.executeQuery()) {
+                while (r.next()) out.add(row(r));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new QueueException("cannot read jobs: " + e.getMessage(), e);
+        }
+    }
+
     public List<Job> all() {
         return list("SELECT id, post_mortem, status, attempts, run_after, last_error FROM jobs ORDER BY id");
     }

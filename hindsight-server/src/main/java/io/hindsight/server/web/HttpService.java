@@ -50,6 +50,12 @@ public final class HttpService implements AutoCloseable {
         server.start();
     }
 
+    /** Adds a handler under a path prefix, e.g. the JSON API under /api/. */
+    public HttpService mount(String prefix, com.sun.net.httpserver.HttpHandler handler) {
+        server.createContext(prefix, handler);
+        return this;
+    }
+
     public int port() {
         return server.getAddress().getPort();
     }

@@ -13,7 +13,8 @@ public class RemindCommandTest {
         assumeTrue("HINDSIGHT_JIRA_* is set in this environment", System.getenv("HINDSIGHT_JIRA_TOKEN") == null && System.getenv("HINDSIGHT_JIRA_API_TOKEN") == null);
         LintCommandTest.Run r = LintCommandTest.run("remind", "--jira-url", "http://127.0.0.1:1", "--data-center");
         assertEquals(ExitCodes.USAGE, r.exit());
-        assertTrue(r.err(), r.err().contains("set HINDSIGHT_JIRA_TOKEN (Data Center personal access token) or HINDSIGHT_JIRA_EMAIL and HINDSIGHT_JIRA_API_TOKEN (Cloud)"));
+        assertTrue(r.err(), r.err().contains("set HINDSIGHT_JIRA_TOKEN (or HINDSIGHT_JIRA_TOKEN_FILE naming a file that holds it) for a Data Center personal access token, "
+                + "or HINDSIGHT_JIRA_EMAIL and HINDSIGHT_JIRA_API_TOKEN (or HINDSIGHT_JIRA_API_TOKEN_FILE naming a file that holds it) for Cloud"));
     }
 
     @Test

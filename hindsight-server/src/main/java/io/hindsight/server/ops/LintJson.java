@@ -1,4 +1,4 @@
-package io.hindsight.server.cli;
+package io.hindsight.server.ops;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,13 +11,13 @@ import java.util.List;
 import java.util.Map;
 
 /** The {@code --format json} shape of lint results: stable field names for tools and CI annotations. */
-final class LintJson {
+public final class LintJson {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private LintJson() {
     }
 
-    static String write(List<LintCommand.FileResult> results) {
+    public static String write(List<LintResult> results) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("files", results.stream().map(LintJson::file).toList());
         root.put("errors", results.stream().mapToLong(r -> r.report().count(Level.ERROR)).sum());
@@ -28,9 +28,9 @@ final class LintJson {
         }
     }
 
-    private static Map<String, Object> file(LintCommand.FileResult r) {
+    private static Map<String, Object> file(LintResult r) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("file", r.file().toString());
+        m.put("file", r.file());
         m.put("title", r.parsed().postMortem().title());
         m.put("template", r.template().id());
         m.put("percentComplete", r.percentComplete());

@@ -1,0 +1,159 @@
+package io.hindsight.server.cli;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Option values from {@code hindsight.yaml} and {@code HINDSIGHT_*} environment variables. Each long option
+ * {@code --jira-url} can be set as {@code HINDSIGHT_JIRA_URL}, as {@code jira-url:} at the top of the file
+ * (every command), or under a command's name ({@code serve: {port: 8080}}). What wins: the command line,
+ * then the environment, then the command's section, then the top of the file, then the built-in default.
+ * <p>
+ * The file is checked when it is read: an unknown key, a secret, or a value that is not a scalar is an
+ * error naming the file, the line and the key, so a typo never silently falls back to a default.
+ */
+final class ConfigFile implements CommandLine.IDefaultValueProvider {
+    /** A value and where it was set, for messages. */
+    record Value(String text, int line) {
+    }
+
+    private final Path file;
+    private final Map<String, Value> global;
+    private final Map<String, Map<String, Value>> perCommand;
+    private final Map<String, String> env;
+
+    private ConfigFile(Path file, Map<String, Value> global, Map<String, Map<String, Value>> perCommand, Map<String, String> env) {
+        this.file = file;
+        this.global = global;
+        this.perCommand = perCommand;
+        this.env = env;
+    }
+
+    /** Only the environment: no file. */
+    static ConfigFile environmentOnly(Map<String, String> env) {
+        return new ConfigFile(null, Map.of(), Map.of(), env);
+    }
+
+    /**
+     * The file {@code HINDSIGHT_CONFIG} names, else {@code hindsight.yaml} in {@code dir} if there is one.
+     *
+     * @param root the command tree, whose options are the keys the file may use
+     */
+    static ConfigFile find(CommandSpec root, Map<String, String> env, Path dir) {
+        String named = env.get("HINDSIGHT_CONFIG");
+        if (named != null && !named.isBlank()) {
+            Path p = Path.of(named);
+            if (!Files.isRegularFile(p)) throw new IllegalArgumentException("HINDSIGHT_CONFIG names " + p + ", which is not a file");
+            return read(root, p, env);
+        }
+        Path local = dir.resolve("hindsight.yaml");
+        return Files.isRegularFile(local) ? read(root, local, env) : environmentOnly(env);
+    }
+
+    static ConfigFile read(CommandSpec root, Path file, Map<String, String> env) {
+        Map<String, Value> global = new LinkedHashMap<>();
+        Map<String, Map<String, Value>> perCommand = new LinkedHashMap<>();
+        Set<String> anyOption = new TreeSet<>();
+        Map<String, Set<String>> optionsOf = new LinkedHashMap<>();
+        for (Map.Entry<String, CommandLine> sub : root.subcommands().entrySet()) {
+            Set<String> names = optionNames(sub.getValue().getCommandSpec());
+            optionsOf.put(sub.getKey(), names);
+            anyOption.addAll(names);
+        }
+        try (JsonParser p = new YAMLFactory().createParser(Files.readString(file))) {
+            JsonToken first = p.nextToken();
+            if (first == null) return new ConfigFile(file, global, perCommand, env);
+            if (first != JsonToken.START_OBJECT) throw problem(file, p.currentLocation(), "the file must be a map of option names to values");
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String key = p.currentName();
+                int line = p.currentLocation().getLineNr();
+                JsonToken value = p.nextToken();
+                if (value == JsonToken.START_OBJECT) {
+                    if (!optionsOf.containsKey(key)) throw problem(file, line, "'" + key + "' is not a command (commands: " + String.join(", ", optionsOf.keySet()) + ")");
+                    perCommand.put(key, section(p, file, key, optionsOf.get(key)));
+                } else {
+                    global.put(checkedKey(file, line, key, anyOption, "any command"), scalar(p, file, key, line));
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalArgumentException(file + ": " + e.getMessage().lines().findFirst().orElse("cannot be read"));
+        }
+        return new ConfigFile(file, global, perCommand, env);
+    }
+
+    private static Map<String, Value> section(JsonParser p, Path file, String command, Set<String> options) throws IOException {
+        Map<String, Value> values = new LinkedHashMap<>();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String key = p.currentName();
+            int line = p.currentLocation().getLineNr();
+            p.nextToken();
+            values.put(checkedKey(file, line, key, options, "'" + command + "'"), scalar(p, file, command + "." + key, line));
+        }
+        return values;
+    }
+
+    private static String checkedKey(Path file, int line, String key, Set<String> known, String whose) {
+        String k = key.toLowerCase(Locale.ROOT);
+        if (k.contains("token") || k.contains("password") || k.contains("secret")) {
+            String var = "HINDSIGHT_" + key.toUpperCase(Locale.ROOT).replace('-', '_');
+            throw problem(file, line, "'" + key + "' looks like a secret, and secrets do not belong in a file others may read or commit: set "
+                    + Secrets.howToSet(var) + " instead");
+        }
+        if (!known.contains(key)) throw problem(file, line, "unknown option '" + key + "' for " + whose + " (options: " + String.join(", ", known) + ")");
+        return key;
+    }
+
+    private static Value scalar(JsonParser p, Path file, String key, int line) throws IOException {
+        if (!p.currentToken().isScalarValue()) throw problem(file, line, "'" + key + "' needs a single value, not a list or map");
+        return new Value(p.getValueAsString(), line);
+    }
+
+    private static Set<String> optionNames(CommandSpec spec) {
+        Set<String> names = new TreeSet<>();
+        for (OptionSpec o : spec.options()) {
+            if (o.hidden() || o.usageHelp() || o.versionHelp()) continue;
+            names.add(o.longestName().replaceFirst("^--", ""));
+        }
+        return names;
+    }
+
+    private static IllegalArgumentException problem(Path file, JsonLocation at, String message) {
+        return problem(file, at.getLineNr(), message);
+    }
+
+    private static IllegalArgumentException problem(Path file, int line, String message) {
+        return new IllegalArgumentException(file + ":" + line + ": " + message);
+    }
+
+    @Override
+    public String defaultValue(ArgSpec arg) {
+        if (!(arg instanceof OptionSpec option) || option.hidden() || option.usageHelp() || option.versionHelp()) return null;
+        String name = option.longestName().replaceFirst("^--", "");
+        String fromEnv = env.get("HINDSIGHT_" + name.toUpperCase(Locale.ROOT).replace('-', '_'));
+        if (fromEnv != null && !fromEnv.isBlank()) return fromEnv;
+        String command = option.command() == null ? null : option.command().name();
+        Value v = Optional.ofNullable(perCommand.get(command)).map(m -> m.get(name)).orElse(global.get(name));
+        return v == null ? null : v.text();
+    }
+
+    /** For messages: where options come from. */
+    Optional<Path> file() {
+        return Optional.ofNullable(file);
+    }
+}

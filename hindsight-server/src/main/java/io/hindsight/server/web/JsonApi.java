@@ -1,0 +1,252 @@
+package io.hindsight.server.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import io.hindsight.atlassian.http.AtlassianException;
+import io.hindsight.atlassian.sync.JiraTracker;
+import io.hindsight.core.lint.Checker;
+import io.hindsight.core.markdown.MarkdownReader;
+import io.hindsight.core.report.RemediationReport;
+import io.hindsight.server.ops.LintJson;
+import io.hindsight.server.ops.LintResult;
+import io.hindsight.server.ops.Publishing;
+import io.hindsight.server.ops.ReportJson;
+import io.hindsight.server.queue.Job;
+import io.hindsight.server.queue.JobQueue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URLDecoder;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The JSON API under {@code /api/}, for scripts, CI and chat bots; every call needs
+ * {@code Authorization: Bearer <token>}.
+ * <pre>
+ * POST /api/lint[?name=F]            Markdown in, findings out (the shape of lint --format json)
+ * POST /api/publish[?project=P]      Markdown in: checked, its issue created or updated, a sync queued (202)
+ * POST /api/sync/{KEY}               queues a sync of a post-mortem (202), or joins the one queued
+ * GET  /api/jobs/{id}                a job's status and last error
+ * GET  /api/jobs?status=dead         the newest jobs in a status (the dead-letter list by default)
+ * POST /api/jobs/{id}/replay         queues a dead job again
+ * GET  /api/report[?jql=...]         the remediation report (the shape of report --format json)
+ * </pre>
+ * Syncs go through the job queue, never run in the request: a sync may take seconds, and the queue keeps
+ * one post-mortem from being synced twice at once.
+ */
+public final class JsonApi implements HttpHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(JsonApi.class);
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final Pattern KEY = Pattern.compile("[A-Z][A-Z0-9_]*-[1-9][0-9]*");
+    private static final Pattern SYNC = Pattern.compile("/api/sync/([^/]+)");
+    private static final Pattern JOB = Pattern.compile("/api/jobs/([0-9]{1,18})");
+    private static final Pattern REPLAY = Pattern.compile("/api/jobs/([0-9]{1,18})/replay");
+    public static final int MAX_BODY = 1 << 20;
+
+    private final Optional<ApiToken> token;
+    private final JobQueue queue;
+    private final MarkdownReader reader;
+    private final Checker checker;
+    private final JiraTracker tracker;
+    private final String defaultProject;
+    private final Clock clock;
+
+    /** @param token empty: the API is off, and every call is told how to turn it on */
+    public JsonApi(Optional<ApiToken> token, JobQueue queue, MarkdownReader reader, Checker checker, JiraTracker tracker, String defaultProject, Clock clock) {
+        this.token = token;
+        this.queue = queue;
+        this.reader = reader;
+        this.checker = checker;
+        this.tracker = tracker;
+        this.defaultProject = defaultProject;
+        this.clock = clock;
+    }
+
+    /** An answer: status and JSON body. */
+    private record Answer(int status, Object body) {
+    }
+
+    private static Answer error(int status, String message) {
+        return new Answer(status, Map.of("error", message));
+    }
+
+    @Override
+    public void handle(HttpExchange ex) throws IOException {
+        Answer a;
+        try {
+            a = route(ex);
+        } catch (AtlassianException e) {
+            // Jira refused or failed: its own words, with the status that says whose fault it is
+            a = error(e instanceof AtlassianException.BadRequest ? 400 : 502, e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.error("API {} {} failed", ex.getRequestMethod(), ex.getRequestURI().getPath(), e);
+            a = error(500, "internal error: " + e.getMessage());
+        }
+        byte[] bytes = JSON.writeValueAsBytes(a.body());
+        ex.getResponseHeaders().add("Content-Type", "application/json");
+        if (a.status() == 401) ex.getResponseHeaders().add("WWW-Authenticate", "Bearer realm=\"hindsight\"");
+        ex.sendResponseHeaders(a.status(), bytes.length);
+        ex.getResponseBody().write(bytes);
+        ex.close();
+    }
+
+    private Answer route(HttpExchange ex) throws IOException {
+        if (token.isEmpty()) return error(503, "the API is off: set HINDSIGHT_API_TOKEN (or HINDSIGHT_API_TOKEN_FILE) and restart 'hindsight serve'");
+        if (!token.get().accepts(ex.getRequestHeaders().getFirst("Authorization"))) {
+            return error(401, "send the API token as 'Authorization: Bearer <token>'");
+        }
+        String path = ex.getRequestURI().getPath();
+        String method = ex.getRequestMethod().toUpperCase(Locale.ROOT);
+        Map<String, String> query = query(ex.getRequestURI().getRawQuery());
+        Matcher m;
+        if (path.equals("/api/lint")) return method.equals("POST") ? lint(ex, query) : notAllowed("POST");
+        if (path.equals("/api/publish")) return method.equals("POST") ? publish(ex, query) : notAllowed("POST");
+        if ((m = SYNC.matcher(path)).matches()) return method.equals("POST") ? sync(m.group(1)) : notAllowed("POST");
+        if ((m = REPLAY.matcher(path)).matches()) return method.equals("POST") ? replay(Long.parseLong(m.group(1))) : notAllowed("POST");
+        if ((m = JOB.matcher(path)).matches()) return method.equals("GET") ? job(Long.parseLong(m.group(1))) : notAllowed("GET");
+        if (path.equals("/api/jobs")) return method.equals("GET") ? jobs(query) : notAllowed("GET");
+        if (path.equals("/api/report")) return method.equals("GET") ? report(query) : notAllowed("GET");
+        return error(404, "no such API call: " + method + " " + path + " (see the README's API section)");
+    }
+
+    private static Answer notAllowed(String method) {
+        return error(405, method + " only");
+    }
+
+    private Answer lint(HttpExchange ex, Map<String, String> query) throws IOException {
+        Body text = body(ex);
+        if (text.problem() != null) return text.problem();
+        String name = query.getOrDefault("name", "post-mortem.md");
+        LintResult r = LintResult.of(name, reader.read(text.text(), name), checker);
+        return new Answer(200, JSON.readTree(LintJson.write(List.of(r))));
+    }
+
+    private Answer publish(HttpExchange ex, Map<String, String> query) throws IOException {
+        Body text = body(ex);
+        if (text.problem() != null) return text.problem();
+        String name = query.getOrDefault("name", "post-mortem.md");
+        String project = query.getOrDefault("project", defaultProject);
+        Publishing.Checked checked = Publishing.check(text.text(), name, reader, checker);
+        if (checked.refused()) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("error", checked.summary());
+            body.put("problems", checked.problems());
+            return new Answer(422, body);
+        }
+        Publishing.Written written = Publishing.write(checked, project, tracker);
+        JobQueue.Requested job = queue.request(written.key());
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("key", written.key());
+        body.put("created", written.created());
+        body.putAll(jobRef(job));
+        return new Answer(202, body);
+    }
+
+    private Answer sync(String key) {
+        if (!KEY.matcher(key).matches()) return error(400, "'" + key + "' is not an issue key such as PM-12");
+        return new Answer(202, jobRef(queue.request(key)));
+    }
+
+    private static Map<String, Object> jobRef(JobQueue.Requested job) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("job", job.jobId());
+        m.put("joined", job.joined());
+        m.put("status", "/api/jobs/" + job.jobId());
+        return m;
+    }
+
+    private Answer job(long id) {
+        return queue.job(id).map(j -> new Answer(200, job(j))).orElseGet(() -> error(404, "no job " + id));
+    }
+
+    private Answer jobs(Map<String, String> query) {
+        String status = query.getOrDefault("status", "dead");
+        Job.Status s;
+        try {
+            s = Job.Status.valueOf(status.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return error(400, "status must be one of queued, running, done, dead, superseded; not '" + status + "'");
+        }
+        int limit = intParam(query, "limit", 100);
+        return new Answer(200, Map.of("jobs", queue.recent(s, Math.max(1, Math.min(limit, 1000))).stream().map(JsonApi::job).toList()));
+    }
+
+    private Answer replay(long id) {
+        return queue.replay(id)
+                .map(s -> new Answer(202, Map.<String, Object>of("job", id, "status", s.name().toLowerCase(Locale.ROOT))))
+                .orElseGet(() -> error(404, "no dead job " + id + " (only dead jobs can be replayed; GET /api/jobs?status=dead lists them)"));
+    }
+
+    private Answer report(Map<String, String> query) throws JsonProcessingException {
+        String jql = query.get("jql");
+        if (jql != null && jql.toLowerCase(Locale.ROOT).contains("order by")) return error(400, "leave ORDER BY out of jql: the report sorts by itself");
+        int limit = intParam(query, "limit", 1000);
+        return new Answer(200, JSON.readTree(ReportJson.write(RemediationReport.of(tracker.loadAll(jql, Math.max(1, Math.min(limit, 10_000))), LocalDate.now(clock)))));
+    }
+
+    private static int intParam(Map<String, String> query, String name, int fallback) {
+        try {
+            return query.containsKey(name) ? Integer.parseInt(query.get(name)) : fallback;
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
+    }
+
+    private static Map<String, Object> job(Job j) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", j.id());
+        m.put("postMortem", j.postMortem());
+        m.put("status", j.status().name().toLowerCase(Locale.ROOT));
+        m.put("attempts", j.attempts());
+        m.put("runAfter", j.runAfter().toString());
+        m.put("lastError", j.lastError());
+        return m;
+    }
+
+    /** A request body as UTF-8 text, or the answer that says why it cannot be taken. */
+    private record Body(String text, Answer problem) {
+    }
+
+    private static Body body(HttpExchange ex) throws IOException {
+        byte[] bytes;
+        try (InputStream in = ex.getRequestBody()) {
+            bytes = in.readNBytes(MAX_BODY + 1);
+        }
+        if (bytes.length > MAX_BODY) return new Body(null, error(413, "the post-mortem is larger than " + MAX_BODY + " bytes"));
+        if (bytes.length == 0) return new Body(null, error(400, "send the post-mortem's Markdown as the request body"));
+        try {
+            return new Body(StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString(), null);
+        } catch (CharacterCodingException e) {
+            return new Body(null, error(400, "the body is not UTF-8 text"));
+        }
+    }
+
+    private static Map<String, String> query(String raw) {
+        Map<String, String> m = new LinkedHashMap<>();
+        if (raw == null || raw.isEmpty()) return m;
+        for (String pair : raw.split("&")) {
+            int eq = pair.indexOf('=');
+            String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            m.putIfAbsent(k, v);
+        }
+        return m;
+    }
+}
