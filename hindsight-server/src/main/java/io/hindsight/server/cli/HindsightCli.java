@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The {@code hindsight} command. Each job is a subcommand with its own {@code --help}. */
 @Command(name = "hindsight", mixinStandardHelpOptions = true, versionProvider = HindsightCli.Version.class,
         description = "Blameless, structured post-mortems for Jira and Confluence.",
-        subcommands = {LintCommand.class, RenderCommand.class, ProvisionCommand.class, PublishCommand.class, SyncCommand.class, RemindCommand.class, ReportCommand.class, ServeCommand.class, SandboxCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {LintCommand.class, RenderCommand.class, ProvisionCommand.class, PublishCommand.class, SyncCommand.class, JobsCommand.class, RemindCommand.class, ReportCommand.class, ServeCommand.class, SandboxCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
 public final class HindsightCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

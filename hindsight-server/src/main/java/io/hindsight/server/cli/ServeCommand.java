@@ -11,9 +11,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -42,12 +39,8 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--bind", defaultValue = "127.0.0.1", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
     String bind;
 
-    @Option(names = "--data-dir", defaultValue = "data", paramLabel = "DIR", description = "Where the H2 job database lives (default: ${DEFAULT-VALUE}).")
-    Path dataDir;
-
-    @Option(names = "--database", paramLabel = "JDBC_URL", description = "PostgreSQL instead of H2, e.g. jdbc:postgresql://127.0.0.1/hindsight "
-            + "(user and password from HINDSIGHT_DATABASE_USER / HINDSIGHT_DATABASE_PASSWORD).")
-    String database;
+    @Mixin
+    DatabaseOptions db;
 
     @Option(names = "--remind-every", defaultValue = "60", paramLabel = "MINUTES",
             description = "Run the reminder sweep (see 'hindsight remind') this often; 0 turns reminders off (default: ${DEFAULT-VALUE}).")
@@ -63,17 +56,6 @@ final class ServeCommand implements Callable<Integer> {
     String project;
 
     private final Secrets secrets = Secrets.fromEnvironment();
-
-    /** Credentials come from the environment, never the command line. */
-    private String withCredentials(String url) {
-        if (url == null) return null;
-        String user = secrets.get("HINDSIGHT_DATABASE_USER").orElse(null);
-        String password = secrets.get("HINDSIGHT_DATABASE_PASSWORD").orElse(null);
-        String sep = url.contains("?") ? "&" : "?";
-        if (user != null) url += sep + "user=" + java.net.URLEncoder.encode(user, java.nio.charset.StandardCharsets.UTF_8);
-        if (password != null) url += (url.contains("?") ? "&" : "?") + "password=" + java.net.URLEncoder.encode(password, java.nio.charset.StandardCharsets.UTF_8);
-        return url;
-    }
 
     @Override
     public Integer call() throws Exception {
@@ -91,9 +73,7 @@ final class ServeCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("hindsight serve: " + e.getMessage());
             return ExitCodes.USAGE;
         }
-        Files.createDirectories(dataDir);
-        javax.sql.DataSource db = io.hindsight.server.queue.Databases.open(withCredentials(database), dataDir);
-        JobQueue queue = new JobQueue(db, Clock.systemUTC(), 5);
+        JobQueue queue = this.db.open(secrets);
         RequestCounter counter = new RequestCounter();
         Wiring w = engine.wiring(site, config, counter);
         io.hindsight.server.web.Metrics metrics = new io.hindsight.server.web.Metrics(queue, counter::snapshot);
@@ -146,8 +126,7 @@ final class ServeCommand implements Callable<Integer> {
             service.close();
             stopped.countDown();
         }));
-        spec.commandLine().getOut().println("hindsight serve: listening on http://" + bind + ":" + service.port() + "/webhooks/jira; jobs in "
-                + (database == null ? dataDir : "PostgreSQL"));
+        spec.commandLine().getOut().println("hindsight serve: listening on http://" + bind + ":" + service.port() + "/webhooks/jira; jobs in " + db.describe());
         spec.commandLine().getOut().flush();
         stopped.await();
         return ExitCodes.OK;
