@@ -34,6 +34,7 @@ public final class SandboxSite {
     public final RequestCounter counter = new RequestCounter();
     public final JiraClient jira;
     public final JiraTracker tracker;
+    public final ProvisionedIds ids;
     public final SyncEngine engine;
     public final Checker checker = new Checker(TemplateRegistry.builtIn(), POLICY, Clock.systemUTC());
 
@@ -43,10 +44,17 @@ public final class SandboxSite {
         jira = JiraClients.forDeployment(http, JiraModel.Deployment.DATA_CENTER);
         DataCenterConfluenceClient confluence = new DataCenterConfluenceClient(AtlassianHttp.create("Confluence", sandbox.url(), creds, HttpSettings.defaults(), counter));
         Provisioner provisioner = new Provisioner(jira, new AgileClient(http, JiraModel.Deployment.DATA_CENTER), confluence);
-        ProvisionedIds ids = provisioner.apply(provisioner.plan(ProvisioningSpec.defaults("PM", "postmortem-action", "OPS")));
+        ids = provisioner.apply(provisioner.plan(ProvisioningSpec.defaults("PM", "postmortem-action", "OPS")));
         tracker = new JiraTracker(jira, ids, POLICY.actionClasses(), "Task", "is remediated by");
         engine = new SyncEngine(tracker, new ConfluenceWiki(confluence, "OPS", ids.parentPageId()), checker, new RemediationPlanner(POLICY),
                 PostMortemRenderer.withBuiltInTemplates(), new SyncEngine.Settings(sandbox.url().toString(), null, null, List.of("postmortem")), Clock.systemUTC());
+    }
+
+    /** Writes hindsight-ids.json, as 'hindsight provision' does, for commands run in-process. */
+    public java.nio.file.Path writeIds(java.nio.file.Path dir) throws java.io.IOException {
+        java.nio.file.Path file = dir.resolve("hindsight-ids.json");
+        java.nio.file.Files.writeString(file, new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(ids));
+        return file;
     }
 
     /** The remediation tickets in the sandbox's OPS project. */

@@ -63,17 +63,37 @@ public final class JiraTracker implements Ports.Tracker {
     }
 
     /**
-     * Every post-mortem a JQL query finds, each loaded as a sync would load it (two reads apiece).
+     * The keys of the post-mortems a JQL query finds, oldest key first (one search).
      *
      * @param filter JQL narrowing the post-mortems (e.g. {@code project = PM AND created >= -90d}), or null for all of them
      */
-    public List<Ports.Loaded> loadAll(String filter, int limit) {
+    public List<String> postMortemKeys(String filter, int limit) {
         if (filter != null && filter.matches("(?is).*\\border\\s+by\\b.*")) {
             throw new IllegalArgumentException("the JQL filter must not have ORDER BY (it is ANDed with the post-mortem issue type): " + filter);
         }
         String jql = "issuetype = " + Jql.quote(ids.issueTypeId()) + (filter == null || filter.isBlank() ? "" : " AND (" + filter + ")") + " ORDER BY key";
+        return jira.search(jql, List.of("summary"), List.of(), limit).stream().map(JiraModel.Issue::key).toList();
+    }
+
+    /** Told after each post-mortem a long run has dealt with. */
+    public interface Progress {
+        void step(int done, int total, String key);
+
+        Progress NONE = (done, total, key) -> { };
+    }
+
+    /** Every post-mortem a JQL query finds, each loaded as a sync would load it (two reads apiece). */
+    public List<Ports.Loaded> loadAll(String filter, int limit) {
+        return loadAll(filter, limit, Progress.NONE);
+    }
+
+    public List<Ports.Loaded> loadAll(String filter, int limit, Progress progress) {
+        List<String> keys = postMortemKeys(filter, limit);
         List<Ports.Loaded> all = new ArrayList<>();
-        for (JiraModel.Issue pm : jira.search(jql, List.of("summary"), List.of(), limit)) load(pm.key()).ifPresent(all::add);
+        for (int i = 0; i < keys.size(); i++) {
+            load(keys.get(i)).ifPresent(all::add);
+            progress.step(i + 1, keys.size(), keys.get(i));
+        }
         return all;
     }
 

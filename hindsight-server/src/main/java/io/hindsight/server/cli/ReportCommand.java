@@ -50,7 +50,7 @@ final class ReportCommand implements Callable<Integer> {
     public Integer call() {
         try {
             JiraTracker tracker = Wiring.tracker(site.jiraClient(new RequestCounter()), Wiring.readIds(idsFile), config.sloPolicy());
-            List<ReportRow> rows = RemediationReport.of(tracker.loadAll(jql, limit), LocalDate.now(config.clock()));
+            List<ReportRow> rows = RemediationReport.of(tracker.loadAll(jql, limit, ProgressLine.on(spec.commandLine().getErr(), java.time.Duration.ofSeconds(2))), LocalDate.now(config.clock()));
             print(rows, format, spec.commandLine().getOut());
             return ExitCodes.OK;
         } catch (AtlassianException e) {

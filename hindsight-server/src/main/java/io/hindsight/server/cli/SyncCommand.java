@@ -7,17 +7,30 @@ import io.hindsight.core.sync.SyncResult;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 
-/** {@code hindsight sync KEY}: brings a post-mortem's tickets and page in step with its issue. */
+/** {@code hindsight sync KEY...} or {@code sync --jql ...}: brings post-mortems' tickets and pages in step with their issues. */
 @Command(name = "sync", mixinStandardHelpOptions = true,
-        description = "Creates the missing remediation tickets of a post-mortem issue, updates changed ones, and creates or updates its "
-                + "Confluence page; comments on the issue when something changed. Running it again with nothing changed writes nothing.")
+        description = {"Creates the missing remediation tickets of post-mortem issues, updates changed ones, and creates or updates their "
+                + "Confluence pages; comments on an issue when something changed. Running it again with nothing changed writes nothing.",
+                "With --jql it syncs every post-mortem the query finds (a backfill), showing progress on standard error; one that fails "
+                        + "does not stop the others, and running it again finishes what was left."})
 final class SyncCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "KEY", description = "The post-mortem issue, e.g. PM-12.")
-    String key;
+    @Parameters(paramLabel = "KEY", arity = "0..*", description = "Post-mortem issues, e.g. PM-12.")
+    List<String> keys = new ArrayList<>();
+
+    @Option(names = "--jql", paramLabel = "JQL", description = "Also sync every post-mortem this finds, e.g. \"project = PM AND created >= 2026-01-01\" (no ORDER BY).")
+    String jql;
+
+    @Option(names = "--limit", defaultValue = "10000", description = "With --jql: at most this many post-mortems (default: ${DEFAULT-VALUE}).")
+    int limit;
 
     @Mixin
     SiteOptions site;
@@ -33,20 +46,47 @@ final class SyncCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RequestCounter counter = new RequestCounter();
-        try {
-            Wiring w = engine.wiring(site, config, counter);
-            SyncResult r = w.engine.sync(key);
-            SyncReport.print(r, spec.commandLine().getOut());
-            if (engine.stats) spec.commandLine().getOut().println(counter.snapshot().line());
-            return r.blocked() ? ExitCodes.FINDINGS : ExitCodes.OK;
-        } catch (SyncException | AtlassianException e) {
-            spec.commandLine().getErr().println("hindsight sync: " + e.getMessage());
-            if (engine.stats) spec.commandLine().getOut().println(counter.snapshot().line());
-            return ExitCodes.FINDINGS;
-        } catch (IllegalArgumentException e) {
-            spec.commandLine().getErr().println("hindsight sync: " + e.getMessage());
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (keys.isEmpty() && jql == null) {
+            err.println("hindsight sync: name post-mortem keys (PM-12) or a --jql query");
             return ExitCodes.USAGE;
         }
+        RequestCounter counter = new RequestCounter();
+        Wiring w;
+        List<String> all = new ArrayList<>(keys);
+        try {
+            w = engine.wiring(site, config, counter);
+            if (jql != null) w.tracker.postMortemKeys(jql, limit).stream().filter(k -> !all.contains(k)).forEach(all::add);
+        } catch (AtlassianException e) {
+            err.println("hindsight sync: " + e.getMessage());
+            return ExitCodes.FINDINGS;
+        } catch (IllegalArgumentException e) {
+            err.println("hindsight sync: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+        if (all.isEmpty()) out.println("no post-mortem matches " + jql);
+        ProgressLine progress = ProgressLine.on(err, Duration.ofSeconds(2));
+        int failed = 0;
+        for (int i = 0; i < all.size(); i++) {
+            String key = all.get(i);
+            String news;
+            try {
+                SyncResult r = w.engine.sync(key);
+                SyncReport.print(r, out);
+                out.flush();
+                if (r.blocked()) failed++;
+                news = r.blocked() ? "not synced, the checker found errors" : r.changedAnything() ? "synced" : "already in step";
+            } catch (SyncException | AtlassianException e) {
+                // one broken post-mortem must not stop a backfill: the others go on, and a rerun retries this one
+                err.println("hindsight sync: " + key + ": " + e.getMessage());
+                failed++;
+                news = "FAILED";
+            }
+            progress.step(i + 1, all.size(), key, news);
+        }
+        if (all.size() > 1) out.println((all.size() - failed) + " of " + all.size() + " post-mortems synced" + (failed > 0 ? "; " + failed + " not (see above)" : ""));
+        if (engine.stats) out.println(counter.snapshot().line());
+        return failed > 0 ? ExitCodes.FINDINGS : ExitCodes.OK;
     }
 }

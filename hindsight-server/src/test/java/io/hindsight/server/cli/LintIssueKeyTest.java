@@ -1,19 +1,5 @@
 package io.hindsight.server.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.hindsight.atlassian.agile.AgileClient;
-import io.hindsight.atlassian.confluence.DataCenterConfluenceClient;
-import io.hindsight.atlassian.http.AtlassianHttp;
-import io.hindsight.atlassian.http.Credentials;
-import io.hindsight.atlassian.http.HttpSettings;
-import io.hindsight.atlassian.http.RequestCounter;
-import io.hindsight.atlassian.jira.JiraClient;
-import io.hindsight.atlassian.jira.JiraClients;
-import io.hindsight.atlassian.jira.JiraModel;
-import io.hindsight.atlassian.provision.ProvisionedIds;
-import io.hindsight.atlassian.provision.Provisioner;
-import io.hindsight.atlassian.provision.ProvisioningSpec;
-import io.hindsight.atlassian.sync.JiraTracker;
 import io.hindsight.core.markdown.MarkdownReader;
 import io.hindsight.core.plan.SloPolicyLoader;
 import io.hindsight.sandbox.Flavor;
@@ -40,16 +26,11 @@ public class LintIssueKeyTest {
     @Test
     public void aPostMortemIssueIsReviewedByKey() throws Exception {
         try (Sandbox sandbox = Sandbox.start(Flavor.DATA_CENTER, 0)) {
-            AtlassianHttp http = AtlassianHttp.create("Jira", sandbox.url(), Credentials.personalAccessToken(Sandbox.ADMIN_TOKEN), HttpSettings.defaults(), new RequestCounter());
-            JiraClient jira = JiraClients.forDeployment(http, JiraModel.Deployment.DATA_CENTER);
-            Provisioner provisioner = new Provisioner(jira, new AgileClient(http, JiraModel.Deployment.DATA_CENTER), new DataCenterConfluenceClient(http));
-            ProvisionedIds ids = provisioner.apply(provisioner.plan(ProvisioningSpec.defaults("PM", "postmortem-action", "OPS")));
-            Path idsFile = dir.getRoot().toPath().resolve("hindsight-ids.json");
-            Files.writeString(idsFile, new ObjectMapper().writeValueAsString(ids));
+            io.hindsight.server.SandboxSite site = new io.hindsight.server.SandboxSite(sandbox);
+            Path idsFile = site.writeIds(dir.getRoot().toPath());
             String blameful = Files.readString(Path.of("..", "examples", "replication-lag.md")).replaceAll("(?m)^key:.*\\n", "")
                     .replace("## Root cause\n\n", "## Root cause\n\nBob caused the outage by carelessly running the import. ");
-            String key = new JiraTracker(jira, ids, SloPolicyLoader.defaults().actionClasses(), "Task", "is remediated by")
-                    .createPostMortem("PM", new MarkdownReader(SloPolicyLoader.defaults().actionClasses()).read(blameful, "pm.md").postMortem());
+            String key = site.tracker.createPostMortem("PM", new MarkdownReader(SloPolicyLoader.defaults().actionClasses()).read(blameful, "pm.md").postMortem());
 
             StringWriter out = new StringWriter();
             StringWriter err = new StringWriter();
