@@ -35,6 +35,7 @@ import java.util.Set;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
 
 /** The sync engine against the sandbox: frugal, convergent under crashes, and quiet when nothing changed. */
 public class SyncEngineTest {
@@ -213,6 +214,57 @@ public class SyncEngineTest {
                     assertEquals(where + ": and then it is quiet", 0, site.sandbox.log().writes());
                 }
             }
+        }
+    }
+
+    /** What a user sees after a publish: each ticket's summary, owner, due date and labels, and the page's text (links without the sandbox's port). */
+    private static List<String> endState(Site site) {
+        List<String> state = new java.util.ArrayList<>();
+        for (JiraState.Issue t : site.tickets()) {
+            state.add(t.key + " | " + t.text("summary") + " | " + t.text("assignee") + " | " + t.text("duedate") + " | " + new java.util.TreeSet<>(t.labels()));
+        }
+        synchronized (site.sandbox.confluence()) {
+            site.sandbox.confluence().pages.values().stream().filter(p -> p.title.startsWith(site.key + ":"))
+                    .forEach(p -> state.add(p.title + " v" + p.versions.size() + "\n" + p.current().storage()
+                            .replace(site.sandbox.url().toString().replaceAll("/$", ""), "{sandbox}")));
+        }
+        java.util.Collections.sort(state);
+        return state;
+    }
+
+    @Test
+    public void rateLimitStormsEndInTheSameStateAsACalmPublish() {
+        List<String> calm;
+        try (Site site = new Site(Flavor.DATA_CENTER, 12)) {
+            site.engine.sync(site.key);
+            calm = endState(site);
+        }
+        // a storm the client rides out: 429 with Retry-After on the search, the bulk create and the page create
+        try (Site site = new Site(Flavor.DATA_CENTER, 12)) {
+            site.sandbox.faults().add(Faults.Rule.rateLimit("POST /rest/api/2/search", 1, 1));
+            site.sandbox.faults().add(Faults.Rule.rateLimit("POST /rest/api/2/issue/bulk", 1, 1));
+            site.sandbox.faults().add(Faults.Rule.rateLimit("POST /rest/api/content.*", 1, 1));
+            SyncResult r = site.engine.sync(site.key);
+            assertEquals(12, r.created().size());
+            assertEquals("3 requests refused and retried", 3, site.sandbox.log().apiEntries().stream().filter(e -> e.status() == 429).count());
+            assertEquals(calm, endState(site));
+        }
+        // a storm longer than the client's patience: the sync fails, nothing is half-made, and the next sync finishes it
+        try (Site site = new Site(Flavor.DATA_CENTER, 12)) {
+            site.sandbox.faults().add(Faults.Rule.rateLimit("POST /rest/api/2/issue/bulk", 1, 50));
+            try {
+                site.engine.sync(site.key);
+                fail("a storm of 50 refusals was ridden out by a client that tries 5 times");
+            } catch (RuntimeException expected) {
+                assertTrue(expected.getMessage(), expected.getMessage().contains("429") || expected.getMessage().toLowerCase().contains("rate"));
+            }
+            assertEquals("no ticket was created during the storm", 0, site.tickets().size());
+            site.sandbox.faults().clear();
+            site.engine.sync(site.key);
+            assertEquals(calm, endState(site));
+            site.sandbox.log().clear();
+            site.engine.sync(site.key);
+            assertEquals(0, site.sandbox.log().writes());
         }
     }
 
