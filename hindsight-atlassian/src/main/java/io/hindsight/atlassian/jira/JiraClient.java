@@ -40,6 +40,12 @@ public interface JiraClient {
 
     void comment(String key, String markdown);
 
+    /**
+     * A comment that notifies people: Jira mails and alerts each user mentioned. It starts with the
+     * mentions ({@code [~name]} on Data Center, ADF mention nodes on Cloud), then the text.
+     */
+    void comment(String key, String markdown, List<User> mention);
+
     List<Transition> transitions(String key);
 
     void transition(String key, String transitionId);

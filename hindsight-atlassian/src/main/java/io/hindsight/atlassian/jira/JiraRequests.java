@@ -83,10 +83,42 @@ public final class JiraRequests {
         return ApiRequest.put(api + "/issue/" + segment(key)).json(write(body)).build();
     }
 
-    public ApiRequest addComment(String key, String markdown) {
+    /** Data Center user names as {@code [~name]} can hold them; anything else is named in plain text instead. */
+    private static final java.util.regex.Pattern MENTIONABLE_NAME = java.util.regex.Pattern.compile("[\\p{L}\\p{N}._@+-]{1,255}");
+    /** Cloud account ids: hex, or "712020:" and a UUID. */
+    private static final java.util.regex.Pattern ACCOUNT_ID = java.util.regex.Pattern.compile("[A-Za-z0-9:_-]{1,128}");
+
+    /** @param mention people to notify, named at the start of the comment */
+    public ApiRequest addComment(String key, String markdown, List<JiraModel.User> mention) {
         ObjectNode body = JSON.createObjectNode();
-        body.set("body", richText(markdown));
+        JsonNode text = richText(markdown);
+        if (!mention.isEmpty()) text = deployment == Deployment.DATA_CENTER ? wikiMentions(mention, text.asText()) : adfMentions(mention, (ObjectNode) text);
+        body.set("body", text);
         return ApiRequest.postCreate(api + "/issue/" + segment(key) + "/comment").json(write(body)).build();
+    }
+
+    private static JsonNode wikiMentions(List<JiraModel.User> users, String wiki) {
+        StringBuilder sb = new StringBuilder();
+        for (JiraModel.User u : users) {
+            if (!sb.isEmpty()) sb.append(' ');
+            // a name the [~...] syntax cannot hold is shown, escaped, but notifies no one
+            sb.append(MENTIONABLE_NAME.matcher(u.id()).matches() ? "[~" + u.id() + "]"
+                    : PostMortemRenderer.fieldText(PostMortemRenderer.Format.WIKI, u.displayName() == null ? u.id() : u.displayName()));
+        }
+        return JSON.getNodeFactory().textNode(sb + "\n\n" + wiki);
+    }
+
+    private static JsonNode adfMentions(List<JiraModel.User> users, ObjectNode doc) {
+        ObjectNode paragraph = JSON.createObjectNode().put("type", "paragraph");
+        ArrayNode content = paragraph.putArray("content");
+        for (JiraModel.User u : users) {
+            if (!content.isEmpty()) content.addObject().put("type", "text").put("text", " ");
+            String name = "@" + (u.displayName() == null ? u.id() : u.displayName());
+            if (ACCOUNT_ID.matcher(u.id()).matches()) content.addObject().put("type", "mention").putObject("attrs").put("id", u.id()).put("text", name);
+            else content.addObject().put("type", "text").put("text", name);
+        }
+        ((ArrayNode) doc.withArray("content")).insert(0, paragraph);
+        return doc;
     }
 
     public ApiRequest transitions(String key) {

@@ -104,7 +104,12 @@ abstract class RestJiraClient implements JiraClient {
 
     @Override
     public void comment(String key, String markdown) {
-        send(requests.addComment(key, markdown));
+        send(requests.addComment(key, markdown, List.of()));
+    }
+
+    @Override
+    public void comment(String key, String markdown, List<JiraModel.User> mention) {
+        send(requests.addComment(key, markdown, mention));
     }
 
     @Override

@@ -21,7 +21,9 @@ public record ProvisioningSpec(String project, String issueTypeName, List<FieldS
     public enum FieldType {
         TEXTAREA("com.atlassian.jira.plugin.system.customfieldtypes:textarea", "com.atlassian.jira.plugin.system.customfieldtypes:textsearcher", "multi-line text"),
         SELECT("com.atlassian.jira.plugin.system.customfieldtypes:select", "com.atlassian.jira.plugin.system.customfieldtypes:multiselectsearcher", "select list"),
-        DATETIME("com.atlassian.jira.plugin.system.customfieldtypes:datetime", "com.atlassian.jira.plugin.system.customfieldtypes:datetimerange", "date and time");
+        DATETIME("com.atlassian.jira.plugin.system.customfieldtypes:datetime", "com.atlassian.jira.plugin.system.customfieldtypes:datetimerange", "date and time"),
+        DATE("com.atlassian.jira.plugin.system.customfieldtypes:datepicker", "com.atlassian.jira.plugin.system.customfieldtypes:daterange", "date"),
+        TEXT("com.atlassian.jira.plugin.system.customfieldtypes:textfield", "com.atlassian.jira.plugin.system.customfieldtypes:textsearcher", "single-line text");
 
         public final String key;
         public final String searcher;
@@ -53,6 +55,12 @@ public record ProvisioningSpec(String project, String issueTypeName, List<FieldS
         for (String t : List.of("started", "detected", "mitigated", "resolved")) {
             fields.add(new FieldSpec(t, "Incident " + t, FieldType.DATETIME, "Hindsight post-mortem: when the incident was " + t));
         }
+        // the SLO policy counts due dates from approval: without the date in Jira they would be counted afresh on every sync
+        fields.add(new FieldSpec("approved", "Post-mortem approved", FieldType.DATE, "Hindsight post-mortem: the day it was approved; remediation due dates count from it"));
+        for (String people : List.of("approvers", "authors")) {
+            fields.add(new FieldSpec(people, "Post-mortem " + people, FieldType.TEXT, "Hindsight post-mortem: " + people + ", comma-separated user names"));
+        }
+        fields.add(new FieldSpec("services", "Affected services", FieldType.TEXT, "Hindsight post-mortem: the services affected, comma-separated"));
         return new ProvisioningSpec(project, "Post-mortem", fields, "Remediation", "is remediated by", "remediates",
                 "Hindsight: remediation tickets", "labels = " + Jql.quote(remediationLabel) + " ORDER BY duedate ASC",
                 "Remediation", "Default Screen", confluenceSpace, "Post-mortems");

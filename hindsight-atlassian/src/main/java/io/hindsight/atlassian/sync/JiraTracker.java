@@ -97,6 +97,18 @@ public final class JiraTracker implements Ports.Tracker {
         return all;
     }
 
+    /**
+     * The people who approve a post-mortem, as Jira users to mention (one read, plus a user lookup per
+     * name on Cloud). Empty when the issue is gone or names none; a name Jira does not know is left out.
+     */
+    public List<JiraModel.User> approvers(String postMortemKey) {
+        Optional<JiraModel.Issue> issue = jira.issue(postMortemKey, fields.fieldIds(), List.of());
+        if (issue.isEmpty()) return List.of();
+        List<JiraModel.User> users = new ArrayList<>();
+        for (String name : fields.read(issue.get()).approvers()) userId(name).ifPresent(id -> users.add(new JiraModel.User(id, name, null)));
+        return users;
+    }
+
     @Override
     public Optional<Ports.Loaded> load(String key) {
         Optional<JiraModel.Issue> issue = jira.issue(key, fields.fieldIds(), List.of(STATE_PROPERTY));

@@ -52,11 +52,20 @@ public final class PostMortemFields {
             out.put(id, deployment == JiraModel.Deployment.CLOUD ? new JiraModel.RichText(markdown) : new JiraModel.Text(markdown));
         }
         if (pm.severity() != null && ids.fieldIds().containsKey("severity")) out.put(ids.fieldIds().get("severity"), new JiraModel.Option(pm.severity().name()));
+        if (pm.approved() != null && ids.fieldIds().containsKey("approved")) out.put(ids.fieldIds().get("approved"), new JiraModel.Text(pm.approved().toString()));
+        putList(out, "approvers", pm.approvers());
+        putList(out, "authors", pm.authors());
+        putList(out, "services", pm.services());
         putTime(out, "started", pm.times().started());
         putTime(out, "detected", pm.times().detected());
         putTime(out, "mitigated", pm.times().mitigated());
         putTime(out, "resolved", pm.times().resolved());
         return out;
+    }
+
+    /** Names as one line, comma-separated: what a person would type into the field. */
+    private void putList(Map<String, JiraModel.FieldValue> out, String key, List<String> names) {
+        if (!names.isEmpty() && ids.fieldIds().containsKey(key)) out.put(ids.fieldIds().get(key), new JiraModel.Text(String.join(", ", names)));
     }
 
     private void putTime(Map<String, JiraModel.FieldValue> out, String key, ZonedDateTime t) {
@@ -87,6 +96,15 @@ public final class PostMortemFields {
             JiraModel.FieldValue v = issue.fields().get(ids.fieldIds().get(t));
             String iso = v instanceof JiraModel.DateTime d ? d.iso() : v instanceof JiraModel.Text x ? x.value() : null;
             if (iso != null) md.append(t).append(": ").append(yaml(TimeFormats.format(ZonedDateTime.parse(iso, JIRA_DATE_TIME)))).append('\n');
+        }
+        JiraModel.FieldValue approved = issue.fields().get(ids.fieldIds().get("approved"));
+        if (approved instanceof JiraModel.Text a && !a.value().isBlank()) md.append("approved: ").append(yaml(a.value())).append('\n');
+        for (String people : List.of("approvers", "authors", "services")) {
+            JiraModel.FieldValue v = issue.fields().get(ids.fieldIds().get(people));
+            if (!(v instanceof JiraModel.Text t) || t.value().isBlank()) continue;
+            md.append(people).append(": [");
+            md.append(String.join(", ", java.util.Arrays.stream(t.value().split(",")).map(String::strip).filter(n -> !n.isEmpty()).map(PostMortemFields::yaml).toList()));
+            md.append("]\n");
         }
         md.append("---\n");
         for (SectionKind kind : SectionKind.values()) {

@@ -110,6 +110,7 @@ final class FakeSite implements JiraClient, Boards {
     @Override public JiraModel.BulkResult createAll(List<JiraModel.NewIssue> issues) { throw new AssertionError("provisioning does not call this"); }
     @Override public void edit(String key, JiraModel.IssueEdit edit) { throw new AssertionError("provisioning does not call this"); }
     @Override public void comment(String key, String markdown) { throw new AssertionError("provisioning does not call this"); }
+    @Override public void comment(String key, String markdown, List<JiraModel.User> mention) { throw new AssertionError("provisioning does not call this"); }
     @Override public List<JiraModel.Transition> transitions(String key) { throw new AssertionError("provisioning does not call this"); }
     @Override public void transition(String key, String id) { throw new AssertionError("provisioning does not call this"); }
     @Override public Optional<JiraModel.Property> property(String key, String p) { throw new AssertionError("provisioning does not call this"); }

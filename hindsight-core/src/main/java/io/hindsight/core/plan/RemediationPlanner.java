@@ -58,9 +58,12 @@ public final class RemediationPlanner {
             case STARTED -> pm.times().startedAt().map(t -> t.toLocalDate());
         };
         if (date.isPresent()) return date.get();
-        notes.add("due dates count from " + today + " because the post-mortem has no "
-                + policy.countFrom().name().toLowerCase(Locale.ROOT) + " date yet; they move when it gets one");
-        return today;
+        // a stand-in that stays put: counting from "today" would move every due date on every day's sync
+        Optional<LocalDate> started = pm.times().startedAt().map(t -> t.toLocalDate());
+        LocalDate standIn = started.orElse(today);
+        notes.add("due dates count from " + standIn + (started.isPresent() ? " (the incident's start)" : "")
+                + " because the post-mortem has no " + policy.countFrom().name().toLowerCase(Locale.ROOT) + " date yet; they move when it gets one");
+        return standIn;
     }
 
     /** Plain text; the renderers turn it into wiki markup or ADF for the ticket. */

@@ -14,13 +14,13 @@ import java.nio.file.Files;
 import java.util.Set;
 
 /** Atlassian's published ADF JSON schema (draft-04), from the shared contracts. */
-final class AdfSchema {
+public final class AdfSchema {
     private static JsonSchema schema;
 
     private AdfSchema() {
     }
 
-    static synchronized Set<ValidationMessage> validate(String json) {
+    public static synchronized Set<ValidationMessage> validate(String json) {
         try {
             if (schema == null) {
                 JsonNode node = new ObjectMapper().readTree(Files.readString(Contracts.require("adf-full.schema.json")));

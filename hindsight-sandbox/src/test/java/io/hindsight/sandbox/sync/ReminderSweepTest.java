@@ -44,11 +44,43 @@ public class ReminderSweepTest {
             synchronized (sandbox.jira()) {
                 JiraState.Issue i = sandbox.jira().issuesByKey.get(soon);
                 assertTrue(i.comments.get(0).body().asText().contains("Maria Garcia"));
+                assertTrue("the owner is mentioned, so Jira notifies her: " + i.comments.get(0).body().asText(),
+                        i.comments.get(0).body().asText().startsWith("[~maria]\n\n"));
                 assertTrue(i.labels().contains("hindsight-reminded-due-soon"));
             }
             assertEquals("the same day again: nothing new", List.of(), new ReminderSweep(jira, "postmortem-action", on("2026-11-26")).run());
             assertEquals("two days later the first one is overdue", List.of(new ReminderSweep.Sent(soon, Reminders.Milestone.OVERDUE)),
                     new ReminderSweep(jira, "postmortem-action", on("2026-11-28")).run());
+        }
+    }
+
+    @Test
+    public void aWeekOverdueTheOwnerAndThePostMortemsApproversAreMentioned() {
+        for (Flavor flavor : Flavor.values()) {
+            try (Sandbox sandbox = Sandbox.start(flavor, 0)) {
+                SandboxTestClients clients = new SandboxTestClients(sandbox);
+                JiraClient jira = clients.jira();
+                var provisioner = new io.hindsight.atlassian.provision.Provisioner(jira, clients.agile(), clients.confluence());
+                var ids = provisioner.apply(provisioner.plan(io.hindsight.atlassian.provision.ProvisioningSpec.defaults("PM", "postmortem-action", "OPS")));
+                var policy = io.hindsight.core.plan.SloPolicyLoader.defaults();
+                io.hindsight.atlassian.sync.JiraTracker tracker = new io.hindsight.atlassian.sync.JiraTracker(jira, ids, policy.actionClasses(), "Task", "is remediated by");
+                String pm = tracker.createPostMortem("PM", new io.hindsight.core.markdown.MarkdownReader(policy.actionClasses()).read(
+                        "---\ntitle: Queue backlog\nseverity: SEV2\napprovers: [priya, lee]\n---\n## Summary\n\nThe queue backed up.\n", "pm.md").postMortem());
+                String late = jira.create(new JiraModel.NewIssue("OPS", "Task", "Ten days late", null, null, tracker.userId("maria").orElseThrow(),
+                        LocalDate.of(2026, 11, 16), List.of("postmortem-action"), Map.of(), List.of(new JiraModel.NewLink(ids.linkTypeName(), pm)), Map.of())).key();
+
+                new ReminderSweep(jira, "postmortem-action", on("2026-11-26"), tracker::approvers).run();
+                String body;
+                synchronized (sandbox.jira()) {
+                    body = sandbox.jira().issuesByKey.get(late).comments.get(0).body().toString();
+                }
+                List<String> expected = List.of(tracker.userId("maria").orElseThrow(), tracker.userId("priya").orElseThrow(), tracker.userId("lee").orElseThrow());
+                for (String id : expected) {
+                    String mention = flavor == Flavor.DATA_CENTER ? "[~" + id + "]" : "{\"type\":\"mention\",\"attrs\":{\"id\":\"" + id + "\"";
+                    assertTrue(flavor + ": " + mention + " in " + body, body.contains(mention));
+                }
+                assertTrue(body, body.contains("approvers are asked"));
+            }
         }
     }
 

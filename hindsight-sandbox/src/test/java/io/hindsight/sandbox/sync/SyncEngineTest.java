@@ -49,6 +49,9 @@ public class SyncEngineTest {
                 title: Checkout outage caused by database replication lag
                 severity: SEV3
                 approved: 2026-11-20
+                approvers: [priya, lee]
+                authors: [maria]
+                services: [checkout, orders-db]
                 ---
                 ## Summary
 
@@ -85,10 +88,17 @@ public class SyncEngineTest {
             tracker = new JiraTracker(jira, ids, POLICY.actionClasses(), "Task", "is remediated by");
             PostMortem pm = new MarkdownReader(POLICY.actionClasses()).read(postMortem(actions), "pm.md").postMortem();
             key = tracker.createPostMortem("PM", pm);
-            engine = new SyncEngine(tracker, new ConfluenceWiki(clients.confluence(), "OPS", ids.parentPageId()),
-                    new Checker(TemplateRegistry.builtIn(), POLICY, CLOCK), new RemediationPlanner(POLICY), PostMortemRenderer.withBuiltInTemplates(),
-                    new SyncEngine.Settings(sandbox.url().toString(), null, null, List.of("postmortem")), CLOCK);
+            wiki = new ConfluenceWiki(clients.confluence(), "OPS", ids.parentPageId());
+            engine = engineOn(CLOCK);
             sandbox.log().clear();
+        }
+
+        private final ConfluenceWiki wiki;
+
+        /** The engine as it runs on another day. */
+        SyncEngine engineOn(Clock clock) {
+            return new SyncEngine(tracker, wiki, new Checker(TemplateRegistry.builtIn(), POLICY, clock), new RemediationPlanner(POLICY),
+                    PostMortemRenderer.withBuiltInTemplates(), new SyncEngine.Settings(sandbox.url().toString(), null, null, List.of("postmortem")), clock);
         }
 
         List<JiraState.Issue> tickets() {
@@ -265,6 +275,26 @@ public class SyncEngineTest {
             site.sandbox.log().clear();
             site.engine.sync(site.key);
             assertEquals(0, site.sandbox.log().writes());
+        }
+    }
+
+    @Test
+    public void theApprovalAndPeopleLiveInJiraSoDueDatesStayPutDayAfterDay() {
+        for (Flavor flavor : Flavor.values()) {
+            try (Site site = new Site(flavor, 4)) {
+                // postMortem(n) says approved: 2026-11-20; priority actions of a SEV3 are due 8 weeks later under the default policy
+                PostMortem pm = site.tracker.load(site.key).orElseThrow().postMortem();
+                assertEquals(flavor + ": the approval date is read back from Jira", java.time.LocalDate.of(2026, 11, 20), pm.approved());
+                assertEquals(List.of("priya", "lee"), pm.approvers());
+                assertEquals(List.of("maria"), pm.authors());
+                assertEquals(List.of("checkout", "orders-db"), pm.services());
+                site.engine.sync(site.key);
+                List<String> dues = site.tickets().stream().map(t -> t.text("duedate")).sorted().toList();
+                site.sandbox.log().clear();
+                site.engineOn(Clock.fixed(Instant.parse("2026-12-03T12:00:00Z"), ZoneOffset.UTC)).sync(site.key);
+                assertEquals(flavor + ": a week later nothing moved", 0, site.sandbox.log().writes());
+                assertEquals(dues, site.tickets().stream().map(t -> t.text("duedate")).sorted().toList());
+            }
         }
     }
 

@@ -149,8 +149,8 @@ final class DemoCommand implements Callable<Integer> {
             out.println("6. Synced once more with nothing changed: " + counter.snapshot().minus(before).line());
             // the service sweeps hourly; the demo jumps ahead two months, when the first open tickets have fallen due
             java.time.Clock later = java.time.Clock.offset(config.clock(), java.time.Duration.ofDays(60));
-            List<ReminderSweep.Sent> reminded = new ReminderSweep(w.jira, policy.labels().get(0), later).run();
-            int again = new ReminderSweep(w.jira, policy.labels().get(0), later).run().size();
+            List<ReminderSweep.Sent> reminded = new ReminderSweep(w.jira, policy.labels().get(0), later, w.tracker::approvers).run();
+            int again = new ReminderSweep(w.jira, policy.labels().get(0), later, w.tracker::approvers).run().size();
             out.println("7. Reminder sweep as if two months later: " + reminded.size() + " open ticket(s) reminded "
                     + reminded.stream().map(r -> r.ticket() + " " + r.milestone().name().toLowerCase(Locale.ROOT).replace('_', ' ')).toList()
                     + "; a second sweep sent " + again);

@@ -101,7 +101,7 @@ final class ServeCommand implements Callable<Integer> {
             if (label == null) {
                 spec.commandLine().getErr().println("hindsight serve: the SLO policy names no remediation label, so reminders are off");
             } else {
-                io.hindsight.atlassian.sync.ReminderSweep sweep = new io.hindsight.atlassian.sync.ReminderSweep(w.jira, label, config.clock());
+                io.hindsight.atlassian.sync.ReminderSweep sweep = new io.hindsight.atlassian.sync.ReminderSweep(w.jira, label, config.clock(), w.tracker::approvers);
                 background.scheduleWithFixedDelay(() -> {
                     // a failed sweep must not end the schedule: the next one retries, and labels keep it from repeating itself
                     try {

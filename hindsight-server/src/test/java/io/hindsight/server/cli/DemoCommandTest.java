@@ -18,7 +18,7 @@ public class DemoCommandTest {
         assertTrue(r.out(), r.out().matches("(?s).*5\\. Jira's signed webhooks reached 'hindsight serve' \\([0-9]+ deliveries, all \\[202]\\); its worker ran [1-9][0-9]* sync job.*"
                 + "now 5 remediation tickets, page updated.*"));
         assertTrue(r.out(), r.out().contains("6. Synced once more with nothing changed: requests: 2 reads: 2 writes: 0"));
-        assertTrue(r.out(), r.out().contains("7. Reminder sweep as if two months later: 1 open ticket(s) reminded [DB-1 overdue]; a second sweep sent 0"));
+        assertTrue(r.out(), r.out().contains("7. Reminder sweep as if two months later: 1 open ticket(s) reminded [DB-1 overdue a week]; a second sweep sent 0"));
         assertTrue(r.out(), r.out().contains("SEV2                1         9m         41m     1h 30m      3      2        0          0"));
         assertTrue(r.out(), r.out().contains("/sandbox/pages/"));
     }
