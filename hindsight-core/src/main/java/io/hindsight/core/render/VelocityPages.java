@@ -21,6 +21,7 @@ import java.util.Properties;
 public final class VelocityPages {
     public static final String STORAGE_TEMPLATE = "io/hindsight/core/render/confluence-page.vm";
     public static final String HTML_TEMPLATE = "io/hindsight/core/render/preview.html.vm";
+    public static final String REPORT_TEMPLATE = "io/hindsight/core/render/report.html.vm";
 
     private final VelocityEngine engine;
     private final Template template;
@@ -67,10 +68,13 @@ public final class VelocityPages {
     }
 
     String render(PageView view, PageFormat format) {
+        return render(java.util.Map.of("view", view, "fmt", format, "lozenges", new Lozenges()));
+    }
+
+    /** Renders with these names in the template's context; every insertion is escaped unless {@link Trusted}. */
+    String render(java.util.Map<String, Object> values) {
         VelocityContext context = new VelocityContext();
-        context.put("view", view);
-        context.put("fmt", format);
-        context.put("lozenges", new Lozenges());
+        values.forEach(context::put);
         EventCartridge events = new EventCartridge();
         events.addEventHandler(new EscapeInsertions());
         events.attachToContext(context);

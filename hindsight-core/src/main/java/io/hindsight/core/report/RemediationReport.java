@@ -37,6 +37,34 @@ public final class RemediationReport {
         return rows;
     }
 
+    /** The rows, plus a line per post-mortem (oldest incident first) and what recurs across them. */
+    public static ReportData data(List<Ports.Loaded> postMortems, LocalDate today) {
+        List<ReportData.PostMortemLine> lines = new ArrayList<>();
+        java.util.Map<String, List<String>> causes = new java.util.TreeMap<>();
+        java.util.Map<String, List<String>> services = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        for (Ports.Loaded l : postMortems) {
+            var pm = l.postMortem();
+            // a file not yet published has no key; its title stands in
+            String name = pm.key() != null ? pm.key() : pm.title();
+            ReportRow own = row(name, List.of(l), today);
+            lines.add(new ReportData.PostMortemLine(name, pm.title(), pm.severity() == null ? "unrated" : pm.severity().name(),
+                    Optional.ofNullable(pm.times().started()).map(ZonedDateTime::toLocalDate), own.toResolve(), own.actionsOpen(), own.actionsDone(),
+                    own.actionsOverdue()));
+            // a category counts once per post-mortem, however many of its factors fall in it
+            pm.contributingFactors().stream().map(f -> f.category().id()).distinct().forEach(c -> causes.computeIfAbsent(c, k -> new ArrayList<>()).add(name));
+            pm.services().stream().map(String::strip).filter(x -> !x.isEmpty()).distinct()
+                    .forEach(x -> services.computeIfAbsent(x, k -> new ArrayList<>()).add(name));
+        }
+        lines.sort(java.util.Comparator.comparing((ReportData.PostMortemLine x) -> x.started().orElse(LocalDate.MAX)).thenComparing(x -> String.valueOf(x.key())));
+        return new ReportData(today, of(postMortems, today), lines, recurring(causes), recurring(services));
+    }
+
+    /** Most shared first; ties by name. */
+    private static List<ReportData.Recurring> recurring(java.util.Map<String, List<String>> byName) {
+        return byName.entrySet().stream().map(e -> new ReportData.Recurring(e.getKey(), e.getValue()))
+                .sorted(java.util.Comparator.comparingInt(ReportData.Recurring::count).reversed().thenComparing(ReportData.Recurring::name)).toList();
+    }
+
     private static ReportRow row(String group, List<Ports.Loaded> pms, LocalDate today) {
         int open = 0, done = 0, overdue = 0, untracked = 0;
         for (Ports.Loaded l : pms) {

@@ -155,7 +155,7 @@ final class DemoCommand implements Callable<Integer> {
                     + reminded.stream().map(r -> r.ticket() + " " + r.milestone().name().toLowerCase(Locale.ROOT).replace('_', ' ')).toList()
                     + "; a second sweep sent " + again);
             out.println("8. The report ('hindsight report'), as of today:");
-            ReportCommand.print(io.hindsight.core.report.RemediationReport.of(w.tracker.loadAll(null, 100), java.time.LocalDate.now(config.clock())),
+            ReportCommand.print(io.hindsight.core.report.RemediationReport.data(w.tracker.loadAll(null, 100), java.time.LocalDate.now(config.clock())),
                     ReportCommand.Format.table, out);
             out.println();
             out.println("Look at what Hindsight did:");

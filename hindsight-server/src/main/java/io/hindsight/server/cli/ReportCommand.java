@@ -4,6 +4,7 @@ import io.hindsight.atlassian.http.AtlassianException;
 import io.hindsight.atlassian.http.RequestCounter;
 import io.hindsight.atlassian.sync.JiraTracker;
 import io.hindsight.core.report.RemediationReport;
+import io.hindsight.core.report.ReportData;
 import io.hindsight.core.report.ReportRow;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -23,7 +24,7 @@ import java.util.concurrent.Callable;
         description = "Per severity: post-mortems, median time to detect / mitigate / resolve (from the incident's start), and remediation "
                 + "actions open, done, overdue and not yet ticketed.")
 final class ReportCommand implements Callable<Integer> {
-    enum Format { table, json, csv }
+    enum Format { table, json, csv, html }
 
     @Mixin
     SiteOptions site;
@@ -34,7 +35,7 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--jql", paramLabel = "JQL", description = "Narrows the post-mortems, e.g. \"project = PM AND created >= -90d\" (no ORDER BY).")
     String jql;
 
-    @Option(names = "--format", defaultValue = "table", description = "table, json or csv (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--format", defaultValue = "table", description = "table, json, csv, or html (one page with charts, e.g. > report.html) (default: ${DEFAULT-VALUE}).")
     Format format;
 
     @Option(names = "--limit", defaultValue = "1000", description = "At most this many post-mortems (default: ${DEFAULT-VALUE}).")
@@ -50,8 +51,9 @@ final class ReportCommand implements Callable<Integer> {
     public Integer call() {
         try {
             JiraTracker tracker = Wiring.tracker(site.jiraClient(new RequestCounter()), Wiring.readIds(idsFile), config.sloPolicy());
-            List<ReportRow> rows = RemediationReport.of(tracker.loadAll(jql, limit, ProgressLine.on(spec.commandLine().getErr(), java.time.Duration.ofSeconds(2))), LocalDate.now(config.clock()));
-            print(rows, format, spec.commandLine().getOut());
+            ReportData data = RemediationReport.data(tracker.loadAll(jql, limit, ProgressLine.on(spec.commandLine().getErr(), java.time.Duration.ofSeconds(2))),
+                    LocalDate.now(config.clock()));
+            print(data, format, spec.commandLine().getOut());
             return ExitCodes.OK;
         } catch (AtlassianException e) {
             spec.commandLine().getErr().println("hindsight report: " + e.getMessage());
@@ -62,8 +64,10 @@ final class ReportCommand implements Callable<Integer> {
         }
     }
 
-    static void print(List<ReportRow> rows, Format format, PrintWriter out) {
+    static void print(ReportData data, Format format, PrintWriter out) {
+        List<ReportRow> rows = data.rows();
         switch (format) {
+            case html -> out.print(new io.hindsight.core.render.ReportPage().html(data, "Post-mortem remediation report"));
             case table -> table(rows, out);
             case json -> out.print(io.hindsight.server.ops.ReportJson.write(rows));
             case csv -> csv(rows, out);

@@ -22,7 +22,7 @@ public class ReportCommandTest {
 
     private static String print(ReportCommand.Format f) {
         StringWriter s = new StringWriter();
-        ReportCommand.print(ROWS, f, new PrintWriter(s));
+        ReportCommand.print(new io.hindsight.core.report.ReportData(java.time.LocalDate.of(2026, 11, 26), ROWS, List.of(), List.of(), List.of()), f, new PrintWriter(s));
         return s.toString();
     }
 
