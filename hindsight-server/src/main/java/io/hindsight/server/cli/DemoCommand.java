@@ -110,6 +110,13 @@ final class DemoCommand implements Callable<Integer> {
                     new io.hindsight.server.webhook.WebhookIntake(new io.hindsight.server.webhook.Signature(secret), queue, "Post-mortem", "Remediation")
                             .ignoringChangesBy(w.jira.myself().id()), queue);
             sandbox.webhooks().register("http://127.0.0.1:" + service.port() + "/webhooks/jira", secret, java.util.Set.of());
+            // the service's web page and API, as 'serve' has them; a throwaway token, since this service lives only as long as the demo
+            String demoToken = java.util.HexFormat.of().formatHex(java.security.SecureRandom.getSeed(16));
+            java.util.Optional<io.hindsight.server.web.ApiToken> apiToken = java.util.Optional.of(new io.hindsight.server.web.ApiToken(demoToken));
+            service.mount("/api/", new io.hindsight.server.web.JsonApi(apiToken, queue, new MarkdownReader(policy.actionClasses()),
+                    new io.hindsight.core.lint.Checker(config.templateRegistry(), policy, config.clock()), w.tracker, "PM", config.clock()));
+            service.mount("/", new io.hindsight.server.web.Dashboard(apiToken, queue,
+                    () -> io.hindsight.core.report.RemediationReport.data(w.tracker.loadAll(null, 100), java.time.LocalDate.now(config.clock())), java.time.Clock.systemUTC()));
 
             // what a Jira user would do next: add an action item to the issue, and close a ticket
             String added = "- [ ] [improvement] Rehearse the replica failover runbook every quarter @dana project:OPS";
@@ -135,8 +142,9 @@ final class DemoCommand implements Callable<Integer> {
                     ran = worker.drain();
                     jobs += ran;
                 }
-            } finally {
+            } catch (RuntimeException e) {
                 service.close();
+                throw e;
             }
             int tickets = w.tracker.load(key).orElseThrow().tickets().size();
             out.println("5. Jira's signed webhooks reached 'hindsight serve' (" + sandbox.webhooks().deliveries().size() + " deliveries, all "
@@ -155,17 +163,25 @@ final class DemoCommand implements Callable<Integer> {
                     + reminded.stream().map(r -> r.ticket() + " " + r.milestone().name().toLowerCase(Locale.ROOT).replace('_', ' ')).toList()
                     + "; a second sweep sent " + again);
             out.println("8. The report ('hindsight report'), as of today:");
-            ReportCommand.print(io.hindsight.core.report.RemediationReport.data(w.tracker.loadAll(null, 100), java.time.LocalDate.now(config.clock())),
-                    ReportCommand.Format.table, out);
+            io.hindsight.core.report.ReportData report = io.hindsight.core.report.RemediationReport.data(w.tracker.loadAll(null, 100), java.time.LocalDate.now(config.clock()));
+            ReportCommand.print(report, ReportCommand.Format.table, out);
+            Path html = Files.createTempFile("hindsight-demo-report-", ".html");
+            Files.writeString(html, new io.hindsight.core.render.ReportPage().html(report, "Post-mortem remediation report"));
             out.println();
             out.println("Look at what Hindsight did:");
             out.println("  post-mortem issue  " + url + "/sandbox/issues/" + key);
             out.println("  remediation board  " + url + "/sandbox/boards/" + ids.boardId());
             out.println("  Confluence page    " + url + "/sandbox/pages/" + first.pageId());
             out.println("  everything         " + url + "/sandbox");
+            out.println("  report with charts " + html.toUri() + " ('hindsight report --format html')");
+            if (!exit) {
+                out.println("  the service's page http://127.0.0.1:" + service.port() + "/ (sign in with this demo's token " + demoToken + ")");
+            } else {
+                service.close();
+            }
             out.flush();
             if (!exit) {
-                out.println("The sandbox keeps running; press Ctrl-C to stop it.");
+                out.println("The sandbox and the service keep running; press Ctrl-C to stop them.");
                 out.flush();
                 Runtime.getRuntime().addShutdownHook(new Thread(sandbox::close));
                 Thread.currentThread().join();

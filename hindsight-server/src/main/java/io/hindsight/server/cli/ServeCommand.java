@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -95,7 +96,9 @@ final class ServeCommand implements Callable<Integer> {
                 java.util.List.of(jiraUp));
         service.mount("/api/", new io.hindsight.server.web.JsonApi(apiToken, queue, new io.hindsight.core.markdown.MarkdownReader(config.sloPolicy().actionClasses()),
                 new io.hindsight.core.lint.Checker(config.templateRegistry(), config.sloPolicy(), config.clock()), w.tracker, project, config.clock()));
-        if (apiToken.isEmpty()) log.info("the JSON API under /api/ is off: set HINDSIGHT_API_TOKEN to turn it on");
+        service.mount("/", new io.hindsight.server.web.Dashboard(apiToken, queue,
+                () -> io.hindsight.core.report.RemediationReport.data(w.tracker.loadAll(null, 1000), java.time.LocalDate.now(config.clock())), Clock.systemUTC()));
+        if (apiToken.isEmpty()) log.info("the JSON API under /api/ and the web page are off: set HINDSIGHT_API_TOKEN to turn them on");
         if (remindEveryMinutes > 0) {
             String label = config.sloPolicy().labels().isEmpty() ? null : config.sloPolicy().labels().get(0);
             if (label == null) {

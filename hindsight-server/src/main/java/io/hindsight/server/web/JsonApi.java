@@ -21,7 +21,6 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URLDecoder;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -113,7 +112,7 @@ public final class JsonApi implements HttpHandler {
         }
         String path = ex.getRequestURI().getPath();
         String method = ex.getRequestMethod().toUpperCase(Locale.ROOT);
-        Map<String, String> query = query(ex.getRequestURI().getRawQuery());
+        Map<String, String> query = FormData.parse(ex.getRequestURI().getRawQuery());
         Matcher m;
         if (path.equals("/api/lint")) return method.equals("POST") ? lint(ex, query) : notAllowed("POST");
         if (path.equals("/api/publish")) return method.equals("POST") ? publish(ex, query) : notAllowed("POST");
@@ -236,17 +235,5 @@ public final class JsonApi implements HttpHandler {
         } catch (CharacterCodingException e) {
             return new Body(null, error(400, "the body is not UTF-8 text"));
         }
-    }
-
-    private static Map<String, String> query(String raw) {
-        Map<String, String> m = new LinkedHashMap<>();
-        if (raw == null || raw.isEmpty()) return m;
-        for (String pair : raw.split("&")) {
-            int eq = pair.indexOf('=');
-            String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            String v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-            m.putIfAbsent(k, v);
-        }
-        return m;
     }
 }

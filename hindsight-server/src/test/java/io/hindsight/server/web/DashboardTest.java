@@ -1,0 +1,144 @@
+package io.hindsight.server.web;
+
+import io.hindsight.core.report.RemediationReport;
+import io.hindsight.core.report.ReportData;
+import io.hindsight.server.queue.Job;
+import io.hindsight.server.queue.JobQueue;
+import io.hindsight.server.webhook.Signature;
+import io.hindsight.server.webhook.WebhookIntake;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.After;
+import org.junit.Before;
+import org.junit.Test;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+/** The web page as a person uses it: sign in with the token, look at the report, sync a post-mortem, replay a dead job. */
+public class DashboardTest {
+    private static final String TOKEN = "dashboard-token-0123456789abcdef";
+    private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private JobQueue queue;
+    private HttpService service;
+    private final AtomicInteger reportsRead = new AtomicInteger();
+    private String base;
+
+    @Before
+    public void start() throws Exception {
+        JdbcDataSource db = new JdbcDataSource();
+        db.setURL("jdbc:h2:mem:dashboard" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
+        queue = new JobQueue(db, Clock.systemUTC(), 1);
+        service = new HttpService("127.0.0.1", 0, new WebhookIntake(new Signature("webhook-secret-of-the-dashboard"), queue, "Post-mortem", "Remediation"), queue);
+        service.mount("/", new Dashboard(Optional.of(new ApiToken(TOKEN)), queue, () -> {
+            reportsRead.incrementAndGet();
+            return RemediationReport.data(List.of(), LocalDate.of(2026, 11, 26));
+        }, Clock.systemUTC()));
+        base = "http://127.0.0.1:" + service.port();
+    }
+
+    @After
+    public void stop() {
+        service.close();
+    }
+
+    private HttpResponse<String> get(String path, String cookie) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path));
+        if (cookie != null) b.header("Cookie", cookie);
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> post(String path, String cookie, String form) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form));
+        if (cookie != null) b.header("Cookie", cookie);
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private String signIn() throws Exception {
+        HttpResponse<String> r = post("/login", null, "token=" + URLEncoder.encode(TOKEN, StandardCharsets.UTF_8));
+        assertEquals(303, r.statusCode());
+        String setCookie = r.headers().firstValue("Set-Cookie").orElseThrow();
+        assertTrue(setCookie, setCookie.contains("HttpOnly") && setCookie.contains("SameSite=Strict"));
+        return setCookie.substring(0, setCookie.indexOf(';'));
+    }
+
+    private static String csrf(String html) {
+        Matcher m = Pattern.compile("name=\"csrf\" value=\"([0-9a-f]+)\"").matcher(html);
+        assertTrue(html, m.find());
+        return m.group(1);
+    }
+
+    @Test
+    public void withoutSigningInThereIsOnlyTheSignInPage() throws Exception {
+        HttpResponse<String> r = get("/", null);
+        assertEquals(303, r.statusCode());
+        assertEquals("/login", r.headers().firstValue("Location").orElse(""));
+        assertEquals(401, post("/login", null, "token=guess-guess-guess-guess").statusCode());
+        assertEquals(303, post("/ui/sync", "hindsight_session=made-up", "key=PM-1&csrf=x").statusCode());
+        assertTrue(queue.all().isEmpty());
+    }
+
+    @Test
+    public void theReportHasChartsAndIsReadFromJiraOnceForSeveralViews() throws Exception {
+        String cookie = signIn();
+        HttpResponse<String> page = get("/", cookie);
+        assertEquals(200, page.statusCode());
+        assertTrue(page.body().contains("<h2>Remediation</h2>"));
+        assertTrue(page.body().contains("Sync a post-mortem"));
+        assertTrue(page.headers().firstValue("Content-Security-Policy").orElse("").contains("default-src 'none'"));
+        get("/", cookie);
+        assertEquals("the second view is served from the 5-minute cache", 1, reportsRead.get());
+        post("/ui/refresh", cookie, "csrf=" + csrf(page.body()));
+        get("/", cookie);
+        assertEquals(2, reportsRead.get());
+    }
+
+    @Test
+    public void aSyncIsQueuedFromTheFormOnlyWithItsCsrfToken() throws Exception {
+        String cookie = signIn();
+        String csrf = csrf(get("/", cookie).body());
+        assertEquals("a form from another site is refused", 403, post("/ui/sync", cookie, "key=PM-7").statusCode());
+        assertTrue(queue.all().isEmpty());
+        HttpResponse<String> r = post("/ui/sync", cookie, "key=pm-7&csrf=" + csrf);
+        assertEquals(303, r.statusCode());
+        assertEquals("PM-7", queue.all().get(0).postMortem());
+        String note = get(r.headers().firstValue("Location").orElseThrow(), cookie).body();
+        assertTrue(note, note.contains("Queued a sync of PM-7 (job "));
+    }
+
+    @Test
+    public void aDeadJobIsShownEscapedAndCanBeReplayed() throws Exception {
+        queue.accept("d-1", "jira:issue_updated", "PM-3", "PM-3");
+        Job job = queue.claim("w").orElseThrow();
+        queue.failed(job.id(), job.attempts(), "Jira said <img src=x onerror=alert(1)>");
+        String cookie = signIn();
+        String html = get("/", cookie).body();
+        assertTrue(html, html.contains("Jira said &lt;img src=x onerror=alert(1)&gt;"));
+        assertFalse(html.contains("<img"));
+        assertEquals(303, post("/ui/replay", cookie, "id=" + job.id() + "&csrf=" + csrf(html)).statusCode());
+        assertEquals(Job.Status.QUEUED, queue.job(job.id()).orElseThrow().status());
+    }
+
+    @Test
+    public void signingOutEndsTheSession() throws Exception {
+        String cookie = signIn();
+        String csrf = csrf(get("/", cookie).body());
+        assertEquals(303, post("/logout", cookie, "csrf=" + csrf).statusCode());
+        assertEquals(303, get("/", cookie).statusCode());
+    }
+}
