@@ -104,11 +104,7 @@ public final class CloudConfluenceClient implements ConfluenceClient {
 
     @Override
     public Optional<ConfluenceModel.Page> page(String id) {
-        try {
-            return Optional.of(page(tree(http.send(getPageRequest(id)).body())));
-        } catch (AtlassianException.NotFound e) {
-            return Optional.empty();
-        }
+        return AtlassianException.NotFound.orEmpty(() -> page(tree(http.send(getPageRequest(id)).body())));
     }
 
     @Override

@@ -96,11 +96,7 @@ public final class DataCenterConfluenceClient implements ConfluenceClient {
 
     @Override
     public Optional<ConfluenceModel.Page> page(String id) {
-        try {
-            return Optional.of(page(tree(http.send(getPageRequest(id)).body())));
-        } catch (AtlassianException.NotFound e) {
-            return Optional.empty();
-        }
+        return AtlassianException.NotFound.orEmpty(() -> page(tree(http.send(getPageRequest(id)).body())));
     }
 
     @Override
@@ -120,12 +116,8 @@ public final class DataCenterConfluenceClient implements ConfluenceClient {
 
     @Override
     public Optional<ConfluenceModel.Property> property(String pageId, String key) {
-        try {
-            JsonNode n = tree(http.send(getPropertyRequest(pageId, key)).body());
-            return Optional.of(new ConfluenceModel.Property(null, key, flat(n.path("value")), n.path("version").path("number").asInt(1)));
-        } catch (AtlassianException.NotFound e) {
-            return Optional.empty();
-        }
+        return AtlassianException.NotFound.orEmpty(() -> tree(http.send(getPropertyRequest(pageId, key)).body()))
+                .map(n -> new ConfluenceModel.Property(null, key, flat(n.path("value")), n.path("version").path("number").asInt(1)));
     }
 
     @Override

@@ -61,6 +61,15 @@ public class AtlassianException extends RuntimeException {
 
     /** 404: no such thing, or not visible to this account. */
     public static class NotFound extends AtlassianException {
+        /** What {@code read} returns, or empty when Jira or Confluence answers 404: "no such thing" is an answer, not a failure. */
+        public static <T> java.util.Optional<T> orEmpty(java.util.function.Supplier<T> read) {
+            try {
+                return java.util.Optional.of(read.get());
+            } catch (NotFound e) {
+                return java.util.Optional.empty();
+            }
+        }
+
         public NotFound(String message, String request, ErrorBody error) {
             super(message, request, 404, error, null);
         }

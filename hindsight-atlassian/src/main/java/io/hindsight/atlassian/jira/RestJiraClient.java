@@ -37,11 +37,7 @@ abstract class RestJiraClient implements JiraClient {
 
     @Override
     public Optional<Issue> issue(String key, List<String> fields, List<String> properties) {
-        try {
-            return Optional.of(JiraParsers.issue(send(requests.getIssue(key, fields, properties))));
-        } catch (AtlassianException.NotFound e) {
-            return Optional.empty();
-        }
+        return AtlassianException.NotFound.orEmpty(() -> JiraParsers.issue(send(requests.getIssue(key, fields, properties))));
     }
 
     @Override
@@ -124,11 +120,7 @@ abstract class RestJiraClient implements JiraClient {
 
     @Override
     public Optional<JiraModel.Property> property(String key, String propertyKey) {
-        try {
-            return Optional.of(JiraParsers.propertyResponse(send(requests.getProperty(key, propertyKey))));
-        } catch (AtlassianException.NotFound e) {
-            return Optional.empty();
-        }
+        return AtlassianException.NotFound.orEmpty(() -> JiraParsers.propertyResponse(send(requests.getProperty(key, propertyKey))));
     }
 
     @Override

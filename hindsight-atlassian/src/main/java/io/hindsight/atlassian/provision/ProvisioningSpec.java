@@ -44,6 +44,12 @@ public record ProvisioningSpec(String project, String issueTypeName, List<FieldS
         fields = List.copyOf(fields);
     }
 
+    /** The same, with the fields going on another screen (a project with its own screen scheme). */
+    public ProvisioningSpec withScreen(String screen) {
+        return new ProvisioningSpec(project, issueTypeName, fields, linkTypeName, linkInward, linkOutward, filterName, filterJql, boardName, screen,
+                confluenceSpace, parentPageTitle);
+    }
+
     public static ProvisioningSpec defaults(String project, String remediationLabel, String confluenceSpace) {
         List<FieldSpec> fields = new ArrayList<>();
         for (SectionKind k : SectionKind.values()) {

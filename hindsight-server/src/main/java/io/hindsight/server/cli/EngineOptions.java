@@ -10,14 +10,14 @@ final class EngineOptions {
     @Option(names = "--space", required = true, paramLabel = "KEY", description = "The Confluence space for the page.")
     String space;
 
-    @Option(names = "--ids-file", defaultValue = "hindsight-ids.json", paramLabel = "FILE", description = "Written by 'hindsight provision' (default: ${DEFAULT-VALUE}).")
-    Path idsFile;
+    @picocli.CommandLine.Mixin
+    IdsFileOption ids;
 
     @Option(names = "--stats", description = "Print the requests made, as the last line.")
     boolean stats;
 
     Wiring wiring(SiteOptions site, Configuration config, RequestCounter counter) {
-        return new Wiring(site.jira(counter), site.confluence(counter), site.deployment(), Wiring.readIds(idsFile), space, config.sloPolicy(),
+        return new Wiring(site.jira(counter), site.confluence(counter), site.deployment(), ids.read(), space, config.sloPolicy(),
                 config.templateRegistry(), config.clock());
     }
 }

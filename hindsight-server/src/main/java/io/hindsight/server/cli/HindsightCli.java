@@ -38,6 +38,11 @@ public final class HindsightCli implements Runnable {
         CommandLine cli = new CommandLine(new HindsightCli())
                 .setExitCodeExceptionMapper(e -> ExitCodes.USAGE)
                 .setCaseInsensitiveEnumValuesAllowed(true);
+        // every command's help says where else its options may come from
+        for (CommandLine sub : cli.getSubcommands().values()) {
+            sub.getCommandSpec().usageMessage().footer("", "Any --option can also be set as HINDSIGHT_OPTION (e.g. --jira-url as HINDSIGHT_JIRA_URL) or in "
+                    + "hindsight.yaml (or the file HINDSIGHT_CONFIG names); the command line wins. Secrets only from the environment: see the README.");
+        }
         cli.setDefaultValueProvider(dir == null ? ConfigFile.environmentOnly(env) : ConfigFile.find(cli.getCommandSpec(), env, dir));
         return cli;
     }

@@ -40,9 +40,9 @@ final class LintCommand implements Callable<Integer> {
     @Mixin
     SiteOptions site;
 
-    @Option(names = "--ids-file", defaultValue = "hindsight-ids.json", paramLabel = "FILE",
-            description = "For issue keys: written by 'hindsight provision' (default: ${DEFAULT-VALUE}).")
-    Path idsFile;
+    /** For issue keys only. */
+    @Mixin
+    IdsFileOption ids;
 
     private static final java.util.regex.Pattern ISSUE_KEY = java.util.regex.Pattern.compile("[A-Z][A-Z0-9_]*-[1-9][0-9]*");
 
@@ -77,7 +77,7 @@ final class LintCommand implements Callable<Integer> {
                 // an issue key: checked as the sync would check it (no line numbers: findings name the section)
                 try {
                     if (tracker == null) {
-                        tracker = Wiring.tracker(site.jiraClient(new io.hindsight.atlassian.http.RequestCounter()), Wiring.readIds(idsFile), policy);
+                        tracker = Wiring.tracker(site.jiraClient(new io.hindsight.atlassian.http.RequestCounter()), ids.read(), policy);
                     }
                     java.util.Optional<io.hindsight.core.sync.Ports.Loaded> loaded = tracker.load(target);
                     if (loaded.isEmpty()) {

@@ -59,12 +59,12 @@ final class ProvisionCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         RequestCounter counter = new RequestCounter();
         try {
-            JiraClient jira = site.jiraClient(counter);
+            // one connection for Jira's platform and Agile APIs: they are the same server
+            io.hindsight.atlassian.http.AtlassianHttp jiraHttp = site.jira(counter);
+            JiraClient jira = site.jiraClient(jiraHttp);
             ConfluenceClient confluence = ConfluenceClients.forDeployment(site.confluence(counter), jira.deployment());
-            Provisioner provisioner = new Provisioner(jira, new AgileClient(site.jira(counter), jira.deployment()), confluence);
-            ProvisioningSpec wanted = ProvisioningSpec.defaults(project, label, space);
-            wanted = new ProvisioningSpec(wanted.project(), wanted.issueTypeName(), wanted.fields(), wanted.linkTypeName(), wanted.linkInward(),
-                    wanted.linkOutward(), wanted.filterName(), wanted.filterJql(), wanted.boardName(), screen, wanted.confluenceSpace(), wanted.parentPageTitle());
+            Provisioner provisioner = new Provisioner(jira, new AgileClient(jiraHttp, jira.deployment()), confluence);
+            ProvisioningSpec wanted = ProvisioningSpec.defaults(project, label, space).withScreen(screen);
             ProvisionPlan plan = provisioner.plan(wanted);
             out.print(plan.describe());
             if (dryRun) {

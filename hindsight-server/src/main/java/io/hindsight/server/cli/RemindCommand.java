@@ -28,9 +28,9 @@ final class RemindCommand implements Callable<Integer> {
             description = "The label remediation tickets carry (default: the first label of the SLO policy).")
     String label;
 
-    @Option(names = "--ids-file", defaultValue = "hindsight-ids.json", paramLabel = "FILE",
-            description = "Written by 'hindsight provision'; with it, post-mortem approvers are mentioned on tickets overdue a week (default: ${DEFAULT-VALUE}).")
-    java.nio.file.Path idsFile;
+    /** With it, post-mortem approvers are mentioned on tickets overdue a week. */
+    @Mixin
+    IdsFileOption ids;
 
     @Option(names = "--stats", description = "Print the requests made, as the last line.")
     boolean stats;
@@ -48,10 +48,10 @@ final class RemindCommand implements Callable<Integer> {
             String remediationLabel = label != null ? label : policyLabels.isEmpty() ? null : policyLabels.get(0);
             if (remediationLabel == null) throw new IllegalArgumentException("the SLO policy names no label for remediation tickets: pass --label");
             ReminderSweep sweep;
-            if (java.nio.file.Files.isRegularFile(idsFile)) {
-                sweep = new ReminderSweep(jira, remediationLabel, config.clock(), Wiring.tracker(jira, Wiring.readIds(idsFile), config.sloPolicy())::approvers);
+            if (ids.exists()) {
+                sweep = new ReminderSweep(jira, remediationLabel, config.clock(), Wiring.tracker(jira, ids.read(), config.sloPolicy())::approvers);
             } else {
-                spec.commandLine().getErr().println("hindsight remind: no " + idsFile + ", so approvers are not mentioned (owners are); run 'hindsight provision' or pass --ids-file");
+                spec.commandLine().getErr().println("hindsight remind: no " + ids.file + ", so approvers are not mentioned (owners are); run 'hindsight provision' or pass --ids-file");
                 sweep = new ReminderSweep(jira, remediationLabel, config.clock());
             }
             List<ReminderSweep.Sent> sent = sweep.run();

@@ -41,8 +41,8 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--limit", defaultValue = "1000", description = "At most this many post-mortems (default: ${DEFAULT-VALUE}).")
     int limit;
 
-    @Option(names = "--ids-file", defaultValue = "hindsight-ids.json", paramLabel = "FILE", description = "Written by 'hindsight provision' (default: ${DEFAULT-VALUE}).")
-    Path idsFile;
+    @Mixin
+    IdsFileOption ids;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -50,7 +50,7 @@ final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try {
-            JiraTracker tracker = Wiring.tracker(site.jiraClient(new RequestCounter()), Wiring.readIds(idsFile), config.sloPolicy());
+            JiraTracker tracker = Wiring.tracker(site.jiraClient(new RequestCounter()), ids.read(), config.sloPolicy());
             ReportData data = RemediationReport.data(tracker.loadAll(jql, limit, ProgressLine.on(spec.commandLine().getErr(), java.time.Duration.ofSeconds(2))),
                     LocalDate.now(config.clock()));
             print(data, format, spec.commandLine().getOut());

@@ -45,7 +45,11 @@ final class SiteOptions {
 
     /** A Jira client of the flavour named, or of the one Jira's /serverInfo reports. */
     io.hindsight.atlassian.jira.JiraClient jiraClient(RequestCounter counter) {
-        AtlassianHttp http = jira(counter);
+        return jiraClient(jira(counter));
+    }
+
+    /** A Jira client over a connection the caller shares with other clients (boards). */
+    io.hindsight.atlassian.jira.JiraClient jiraClient(AtlassianHttp http) {
         return deployment().map(d -> io.hindsight.atlassian.jira.JiraClients.forDeployment(http, d))
                 .orElseGet(() -> io.hindsight.atlassian.jira.JiraClients.connect(http));
     }

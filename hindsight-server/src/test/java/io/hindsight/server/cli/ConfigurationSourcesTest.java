@@ -48,7 +48,7 @@ public class ConfigurationSourcesTest {
         SyncCommand s = sync(Map.of(), "sync", "PM-1");
         assertEquals(URI.create("https://jira.example.com"), s.site.jiraUrl);
         assertEquals("a command's own section wins over the top of the file", "SRE", s.engine.space);
-        assertEquals("built-in defaults stay for what nobody set", Path.of("hindsight-ids.json"), s.engine.idsFile);
+        assertEquals("built-in defaults stay for what nobody set", Path.of("hindsight-ids.json"), s.engine.ids.file);
         CommandLine cli = HindsightCli.commandLine(Map.of(), dir.getRoot().toPath());
         cli.parseArgs("serve");
         assertEquals(9090, ((ServeCommand) cli.getSubcommands().get("serve").getCommand()).port);
