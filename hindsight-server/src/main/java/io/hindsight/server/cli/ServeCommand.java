@@ -126,6 +126,8 @@ final class ServeCommand implements Callable<Integer> {
             } catch (InterruptedException ignored) {
                 Thread.currentThread().interrupt();
             }
+            // a sync still running after a minute is put back whole; the next worker starts it again
+            if (thread.isAlive()) worker.releaseUnfinished().ifPresent(j -> log.warn("job {} ({}) did not finish in time; put back in the queue", j.id(), j.postMortem()));
             service.close();
             stopped.countDown();
         }));

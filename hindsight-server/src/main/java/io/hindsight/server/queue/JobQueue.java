@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -258,7 +259,7 @@ public final class JobQueue {
         Instant retryAt = clock.instant().plus(Duration.ofSeconds((long) Math.min(3600, 5 * Math.pow(3, attempts - 1))));
         String why = error == null ? null : error.substring(0, Math.min(3900, error.length()));
         try {
-            return requeue(id, dead ? Job.Status.DEAD : Job.Status.QUEUED, retryAt, why, "status = 'running'", "attempts");
+            return requeue(id, dead ? Job.Status.DEAD : Job.Status.QUEUED, retryAt, why, "status = 'running'", "attempts", null);
         } catch (SQLException e) {
             throw new QueueException("cannot record the failure of job " + id + ": " + e.getMessage(), e);
         }
@@ -267,10 +268,45 @@ public final class JobQueue {
     /** Puts a job the worker was running back in the queue, as it was (a graceful shutdown). */
     public void release(long id) {
         try {
-            requeue(id, Job.Status.QUEUED, null, null, "status = 'running'", "attempts - 1");
+            requeue(id, Job.Status.QUEUED, null, null, "status = 'running'", "attempts - 1", null);
         } catch (SQLException e) {
             throw new QueueException("cannot release job " + id + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Puts back jobs whose worker vanished (killed, or its machine lost) while running them: a job
+     * running longer than {@code lease} is queued again (or superseded), so neither it nor the other
+     * jobs of its post-mortem wait for ever. A sync takes seconds; the lease is minutes.
+     *
+     * @return how many jobs were put back
+     */
+    public int recoverStale(Duration lease) {
+        Timestamp before = Timestamp.from(clock.instant().minus(lease));
+        Map<Long, Integer> stale = new java.util.LinkedHashMap<>();
+        try (Connection c = db.getConnection();
+             PreparedStatement p = c.prepareStatement("SELECT id, attempts FROM jobs WHERE status = 'running' AND locked_at < ? ORDER BY id")) {
+            p.setTimestamp(1, before);
+            try (ResultSet r = p.executeQuery()) {
+                while (r.next()) stale.put(r.getLong(1), r.getInt(2));
+            }
+        } catch (SQLException e) {
+            throw new QueueException("cannot look for stale jobs: " + e.getMessage(), e);
+        }
+        int recovered = 0;
+        for (Map.Entry<Long, Integer> e : stale.entrySet()) {
+            long id = e.getKey();
+            try {
+                // the attempt the vanished worker made counts: a job that kills its worker every time must end dead
+                Job.Status to = e.getValue() >= maxAttempts ? Job.Status.DEAD : Job.Status.QUEUED;
+                if (requeue(id, to, null, "its worker stopped answering while running it", "status = 'running'", "attempts", before) != null) {
+                    recovered++;
+                }
+            } catch (SQLException x) {
+                throw new QueueException("cannot put back stale job " + id + ": " + x.getMessage(), x);
+            }
+        }
+        return recovered;
     }
 
     /** Dead jobs, for an operator to read and replay. */
@@ -284,7 +320,7 @@ public final class JobQueue {
      */
     public Optional<Job.Status> replay(long id) {
         try {
-            Job.Status s = requeue(id, Job.Status.QUEUED, clock.instant(), null, "status = 'dead'", "0");
+            Job.Status s = requeue(id, Job.Status.QUEUED, clock.instant(), null, "status = 'dead'", "0", null);
             return s == null ? Optional.empty() : Optional.of(s);
         } catch (SQLException e) {
             throw new QueueException("cannot replay job " + id + ": " + e.getMessage(), e);
@@ -303,10 +339,11 @@ public final class JobQueue {
      * Moves a job in state {@code from} to {@code to} (QUEUED or DEAD), under its post-mortem's lock;
      * QUEUED becomes SUPERSEDED when another job of the post-mortem is queued.
      *
-     * @param runAfter null keeps the job's time; {@code error} null keeps its last error
+     * @param runAfter    null keeps the job's time; {@code error} null keeps its last error
+     * @param staleBefore when set, only a job locked before then is moved (one another worker just claimed again is left alone)
      * @return the status the job now has, or null when no job {@code id} was in state {@code from}
      */
-    private Job.Status requeue(long id, Job.Status to, Instant runAfter, String error, String from, String attempts) throws SQLException {
+    private Job.Status requeue(long id, Job.Status to, Instant runAfter, String error, String from, String attempts, Timestamp staleBefore) throws SQLException {
         Optional<Job> current = job(id);
         if (current.isEmpty()) return null;
         String postMortem = current.get().postMortem();
@@ -315,12 +352,14 @@ public final class JobQueue {
             Job.Status status = newer == null ? to : Job.Status.SUPERSEDED;
             String note = newer == null ? error : "superseded by job " + newer + (error == null ? "" : "; last error: " + error);
             try (PreparedStatement p = c.prepareStatement("UPDATE jobs SET status = ?, attempts = " + attempts + ", run_after = COALESCE(?, run_after), "
-                    + "last_error = COALESCE(?, last_error), locked_by = NULL, updated_at = ? WHERE id = ? AND " + from)) {
+                    + "last_error = COALESCE(?, last_error), locked_by = NULL, updated_at = ? WHERE id = ? AND " + from
+                    + (staleBefore == null ? "" : " AND locked_at < ?"))) {
                 p.setString(1, status.name().toLowerCase(java.util.Locale.ROOT));
                 p.setTimestamp(2, runAfter == null ? null : Timestamp.from(runAfter));
                 p.setString(3, note);
                 p.setTimestamp(4, Timestamp.from(clock.instant()));
                 p.setLong(5, id);
+                if (staleBefore != null) p.setTimestamp(6, staleBefore);
                 return p.executeUpdate() == 1 ? status : null;
             }
         });

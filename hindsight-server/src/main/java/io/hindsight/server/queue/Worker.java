@@ -21,6 +21,11 @@ public final class Worker implements Runnable {
     private final String name;
     private final Duration idle;
     private final AtomicBoolean running = new AtomicBoolean(true);
+    /** The job being run, so a shutdown that cannot wait for it can put it back. */
+    private volatile Job current;
+    /** A job running longer than this is taken to have lost its worker (see {@link JobQueue#recoverStale}). */
+    private Duration lease = Duration.ofMinutes(15);
+    private long lastRecovery = Long.MIN_VALUE;
     final AtomicLong done = new AtomicLong();
     final AtomicLong failed = new AtomicLong();
 
@@ -53,10 +58,16 @@ public final class Worker implements Runnable {
         return n;
     }
 
+    public Worker withLease(Duration lease) {
+        this.lease = lease;
+        return this;
+    }
+
     @Override
     public void run() {
         while (running.get()) {
             try {
+                recoverStaleJobs();
                 if (drain() == 0) Thread.sleep(idle.toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -67,12 +78,35 @@ public final class Worker implements Runnable {
         }
     }
 
+    /** At most once a minute: put back jobs whose worker (in this process or another) vanished mid-run. */
+    private void recoverStaleJobs() {
+        long now = System.nanoTime();
+        if (lastRecovery != Long.MIN_VALUE && now - lastRecovery < Duration.ofMinutes(1).toNanos()) return;
+        lastRecovery = now;
+        int n = queue.recoverStale(lease);
+        if (n > 0) LOG.warn("worker {}: put back {} job(s) whose worker stopped answering more than {} into its run", name, n, lease);
+    }
+
     public void stop() {
         running.set(false);
     }
 
+    /**
+     * For a shutdown that could not wait for the job in hand: puts it back in the queue as it was, so
+     * another worker (or this one after a restart) runs it, instead of it waiting out its lease.
+     *
+     * @return the job put back, if there was one
+     */
+    public Optional<Job> releaseUnfinished() {
+        Job j = current;
+        if (j == null) return Optional.empty();
+        queue.release(j.id());
+        return Optional.of(j);
+    }
+
     private void run(Job job) {
         long started = System.nanoTime();
+        current = job;
         try {
             engine.sync(job.postMortem());
             queue.done(job.id());
@@ -85,6 +119,8 @@ public final class Worker implements Runnable {
             Job.Status now = queue.failed(job.id(), job.attempts(), e.getMessage());
             LOG.warn("job {} ({}) failed on attempt {}: {}; {}", job.id(), job.postMortem(), job.attempts(), e.getMessage(),
                     now == Job.Status.DEAD ? "left in the dead-letter list" : "it will be retried");
+        } finally {
+            current = null;
         }
     }
 }

@@ -163,6 +163,36 @@ public class JobQueueTest {
         assertEquals(1, queue.all().size());
     }
 
+    private static Clock movable(Instant[] now) {
+        return new Clock() {
+            @Override public ZoneOffset getZone() { return ZoneOffset.UTC; }
+            @Override public Clock withZone(java.time.ZoneId zone) { return this; }
+            @Override public Instant instant() { return now[0]; }
+        };
+    }
+
+    @Test
+    public void aJobWhoseWorkerVanishedIsPutBackAfterItsLease() {
+        Instant[] now = {Instant.parse("2026-11-26T12:00:00Z")};
+        JobQueue q = new JobQueue(db, movable(now), 2);
+        q.accept("d-1", "jira:issue_updated", "PM-1", "PM-1");
+        Job lost = q.claim("worker-that-was-killed").orElseThrow();
+        now[0] = now[0].plus(java.time.Duration.ofMinutes(5));
+        assertEquals("still within its lease", 0, q.recoverStale(java.time.Duration.ofMinutes(15)));
+        assertTrue("PM-1 waits while its job may still be running", q.claim("w2").isEmpty());
+        now[0] = now[0].plus(java.time.Duration.ofMinutes(11));
+        assertEquals(1, q.recoverStale(java.time.Duration.ofMinutes(15)));
+        Job again = q.claim("w2").orElseThrow();
+        assertEquals(lost.id(), again.id());
+        assertEquals("the lost attempt counts", 2, again.attempts());
+        // it kills its worker again: with no attempts left it ends dead, not in an endless loop
+        now[0] = now[0].plus(java.time.Duration.ofMinutes(16));
+        assertEquals(1, q.recoverStale(java.time.Duration.ofMinutes(15)));
+        Job dead = q.job(lost.id()).orElseThrow();
+        assertEquals(Job.Status.DEAD, dead.status());
+        assertEquals("its worker stopped answering while running it", dead.lastError());
+    }
+
     @Test
     public void aReleasedJobGoesBackAsItWas() {
         queue.accept("d-1", "jira:issue_updated", "PM-1", "PM-1");
