@@ -51,6 +51,30 @@ import java.util.List;
 public final class ServiceBenchmark {
     private static final String SECRET = "benchmark-webhook-secret";
 
+    /** Sends signed deliveries one after another (100 to warm up) and prints the latency from send to the 202. */
+    private static void intake(JobQueue queue, Signature signature, int deliveries, String store) throws Exception {
+        try (HttpService service = new HttpService("127.0.0.1", 0, new WebhookIntake(signature, queue, "Post-mortem", "Remediation"), queue)) {
+            HttpClient client = HttpClient.newHttpClient();
+            URI url = URI.create("http://127.0.0.1:" + service.port() + "/webhooks/jira");
+            long[] micros = new long[deliveries];
+            for (int i = -100; i < deliveries; i++) {
+                String pm = "PM-" + (Math.abs(i) % 500 + 1);
+                byte[] body = ("{\"webhookEvent\":\"jira:issue_updated\",\"issue\":{\"key\":\"" + pm + "\",\"fields\":{\"issuetype\":{\"name\":\"Post-mortem\"}}}}")
+                        .getBytes(StandardCharsets.UTF_8);
+                HttpRequest req = HttpRequest.newBuilder(url).header("X-Hub-Signature", signature.sign(body))
+                        .header("X-Atlassian-Webhook-Identifier", "bench-" + store + "-" + i).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+                long t0 = System.nanoTime();
+                HttpResponse<String> r = client.send(req, HttpResponse.BodyHandlers.ofString());
+                long t = (System.nanoTime() - t0) / 1000;
+                if (r.statusCode() != 202) throw new IllegalStateException("intake answered " + r.statusCode() + ": " + r.body());
+                if (i >= 0) micros[i] = t; // the first 100 warm up
+            }
+            Arrays.sort(micros);
+            System.out.printf("webhook intake, %d signed deliveries stored durably (%s): p50 %.2f ms, p99 %.2f ms, max %.2f ms%n",
+                    deliveries, store, micros[deliveries / 2] / 1000.0, micros[(int) (deliveries * 0.99)] / 1000.0, micros[deliveries - 1] / 1000.0);
+        }
+    }
+
     public static void main(String[] args) throws Exception {
         int deliveries = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
         int jobs = args.length > 1 ? Integer.parseInt(args[1]) : 100;
@@ -61,27 +85,20 @@ public final class ServiceBenchmark {
         JobQueue queue = new JobQueue(db, Clock.systemUTC(), 3);
         Signature signature = new Signature(SECRET);
 
-        try (Sandbox sandbox = Sandbox.start(Flavor.DATA_CENTER, 0);
-             HttpService service = new HttpService("127.0.0.1", 0, new WebhookIntake(signature, queue, "Post-mortem", "Remediation"), queue)) {
-            HttpClient client = HttpClient.newHttpClient();
-            URI url = URI.create("http://127.0.0.1:" + service.port() + "/webhooks/jira");
-            long[] micros = new long[deliveries];
-            for (int i = -100; i < deliveries; i++) {
-                String pm = "PM-" + (Math.abs(i) % 500 + 1);
-                byte[] body = ("{\"webhookEvent\":\"jira:issue_updated\",\"issue\":{\"key\":\"" + pm + "\",\"fields\":{\"issuetype\":{\"name\":\"Post-mortem\"}}}}")
-                        .getBytes(StandardCharsets.UTF_8);
-                HttpRequest req = HttpRequest.newBuilder(url).header("X-Hub-Signature", signature.sign(body))
-                        .header("X-Atlassian-Webhook-Identifier", "bench-" + i).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
-                long t0 = System.nanoTime();
-                HttpResponse<String> r = client.send(req, HttpResponse.BodyHandlers.ofString());
-                long t = (System.nanoTime() - t0) / 1000;
-                if (r.statusCode() != 202) throw new IllegalStateException("intake answered " + r.statusCode() + ": " + r.body());
-                if (i >= 0) micros[i] = t; // the first 100 warm up
+        intake(queue, signature, deliveries, "H2 on disk");
+        // the same on PostgreSQL when one is named (pooled connections, the advisory lock per post-mortem)
+        String pg = System.getenv("HINDSIGHT_BENCH_POSTGRES_URL");
+        if (pg != null && !pg.isBlank()) {
+            javax.sql.DataSource pgDb = io.hindsight.server.queue.Databases.open(pg, dir);
+            try (java.sql.Connection c = pgDb.getConnection(); java.sql.Statement st = c.createStatement()) {
+                st.execute("DROP TABLE IF EXISTS jobs, deliveries, flyway_schema_history CASCADE");
             }
-            Arrays.sort(micros);
-            System.out.printf("webhook intake, %d signed deliveries stored durably (H2 on disk): p50 %.2f ms, p99 %.2f ms, max %.2f ms%n",
-                    deliveries, micros[deliveries / 2] / 1000.0, micros[(int) (deliveries * 0.99)] / 1000.0, micros[deliveries - 1] / 1000.0);
+            intake(new JobQueue(pgDb, Clock.systemUTC(), 3), signature, deliveries, "PostgreSQL");
+        } else {
+            System.out.println("(set HINDSIGHT_BENCH_POSTGRES_URL to measure the intake on PostgreSQL too; its tables there are dropped first)");
+        }
 
+        try (Sandbox sandbox = Sandbox.start(Flavor.DATA_CENTER, 0)) {
             // jobs per second: real syncs of distinct post-mortems against the sandbox
             Credentials creds = Credentials.personalAccessToken(Sandbox.ADMIN_TOKEN);
             AtlassianHttp http = AtlassianHttp.create("Jira", sandbox.url(), creds, HttpSettings.defaults(), new RequestCounter());
