@@ -68,11 +68,7 @@ public final class JiraTracker implements Ports.Tracker {
      * @param filter JQL narrowing the post-mortems (e.g. {@code project = PM AND created >= -90d}), or null for all of them
      */
     public List<String> postMortemKeys(String filter, int limit) {
-        if (filter != null && filter.matches("(?is).*\\border\\s+by\\b.*")) {
-            throw new IllegalArgumentException("the JQL filter must not have ORDER BY (it is ANDed with the post-mortem issue type): " + filter);
-        }
-        String jql = "issuetype = " + Jql.quote(ids.issueTypeId()) + (filter == null || filter.isBlank() ? "" : " AND (" + filter + ")") + " ORDER BY key";
-        return jira.search(jql, List.of("summary"), List.of(), limit).stream().map(JiraModel.Issue::key).toList();
+        return jira.search(postMortemJql(filter), List.of("summary"), List.of(), limit).stream().map(JiraModel.Issue::key).toList();
     }
 
     /** Told after each post-mortem a long run has dealt with. */
@@ -82,19 +78,48 @@ public final class JiraTracker implements Ports.Tracker {
         Progress NONE = (done, total, key) -> { };
     }
 
-    /** Every post-mortem a JQL query finds, each loaded as a sync would load it (two reads apiece). */
+    /** How many post-mortems one ticket search covers: the JQL stays well under Jira's length limits. */
+    static final int REPORT_BATCH = 50;
+
+    /** Every post-mortem a JQL query finds, with its tickets, for reports. */
     public List<Ports.Loaded> loadAll(String filter, int limit) {
         return loadAll(filter, limit, Progress.NONE);
     }
 
+    /**
+     * Every post-mortem a JQL query finds, with its remediation tickets, in a few searches rather than two
+     * reads apiece: one search (paged) for the post-mortems with their fields, then one ticket search per
+     * {@value #REPORT_BATCH} post-mortems ({@code issue in linkedIssues(A, ...) OR ...}), each ticket placed
+     * by its Remediation link. Hindsight's sync state is not read ({@link SyncState#NONE}): reports do not
+     * need it, and Data Center's search cannot return entity properties.
+     */
     public List<Ports.Loaded> loadAll(String filter, int limit, Progress progress) {
-        List<String> keys = postMortemKeys(filter, limit);
+        List<JiraModel.Issue> pms = jira.search(postMortemJql(filter), fields.fieldIds(), List.of(), limit);
         List<Ports.Loaded> all = new ArrayList<>();
-        for (int i = 0; i < keys.size(); i++) {
-            load(keys.get(i)).ifPresent(all::add);
-            progress.step(i + 1, keys.size(), keys.get(i));
+        for (int from = 0; from < pms.size(); from += REPORT_BATCH) {
+            List<JiraModel.Issue> batch = pms.subList(from, Math.min(pms.size(), from + REPORT_BATCH));
+            Map<String, List<ExistingTicket>> tickets = new java.util.HashMap<>();
+            batch.forEach(pm -> tickets.put(pm.key(), new ArrayList<>()));
+            String jql = String.join(" OR ", batch.stream().map(pm -> "issue in linkedIssues(" + Jql.quote(Jql.issueKey(pm.key())) + ", " + Jql.quote(remediatedBy) + ")").toList())
+                    + " ORDER BY key";
+            List<String> ticketFields = new ArrayList<>(TICKET_FIELDS);
+            ticketFields.add("issuelinks");
+            for (JiraModel.Issue t : jira.search(jql, ticketFields, List.of(), 1000 * batch.size())) {
+                ExistingTicket ticket = ticket(t);
+                t.links().stream().filter(l -> l.type().equals(ids.linkTypeName()) && tickets.containsKey(l.otherKey())).map(JiraModel.Link::otherKey).distinct()
+                        .forEach(pm -> tickets.get(pm).add(ticket));
+            }
+            for (JiraModel.Issue pm : batch) all.add(new Ports.Loaded(fields.read(pm), SyncState.NONE, tickets.get(pm.key())));
+            progress.step(from + batch.size(), pms.size(), batch.get(batch.size() - 1).key());
         }
         return all;
+    }
+
+    private String postMortemJql(String filter) {
+        if (filter != null && filter.matches("(?is).*\\border\\s+by\\b.*")) {
+            throw new IllegalArgumentException("the JQL filter must not have ORDER BY (it is ANDed with the post-mortem issue type): " + filter);
+        }
+        return "issuetype = " + Jql.quote(ids.issueTypeId()) + (filter == null || filter.isBlank() ? "" : " AND (" + filter + ")") + " ORDER BY key";
     }
 
     /**
@@ -117,13 +142,18 @@ public final class JiraTracker implements Ports.Tracker {
         SyncState state = issue.get().property(STATE_PROPERTY).map(JiraTracker::state).orElse(SyncState.NONE);
         List<ExistingTicket> tickets = new ArrayList<>();
         String jql = "issue in linkedIssues(" + Jql.quote(Jql.issueKey(key)) + ", " + Jql.quote(remediatedBy) + ") ORDER BY key";
-        for (JiraModel.Issue t : jira.search(jql, List.of("summary", "status", "assignee", "duedate", "priority", "labels"), List.of(TICKET_PROPERTY), 1000)) {
-            String actionId = t.labels().stream().filter(l -> l.startsWith(ACTION_LABEL)).map(l -> l.substring(ACTION_LABEL.length())).findFirst()
-                    .or(() -> t.property(TICKET_PROPERTY).flatMap(p -> p.get("actionId"))).orElse(null);
-            tickets.add(new ExistingTicket(t.key(), actionId, t.summary(), t.assignee() == null ? null : t.assignee().id(), t.due(), t.priority(),
-                    t.labels(), t.statusCategory() == JiraModel.StatusCategory.DONE));
-        }
+        for (JiraModel.Issue t : jira.search(jql, TICKET_FIELDS, List.of(TICKET_PROPERTY), 1000)) tickets.add(ticket(t));
         return Optional.of(new Ports.Loaded(pm, state, tickets));
+    }
+
+    private static final List<String> TICKET_FIELDS = List.of("summary", "status", "assignee", "duedate", "priority", "labels");
+
+    /** A remediation ticket as the engine sees it: its action id from the label, else from the entity property. */
+    private static ExistingTicket ticket(JiraModel.Issue t) {
+        String actionId = t.labels().stream().filter(l -> l.startsWith(ACTION_LABEL)).map(l -> l.substring(ACTION_LABEL.length())).findFirst()
+                .or(() -> t.property(TICKET_PROPERTY).flatMap(p -> p.get("actionId"))).orElse(null);
+        return new ExistingTicket(t.key(), actionId, t.summary(), t.assignee() == null ? null : t.assignee().id(), t.due(), t.priority(),
+                t.labels(), t.statusCategory() == JiraModel.StatusCategory.DONE);
     }
 
     private static SyncState state(JiraModel.Property p) {

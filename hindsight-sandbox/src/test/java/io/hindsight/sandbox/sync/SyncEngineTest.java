@@ -16,6 +16,8 @@ import io.hindsight.core.plan.SloPolicyLoader;
 import io.hindsight.core.render.PostMortemRenderer;
 import io.hindsight.core.sync.PageDecision;
 import io.hindsight.core.sync.SyncEngine;
+import io.hindsight.core.sync.ExistingTicket;
+import io.hindsight.core.sync.Ports;
 import io.hindsight.core.sync.SyncResult;
 import io.hindsight.core.template.TemplateRegistry;
 import io.hindsight.sandbox.Faults;
@@ -294,6 +296,32 @@ public class SyncEngineTest {
                 site.engineOn(Clock.fixed(Instant.parse("2026-12-03T12:00:00Z"), ZoneOffset.UTC)).sync(site.key);
                 assertEquals(flavor + ": a week later nothing moved", 0, site.sandbox.log().writes());
                 assertEquals(dues, site.tickets().stream().map(t -> t.text("duedate")).sorted().toList());
+            }
+        }
+    }
+
+    @Test
+    public void aReportLoadsManyPostMortemsInAFewSearchesAndFindsEveryTicket() {
+        for (Flavor flavor : Flavor.values()) {
+            try (Site site = new Site(flavor, 3)) {
+                MarkdownReader reader = new MarkdownReader(POLICY.actionClasses());
+                List<String> keys = new java.util.ArrayList<>(List.of(site.key));
+                for (int i = 1; i < 120; i++) keys.add(site.tracker.createPostMortem("PM", reader.read(postMortem(1 + i % 3), "pm.md").postMortem()));
+                for (String k : keys) site.engine.sync(k);
+                site.sandbox.log().clear();
+                List<Ports.Loaded> report = site.tracker.loadAll(null, 1000);
+                long requests = site.sandbox.log().apiEntries().size();
+                System.out.println("report load of 120 post-mortems (" + flavor + "): " + requests + " requests " + site.sandbox.log().perEndpoint());
+                assertEquals(120, report.size());
+                assertTrue(flavor + ": a search for the post-mortems and one per 50 for their tickets, not 240 reads; was " + requests, requests <= 6);
+                for (int i = 0; i < 120; i += 17) {
+                    String k = keys.get(i);
+                    Ports.Loaded one = site.tracker.load(k).orElseThrow();
+                    Ports.Loaded inReport = report.stream().filter(l -> k.equals(l.postMortem().key())).findFirst().orElseThrow();
+                    assertEquals(flavor + " " + k, one.postMortem(), inReport.postMortem());
+                    assertEquals(flavor + " " + k, one.tickets().stream().map(ExistingTicket::key).sorted().toList(),
+                            inReport.tickets().stream().map(ExistingTicket::key).sorted().toList());
+                }
             }
         }
     }
