@@ -108,8 +108,12 @@ final class ServeCommand implements Callable<Integer> {
                 background.scheduleWithFixedDelay(() -> {
                     // a failed sweep must not end the schedule: the next one retries, and labels keep it from repeating itself
                     try {
-                        int sent = sweep.run().size();
-                        if (sent > 0) log.info("reminder sweep: {} reminder(s) sent", sent);
+                        // one instance sweeps at a time; the labels keep a later sweep from repeating what this one sent
+                        boolean ran = queue.exclusively("reminder-sweep", () -> {
+                            int sent = sweep.run().size();
+                            if (sent > 0) log.info("reminder sweep: {} reminder(s) sent", sent);
+                        });
+                        if (!ran) log.debug("reminder sweep skipped: another instance is sweeping");
                     } catch (RuntimeException e) {
                         log.warn("reminder sweep failed; next try in {} minute(s): {}", remindEveryMinutes, e.getMessage());
                     }

@@ -147,6 +147,7 @@ public final class JobQueue {
     /** Advisory-lock key spaces of ours (the first half of PostgreSQL's two-int keys): one per post-mortem, one for claiming. */
     private static final int POST_MORTEM_LOCKS = 0x48530001;
     private static final int CLAIM_LOCK = 0x48530002;
+    private static final int TASK_LOCKS = 0x48530003;
 
     /** The queued job of a post-mortem other than {@code except}, if any. */
     private static Long queuedJob(Connection c, String postMortem, long except) throws SQLException {
@@ -307,6 +308,42 @@ public final class JobQueue {
             }
         }
         return recovered;
+    }
+
+    /**
+     * Runs {@code work} unless another instance sharing this database is running the same task: several
+     * 'serve' instances on one PostgreSQL then sweep reminders one at a time, not all at once. A
+     * session-level advisory lock, held on one pooled connection for the length of the work. H2 belongs
+     * to one process, so there it always runs.
+     *
+     * @return whether the work ran
+     */
+    public boolean exclusively(String task, Runnable work) {
+        if (!postgres) {
+            work.run();
+            return true;
+        }
+        try (Connection c = db.getConnection()) {
+            if (!advisory(c, "SELECT pg_try_advisory_lock(?, hashtext(?))", task)) return false;
+            try {
+                work.run();
+                return true;
+            } finally {
+                advisory(c, "SELECT pg_advisory_unlock(?, hashtext(?))", task);
+            }
+        } catch (SQLException e) {
+            throw new QueueException("cannot take the lock for " + task + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean advisory(Connection c, String sql, String task) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement(sql)) {
+            p.setInt(1, TASK_LOCKS);
+            p.setString(2, task);
+            try (ResultSet r = p.executeQuery()) {
+                return r.next() && r.getBoolean(1);
+            }
+        }
     }
 
     /** Dead jobs, for an operator to read and replay. */

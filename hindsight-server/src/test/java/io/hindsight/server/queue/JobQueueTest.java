@@ -194,6 +194,37 @@ public class JobQueueTest {
     }
 
     @Test
+    public void aTaskRunsOnOneInstanceAtATime() throws Exception {
+        JobQueue other = new JobQueue(db, Clock.systemUTC(), 3);
+        java.util.concurrent.CountDownLatch inside = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch leave = new java.util.concurrent.CountDownLatch(1);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        var first = pool.submit(() -> queue.exclusively("reminder-sweep", () -> {
+            inside.countDown();
+            try {
+                leave.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+        assertTrue(inside.await(10, TimeUnit.SECONDS));
+        AtomicInteger ran = new AtomicInteger();
+        boolean second = other.exclusively("reminder-sweep", ran::incrementAndGet);
+        boolean unrelated = other.exclusively("another-task", ran::incrementAndGet);
+        leave.countDown();
+        assertTrue(first.get(10, TimeUnit.SECONDS));
+        pool.shutdown();
+        if (kind.equals("postgresql")) {
+            assertEquals("a second instance skips the sweep while the first runs it", false, second);
+            assertEquals(1, ran.get());
+        } else {
+            assertEquals("H2 belongs to one process: nothing to exclude", true, second);
+        }
+        assertTrue(unrelated);
+        assertTrue("once the first is done, the task can run again", other.exclusively("reminder-sweep", () -> { }));
+    }
+
+    @Test
     public void aReleasedJobGoesBackAsItWas() {
         queue.accept("d-1", "jira:issue_updated", "PM-1", "PM-1");
         Job job = queue.claim("w").orElseThrow();
