@@ -56,24 +56,72 @@ final class ServeCommand implements Callable<Integer> {
             + "unless the call names one (default: ${DEFAULT-VALUE}).")
     String project;
 
-    private final Secrets secrets = Secrets.fromEnvironment();
+    /** Where secrets come from; tests hand in their own. */
+    Secrets secrets = Secrets.fromEnvironment();
+
+    /** A running service: its port, and a graceful stop. */
+    static final class Running implements AutoCloseable {
+        private final HttpService service;
+        private final Worker worker;
+        private final Thread thread;
+        private final java.util.concurrent.ScheduledExecutorService background;
+
+        private Running(HttpService service, Worker worker, Thread thread, java.util.concurrent.ScheduledExecutorService background) {
+            this.service = service;
+            this.worker = worker;
+            this.thread = thread;
+            this.background = background;
+        }
+
+        int port() {
+            return service.port();
+        }
+
+        /** Stops taking work, lets the job in hand finish (a minute at most, else it is put back), then closes. */
+        @Override
+        public void close() {
+            background.shutdownNow();
+            worker.stop();
+            try {
+                thread.join(Duration.ofSeconds(60).toMillis());
+            } catch (InterruptedException ignored) {
+                Thread.currentThread().interrupt();
+            }
+            if (thread.isAlive()) worker.releaseUnfinished().ifPresent(j -> log.warn("job {} ({}) did not finish in time; put back in the queue", j.id(), j.postMortem()));
+            service.close();
+        }
+    }
 
     @Override
     public Integer call() throws Exception {
-        Signature signature;
-        java.util.Optional<io.hindsight.server.web.ApiToken> apiToken;
+        Running running;
         try {
-            String secret = secrets.get("HINDSIGHT_WEBHOOK_SECRET").orElse(null);
-            try {
-                signature = new Signature(secret);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("set " + Secrets.howToSet("HINDSIGHT_WEBHOOK_SECRET") + " to the secret of Jira's webhook: " + e.getMessage());
-            }
-            apiToken = secrets.get("HINDSIGHT_API_TOKEN").map(io.hindsight.server.web.ApiToken::new);
+            running = start();
         } catch (IllegalArgumentException e) {
             spec.commandLine().getErr().println("hindsight serve: " + e.getMessage());
             return ExitCodes.USAGE;
         }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            running.close();
+            stopped.countDown();
+        }));
+        spec.commandLine().getOut().println("hindsight serve: listening on http://" + bind + ":" + running.port() + "/webhooks/jira; jobs in " + db.describe());
+        spec.commandLine().getOut().flush();
+        stopped.await();
+        return ExitCodes.OK;
+    }
+
+    /** Starts the service; a setting that cannot be used is an IllegalArgumentException saying what to set. */
+    Running start() throws java.io.IOException {
+        Signature signature;
+        String secret = secrets.get("HINDSIGHT_WEBHOOK_SECRET").orElse(null);
+        try {
+            signature = new Signature(secret);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("set " + Secrets.howToSet("HINDSIGHT_WEBHOOK_SECRET") + " to the secret of Jira's webhook: " + e.getMessage());
+        }
+        java.util.Optional<io.hindsight.server.web.ApiToken> apiToken = secrets.get("HINDSIGHT_API_TOKEN").map(io.hindsight.server.web.ApiToken::new);
         JobQueue queue = this.db.open(secrets);
         RequestCounter counter = new RequestCounter();
         Wiring w = engine.wiring(site, config, counter);
@@ -81,8 +129,8 @@ final class ServeCommand implements Callable<Integer> {
         Worker worker = new Worker(queue, w.engine, "worker-" + ProcessHandle.current().pid(), Duration.ofSeconds(1)).onJob(metrics::job);
         Thread thread = new Thread(worker, "hindsight-worker");
         thread.start();
-        // two threads: a long reminder sweep must not hold up the readiness probe
-        java.util.concurrent.ScheduledExecutorService background = java.util.concurrent.Executors.newScheduledThreadPool(2, r -> {
+        // three threads: a long reminder sweep must not hold up the readiness probes
+        java.util.concurrent.ScheduledExecutorService background = java.util.concurrent.Executors.newScheduledThreadPool(3, r -> {
             Thread t = new Thread(r, "hindsight-background");
             t.setDaemon(true);
             return t;
@@ -90,10 +138,15 @@ final class ServeCommand implements Callable<Integer> {
         // an authenticated read, so a revoked token shows as not ready, not only an unreachable Jira
         io.hindsight.server.web.UpstreamCheck jiraUp = new io.hindsight.server.web.UpstreamCheck("Jira", w.jira::issueTypes);
         background.scheduleWithFixedDelay(jiraUp::refresh, 0, 30, java.util.concurrent.TimeUnit.SECONDS);
+        // Confluence: the page every post-mortem page goes under, so a moved or restricted parent shows too
+        String parent = engine.ids.read().parentPageId();
+        io.hindsight.server.web.UpstreamCheck confluenceUp = new io.hindsight.server.web.UpstreamCheck("Confluence", () -> parent == null ? null
+                : w.confluence.page(parent).orElseThrow(() -> new IllegalStateException("the parent page " + parent + " is gone or hidden from Hindsight; run 'hindsight provision'")));
+        background.scheduleWithFixedDelay(confluenceUp::refresh, 0, 30, java.util.concurrent.TimeUnit.SECONDS);
         // Hindsight's own writes set off webhooks too; knowing its account lets the intake drop them
         String ownAccount = w.jira.myself().id();
         HttpService service = new HttpService(bind, port, new WebhookIntake(signature, queue, "Post-mortem", "Remediation").ignoringChangesBy(ownAccount), queue, metrics,
-                java.util.List.of(jiraUp));
+                java.util.List.of(jiraUp, confluenceUp));
         service.mount("/api/", new io.hindsight.server.web.JsonApi(apiToken, queue, new io.hindsight.core.markdown.MarkdownReader(config.sloPolicy().actionClasses()),
                 new io.hindsight.core.lint.Checker(config.templateRegistry(), config.sloPolicy(), config.clock()), w.tracker, project, config.clock()));
         service.mount("/", new io.hindsight.server.web.Dashboard(apiToken, queue,
@@ -120,24 +173,6 @@ final class ServeCommand implements Callable<Integer> {
                 }, 1, remindEveryMinutes, java.util.concurrent.TimeUnit.MINUTES);
             }
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            // stop taking work, let the job in hand finish, then close
-            background.shutdownNow();
-            worker.stop();
-            try {
-                thread.join(Duration.ofSeconds(60).toMillis());
-            } catch (InterruptedException ignored) {
-                Thread.currentThread().interrupt();
-            }
-            // a sync still running after a minute is put back whole; the next worker starts it again
-            if (thread.isAlive()) worker.releaseUnfinished().ifPresent(j -> log.warn("job {} ({}) did not finish in time; put back in the queue", j.id(), j.postMortem()));
-            service.close();
-            stopped.countDown();
-        }));
-        spec.commandLine().getOut().println("hindsight serve: listening on http://" + bind + ":" + service.port() + "/webhooks/jira; jobs in " + db.describe());
-        spec.commandLine().getOut().flush();
-        stopped.await();
-        return ExitCodes.OK;
+        return new Running(service, worker, thread, background);
     }
 }
