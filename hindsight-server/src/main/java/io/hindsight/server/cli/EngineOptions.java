@@ -13,11 +13,18 @@ final class EngineOptions {
     @picocli.CommandLine.Mixin
     IdsFileOption ids;
 
+    @Option(names = "--jira-applink-name", paramLabel = "NAME", description = "Confluence's application link to Jira, by name, for the page's Jira Issues macro "
+            + "(when Confluence has several links to Jira; default: its primary link).")
+    String appLinkName;
+
+    @Option(names = "--jira-applink-id", paramLabel = "ID", description = "The same link by id (Confluence administration, Application Links).")
+    String appLinkId;
+
     @Option(names = "--stats", description = "Print the requests made, as the last line.")
     boolean stats;
 
     Wiring wiring(SiteOptions site, Configuration config, RequestCounter counter) {
         return new Wiring(site.jira(counter), site.confluence(counter), site.deployment(), ids.read(), space, config.sloPolicy(),
-                config.templateRegistry(), config.clock());
+                config.templateRegistry(), config.clock(), appLinkName, appLinkId);
     }
 }

@@ -36,11 +36,27 @@ final class SiteOptions {
         return java.util.Optional.empty();
     }
 
+    @Option(names = "--proxy", paramLabel = "HOST:PORT", description = "An HTTP proxy for the requests to Jira and Confluence.")
+    String proxy;
+
     Map<String, String> env = System.getenv();
+
+    private HttpSettings http() {
+        if (proxy == null || proxy.isBlank()) return HttpSettings.defaults();
+        int colon = proxy.lastIndexOf(':');
+        int port = -1;
+        try {
+            port = colon < 0 ? -1 : Integer.parseInt(proxy.substring(colon + 1));
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        if (colon <= 0 || port < 1 || port > 65535) throw new IllegalArgumentException("--proxy wants HOST:PORT, e.g. proxy.example.com:3128, not '" + proxy + "'");
+        return HttpSettings.defaults().withProxy(java.net.InetSocketAddress.createUnresolved(proxy.substring(0, colon), port));
+    }
 
     AtlassianHttp jira(RequestCounter counter) {
         if (jiraUrl == null) throw new IllegalArgumentException("--jira-url is required: this command reads Jira");
-        return AtlassianHttp.create("Jira", jiraUrl, credentials("JIRA"), HttpSettings.defaults(), counter);
+        return AtlassianHttp.create("Jira", jiraUrl, credentials("JIRA"), http(), counter);
     }
 
     /** A Jira client of the flavour named, or of the one Jira's /serverInfo reports. */
@@ -56,7 +72,7 @@ final class SiteOptions {
 
     AtlassianHttp confluence(RequestCounter counter) {
         if (confluenceUrl == null) throw new IllegalArgumentException("--confluence-url is required: this command writes Confluence pages");
-        return AtlassianHttp.create("Confluence", confluenceUrl, credentials("CONFLUENCE"), HttpSettings.defaults(), counter);
+        return AtlassianHttp.create("Confluence", confluenceUrl, credentials("CONFLUENCE"), http(), counter);
     }
 
     Credentials credentials(String product) {

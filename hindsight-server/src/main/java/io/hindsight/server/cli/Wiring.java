@@ -33,12 +33,18 @@ final class Wiring {
     /** @param deployment the flavour when known; else Jira's /serverInfo says */
     Wiring(AtlassianHttp jiraHttp, AtlassianHttp confluenceHttp, java.util.Optional<JiraModel.Deployment> deployment, ProvisionedIds ids,
            String space, SloPolicy policy, TemplateRegistry templates, Clock clock) {
+        this(jiraHttp, confluenceHttp, deployment, ids, space, policy, templates, clock, null, null);
+    }
+
+    /** @param appLinkName, appLinkId Confluence's application link to Jira, for the Jira Issues macro; null: Confluence's default link */
+    Wiring(AtlassianHttp jiraHttp, AtlassianHttp confluenceHttp, java.util.Optional<JiraModel.Deployment> deployment, ProvisionedIds ids,
+           String space, SloPolicy policy, TemplateRegistry templates, Clock clock, String appLinkName, String appLinkId) {
         this.jira = deployment.map(d -> JiraClients.forDeployment(jiraHttp, d)).orElseGet(() -> JiraClients.connect(jiraHttp));
         this.confluence = ConfluenceClients.forDeployment(confluenceHttp, jira.deployment());
         this.tracker = tracker(jira, ids, policy);
         this.engine = new SyncEngine(tracker, new ConfluenceWiki(confluence, space, ids.parentPageId()), new Checker(templates, policy, clock),
                 new RemediationPlanner(policy), PostMortemRenderer.withBuiltInTemplates(),
-                new SyncEngine.Settings(jiraHttp.baseUrl().toString(), null, null, List.of("postmortem")), clock);
+                new SyncEngine.Settings(jiraHttp.baseUrl().toString(), appLinkName, appLinkId, List.of("postmortem")), clock);
     }
 
     /** Remediation tickets are Tasks, linked from their post-mortem with the provisioned "is remediated by" link. */

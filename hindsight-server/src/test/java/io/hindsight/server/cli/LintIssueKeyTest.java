@@ -48,6 +48,28 @@ public class LintIssueKeyTest {
     }
 
     @Test
+    public void requestsGoThroughTheProxyNamed() throws Exception {
+        try (Sandbox sandbox = Sandbox.start(Flavor.DATA_CENTER, 0)) {
+            io.hindsight.server.SandboxSite site = new io.hindsight.server.SandboxSite(sandbox);
+            Path idsFile = site.writeIds(dir.getRoot().toPath());
+            String key = site.tracker.createPostMortem("PM", new MarkdownReader(SloPolicyLoader.defaults().actionClasses())
+                    .read(Files.readString(Path.of("..", "examples", "replication-lag.md")).replaceAll("(?m)^key:.*\\n", ""), "pm.md").postMortem());
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            CommandLine cli = HindsightCli.commandLine();
+            cli.setOut(new PrintWriter(out));
+            cli.setErr(new PrintWriter(err));
+            ((LintCommand) cli.getSubcommands().get("lint").getCommand()).site.env = Map.of("HINDSIGHT_JIRA_TOKEN", Sandbox.ADMIN_TOKEN);
+            // jira.invalid cannot resolve: the only way to reach it is the proxy, played here by the sandbox
+            int exit = cli.execute("lint", key, "--jira-url", "http://jira.invalid", "--proxy", "127.0.0.1:" + sandbox.url().getPort(), "--data-center",
+                    "--ids-file", idsFile.toString(), "--today", "2026-11-26");
+            assertEquals(err.toString(), 0, exit);
+            assertTrue(out.toString(), out.toString().contains(key + ": 0 errors"));
+            assertEquals(ExitCodes.USAGE, LintCommandTest.run("lint", "PM-1", "--jira-url", "http://jira.invalid", "--proxy", "no-port").exit());
+        }
+    }
+
+    @Test
     public void aKeyWithoutAJiraUrlSaysWhatIsMissing() {
         LintCommandTest.Run r = LintCommandTest.run("lint", "PM-404");
         assertEquals(ExitCodes.USAGE, r.exit());
