@@ -32,18 +32,11 @@ public class LintIssueKeyTest {
                     .replace("## Root cause\n\n", "## Root cause\n\nBob caused the outage by carelessly running the import. ");
             String key = site.tracker.createPostMortem("PM", new MarkdownReader(SloPolicyLoader.defaults().actionClasses()).read(blameful, "pm.md").postMortem());
 
-            StringWriter out = new StringWriter();
-            StringWriter err = new StringWriter();
-            CommandLine cli = HindsightCli.commandLine();
-            cli.setOut(new PrintWriter(out));
-            cli.setErr(new PrintWriter(err));
-            // the token comes from the environment in real use; the test hands the command its environment
-            ((LintCommand) cli.getSubcommands().get("lint").getCommand()).site.env = Map.of("HINDSIGHT_JIRA_TOKEN", Sandbox.ADMIN_TOKEN);
-            int exit = cli.execute("lint", key, "--jira-url", sandbox.url().toString(), "--data-center", "--ids-file", idsFile.toString(), "--today", "2026-11-26");
+            LintCommandTest.Run r = lint(key, "--jira-url", sandbox.url().toString(), "--data-center", "--ids-file", idsFile.toString(), "--today", "2026-11-26");
 
-            assertEquals(err.toString(), ExitCodes.FINDINGS, exit);
-            assertTrue(out.toString(), out.toString().contains(key + ": error blameless.person-as-cause (Root cause)"));
-            assertTrue(out.toString(), out.toString().contains("    > Bob caused"));
+            assertEquals(r.err(), ExitCodes.FINDINGS, r.exit());
+            assertTrue(r.out(), r.out().contains(key + ": error blameless.person-as-cause (Root cause)"));
+            assertTrue(r.out(), r.out().contains("    > Bob caused"));
         }
     }
 
@@ -54,19 +47,28 @@ public class LintIssueKeyTest {
             Path idsFile = site.writeIds(dir.getRoot().toPath());
             String key = site.tracker.createPostMortem("PM", new MarkdownReader(SloPolicyLoader.defaults().actionClasses())
                     .read(Files.readString(Path.of("..", "examples", "replication-lag.md")).replaceAll("(?m)^key:.*\\n", ""), "pm.md").postMortem());
-            StringWriter out = new StringWriter();
-            StringWriter err = new StringWriter();
-            CommandLine cli = HindsightCli.commandLine();
-            cli.setOut(new PrintWriter(out));
-            cli.setErr(new PrintWriter(err));
-            ((LintCommand) cli.getSubcommands().get("lint").getCommand()).site.env = Map.of("HINDSIGHT_JIRA_TOKEN", Sandbox.ADMIN_TOKEN);
             // jira.invalid cannot resolve: the only way to reach it is the proxy, played here by the sandbox
-            int exit = cli.execute("lint", key, "--jira-url", "http://jira.invalid", "--proxy", "127.0.0.1:" + sandbox.url().getPort(), "--data-center",
+            LintCommandTest.Run r = lint(key, "--jira-url", "http://jira.invalid", "--proxy", "127.0.0.1:" + sandbox.url().getPort(), "--data-center",
                     "--ids-file", idsFile.toString(), "--today", "2026-11-26");
-            assertEquals(err.toString(), 0, exit);
-            assertTrue(out.toString(), out.toString().contains(key + ": 0 errors"));
+            assertEquals(r.err(), 0, r.exit());
+            assertTrue(r.out(), r.out().contains(key + ": 0 errors"));
             assertEquals(ExitCodes.USAGE, LintCommandTest.run("lint", "PM-1", "--jira-url", "http://jira.invalid", "--proxy", "no-port").exit());
         }
+    }
+
+    /** 'hindsight lint KEY ...' in-process, signed in as the sandbox's admin. */
+    private static LintCommandTest.Run lint(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = HindsightCli.commandLine();
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        // the token comes from the environment in real use; the test hands the command its environment
+        ((LintCommand) cli.getSubcommands().get("lint").getCommand()).site.env = Map.of("HINDSIGHT_JIRA_TOKEN", Sandbox.ADMIN_TOKEN);
+        java.util.List<String> all = new java.util.ArrayList<>(java.util.List.of("lint"));
+        all.addAll(java.util.List.of(args));
+        int exit = cli.execute(all.toArray(String[]::new));
+        return new LintCommandTest.Run(exit, out.toString(), err.toString());
     }
 
     @Test
