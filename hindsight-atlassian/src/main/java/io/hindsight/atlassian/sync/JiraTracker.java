@@ -183,7 +183,15 @@ public final class JiraTracker implements Ports.Tracker {
         }
         if (!result.errors().isEmpty()) {
             StringBuilder sb = new StringBuilder("Jira refused " + result.errors().size() + " remediation ticket(s); the others were created and a retry creates only the missing ones:");
-            for (JiraModel.BulkError e : result.errors()) sb.append("\n- '").append(tickets.get(e.index()).summary()).append("': ").append(e.message());
+            for (JiraModel.BulkError e : result.errors()) {
+                DesiredTicket t = tickets.get(e.index());
+                sb.append("\n- '").append(t.summary()).append("': ").append(e.message());
+                // Jira's words for an unknown project ("project is required") send people looking in the wrong place
+                if (e.message().startsWith("project:")) {
+                    sb.append(" (the action files it under project '").append(t.project()).append("': check that the project exists and that Hindsight's account ")
+                            .append("may create issues in it, or change the action's project:KEY)");
+                }
+            }
             throw new SyncException(sb.toString());
         }
         return created;

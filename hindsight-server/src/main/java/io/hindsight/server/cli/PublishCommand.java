@@ -2,10 +2,12 @@ package io.hindsight.server.cli;
 
 import io.hindsight.atlassian.http.AtlassianException;
 import io.hindsight.atlassian.http.RequestCounter;
+import io.hindsight.core.lint.Checker;
+import io.hindsight.core.markdown.FrontMatterKey;
 import io.hindsight.core.markdown.MarkdownReader;
-import io.hindsight.server.ops.Publishing;
 import io.hindsight.core.sync.SyncException;
 import io.hindsight.core.sync.SyncResult;
+import io.hindsight.server.ops.Publishing;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -16,15 +18,22 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 
-/** {@code hindsight publish FILE}: a post-mortem file becomes (or updates) its Jira issue, tickets and page. */
+/** {@code hindsight publish FILE...}: post-mortem files become (or update) their Jira issues, tickets and pages. */
 @Command(name = "publish", mixinStandardHelpOptions = true,
-        description = "Publishes a post-mortem written in Markdown: creates its Jira issue (or updates the one named by 'key:' in the "
-                + "front matter), then syncs its remediation tickets and Confluence page.")
+        description = {"Publishes post-mortems written in Markdown: creates each one's Jira issue (or updates the one named by 'key:' in its "
+                + "front matter), then syncs its remediation tickets and Confluence page. A file with errors is refused and nothing of it is written.",
+                "Give several files or a directory to import a collection (progress on standard error); with --write-keys each new issue's key is "
+                        + "written into its file, so publishing the collection again updates rather than duplicates."})
 final class PublishCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "FILE", description = "A post-mortem Markdown file.")
-    Path file;
+    @Parameters(paramLabel = "FILE", arity = "1..*", description = "Post-mortem Markdown files, or directories of them (*.md, not recursive).")
+    List<Path> paths;
 
     @Mixin
     SiteOptions site;
@@ -34,6 +43,9 @@ final class PublishCommand implements Callable<Integer> {
 
     @Option(names = "--project", defaultValue = "PM", paramLabel = "KEY", description = "The project new post-mortem issues go to (default: ${DEFAULT-VALUE}).")
     String project;
+
+    @Option(names = "--write-keys", description = "Write 'key: PM-N' into the front matter of each file whose issue this run creates.")
+    boolean writeKeys;
 
     @Mixin
     EngineOptions engine;
@@ -45,33 +57,92 @@ final class PublishCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        RequestCounter counter = new RequestCounter();
+        List<Path> files;
         try {
-            Publishing.Checked checked = Publishing.check(Files.readString(file), file.toString(), new MarkdownReader(config.sloPolicy().actionClasses()),
-                    new io.hindsight.core.lint.Checker(config.templateRegistry(), config.sloPolicy(), config.clock()));
-            if (checked.refused()) {
-                err.println("hindsight publish: " + checked.summary() + ":");
-                checked.problems().forEach(p -> err.println("  " + p));
-                return ExitCodes.FINDINGS;
-            }
-            Wiring w = engine.wiring(site, config, counter);
-            Publishing.Written written = Publishing.write(checked, project, w.tracker);
-            String key = written.key();
-            if (written.created()) out.println("created " + key + " from " + file + "; add 'key: " + key + "' to its front matter so the next publish updates it");
-            SyncResult r = w.engine.sync(key);
-            SyncReport.print(r, out);
-            if (engine.stats) out.println(counter.snapshot().line());
-            return r.blocked() ? ExitCodes.FINDINGS : ExitCodes.OK;
-        } catch (IOException e) {
-            err.println("hindsight publish: " + file + ": " + e.getMessage());
-            return ExitCodes.USAGE;
-        } catch (SyncException | AtlassianException e) {
-            err.println("hindsight publish: " + e.getMessage());
-            if (engine.stats) out.println(counter.snapshot().line());
-            return ExitCodes.FINDINGS;
-        } catch (IllegalArgumentException e) {
+            files = files(paths);
+        } catch (IOException | IllegalArgumentException e) {
             err.println("hindsight publish: " + e.getMessage());
             return ExitCodes.USAGE;
         }
+        RequestCounter counter = new RequestCounter();
+        MarkdownReader reader = new MarkdownReader(config.sloPolicy().actionClasses());
+        Checker checker = new Checker(config.templateRegistry(), config.sloPolicy(), config.clock());
+        Wiring w = null;
+        ProgressLine progress = ProgressLine.on(err, Duration.ofSeconds(2));
+        int failed = 0;
+        for (int i = 0; i < files.size(); i++) {
+            Path file = files.get(i);
+            String news;
+            try {
+                String text = Files.readString(file);
+                // a file is checked before anything is written: a refused post-mortem leaves nothing behind
+                Publishing.Checked checked = Publishing.check(text, file.toString(), reader, checker);
+                if (checked.refused()) {
+                    err.println("hindsight publish: " + checked.summary() + ":");
+                    checked.problems().forEach(p -> err.println("  " + p));
+                    failed++;
+                    progress.step(i + 1, files.size(), file.toString(), "refused");
+                    continue;
+                }
+                if (w == null) w = engine.wiring(site, config, counter);
+                Publishing.Written written = Publishing.write(checked, project, w.tracker);
+                String key = written.key();
+                if (written.created()) {
+                    if (writeKeys) {
+                        writeKey(file, text, key);
+                        out.println("created " + key + " from " + file + " and wrote 'key: " + key + "' into it");
+                    } else {
+                        out.println("created " + key + " from " + file + "; add 'key: " + key + "' to its front matter (or use --write-keys) so the next publish updates it");
+                    }
+                }
+                SyncResult r = w.engine.sync(key);
+                SyncReport.print(r, out);
+                out.flush();
+                if (r.blocked()) failed++;
+                news = key + (r.blocked() ? ", not synced: the checker found errors" : written.created() ? ", created" : ", updated");
+            } catch (IOException e) {
+                err.println("hindsight publish: " + file + ": " + e.getMessage());
+                failed++;
+                news = "FAILED";
+            } catch (SyncException | AtlassianException e) {
+                // one file's failure must not stop an import: the rest go on, and publishing again finishes this one
+                err.println("hindsight publish: " + file + ": " + e.getMessage());
+                failed++;
+                news = "FAILED";
+            } catch (IllegalArgumentException e) {
+                // the site's settings are wrong: every other file would fail the same way
+                err.println("hindsight publish: " + e.getMessage());
+                return ExitCodes.USAGE;
+            }
+            progress.step(i + 1, files.size(), file.toString(), news);
+        }
+        if (files.size() > 1) out.println((files.size() - failed) + " of " + files.size() + " post-mortems published" + (failed > 0 ? "; " + failed + " not (see above)" : ""));
+        if (engine.stats) out.println(counter.snapshot().line());
+        return failed > 0 ? ExitCodes.FINDINGS : ExitCodes.OK;
+    }
+
+    /** The files named, with each directory's *.md files in name order. */
+    static List<Path> files(List<Path> paths) throws IOException {
+        List<Path> files = new ArrayList<>();
+        for (Path p : paths) {
+            if (Files.isDirectory(p)) {
+                try (Stream<Path> s = Files.list(p)) {
+                    s.filter(f -> f.getFileName().toString().endsWith(".md") && Files.isRegularFile(f)).sorted().forEach(files::add);
+                }
+            } else if (Files.isRegularFile(p)) {
+                files.add(p);
+            } else {
+                throw new IllegalArgumentException(p + ": no such file or directory");
+            }
+        }
+        if (files.isEmpty()) throw new IllegalArgumentException("no *.md files in " + paths);
+        return files;
+    }
+
+    /** Replaces the file in one step, so a crash leaves either the old file or the new one. */
+    private static void writeKey(Path file, String text, String key) throws IOException {
+        Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), "." + file.getFileName(), ".tmp");
+        Files.writeString(tmp, FrontMatterKey.set(text, key));
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 }

@@ -7,14 +7,10 @@ import io.hindsight.server.SandboxSite;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
@@ -42,22 +38,22 @@ public class SyncBackfillTest {
             }
             Path ids = site.writeIds(dir.getRoot().toPath());
 
-            Run first = sync(sandbox, ids, "--jql", "project = PM");
-            assertEquals(first.err, ExitCodes.FINDINGS, first.exit);
-            assertTrue(first.out, first.out.contains("4 of 5 post-mortems synced; 1 not"));
-            assertTrue(first.out, first.out.contains(keys.get(2) + ": not synced, the checker found errors"));
-            assertTrue(first.err, first.err.contains("[1/5] " + keys.get(0) + ": synced; about "));
-            assertTrue(first.err, first.err.contains("[3/5] " + keys.get(2) + ": not synced, the checker found errors"));
-            assertTrue(first.err, first.err.contains("[5/5] " + keys.get(4) + ": synced; done in "));
+            SiteRun.Result first = sync(sandbox, ids, "--jql", "project = PM");
+            assertEquals(first.err(), ExitCodes.FINDINGS, first.exit());
+            assertTrue(first.out(), first.out().contains("4 of 5 post-mortems synced; 1 not"));
+            assertTrue(first.out(), first.out().contains(keys.get(2) + ": not synced, the checker found errors"));
+            assertTrue(first.err(), first.err().contains("[1/5] " + keys.get(0) + ": synced; about "));
+            assertTrue(first.err(), first.err().contains("[3/5] " + keys.get(2) + ": not synced, the checker found errors"));
+            assertTrue(first.err(), first.err().contains("[5/5] " + keys.get(4) + ": synced; done in "));
             assertEquals("one ticket per good post-mortem", 4, SandboxSite.tickets(sandbox).size());
 
-            Run again = sync(sandbox, ids, "--jql", "project = PM");
-            assertEquals(4, again.out.split("already in step", -1).length - 1);
+            SiteRun.Result again = sync(sandbox, ids, "--jql", "project = PM");
+            assertEquals(4, again.out().split("already in step", -1).length - 1);
             assertEquals(4, SandboxSite.tickets(sandbox).size());
 
-            Run some = sync(sandbox, ids, keys.get(0), keys.get(1));
-            assertEquals(some.err, 0, some.exit);
-            assertTrue(some.out, some.out.contains("2 of 2 post-mortems synced"));
+            SiteRun.Result some = sync(sandbox, ids, keys.get(0), keys.get(1));
+            assertEquals(some.err(), 0, some.exit());
+            assertTrue(some.out(), some.out().contains("2 of 2 post-mortems synced"));
         }
     }
 
@@ -68,21 +64,7 @@ public class SyncBackfillTest {
         assertTrue(r.err(), r.err().contains("name post-mortem keys (PM-12) or a --jql query"));
     }
 
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static Run sync(Sandbox sandbox, Path ids, String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = HindsightCli.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        // the token comes from the environment in real use; the test hands the command its environment
-        ((SyncCommand) cli.getSubcommands().get("sync").getCommand()).site.env = Map.of("HINDSIGHT_JIRA_TOKEN", Sandbox.ADMIN_TOKEN, "HINDSIGHT_CONFLUENCE_TOKEN", Sandbox.ADMIN_TOKEN);
-        List<String> all = new ArrayList<>(List.of("sync", "--jira-url", sandbox.url().toString(), "--confluence-url", sandbox.url().toString(), "--data-center",
-                "--space", "OPS", "--ids-file", ids.toString(), "--today", "2026-11-26"));
-        all.addAll(List.of(args));
-        int exit = cli.execute(all.toArray(String[]::new));
-        return new Run(exit, out.toString(), err.toString());
+    private static SiteRun.Result sync(Sandbox sandbox, Path ids, String... args) {
+        return SiteRun.run(sandbox, ids, "sync", args);
     }
 }
