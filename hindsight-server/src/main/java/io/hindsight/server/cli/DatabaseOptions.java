@@ -5,8 +5,6 @@ import io.hindsight.server.queue.JobQueue;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -25,20 +23,12 @@ final class DatabaseOptions {
 
     JobQueue open(Secrets secrets) throws IOException {
         Files.createDirectories(dataDir);
-        return new JobQueue(Databases.open(withCredentials(database, secrets), dataDir), Clock.systemUTC(), MAX_ATTEMPTS);
+        // credentials from the environment, never the command line; handed to the pool apart from the URL
+        return new JobQueue(Databases.open(database, dataDir, secrets.get("HINDSIGHT_DATABASE_USER").orElse(null),
+                secrets.get("HINDSIGHT_DATABASE_PASSWORD").orElse(null)), Clock.systemUTC(), MAX_ATTEMPTS);
     }
 
     String describe() {
         return database == null ? "H2 in " + dataDir : "PostgreSQL";
-    }
-
-    /** Credentials come from the environment, never the command line. */
-    private static String withCredentials(String url, Secrets secrets) {
-        if (url == null) return null;
-        String user = secrets.get("HINDSIGHT_DATABASE_USER").orElse(null);
-        String password = secrets.get("HINDSIGHT_DATABASE_PASSWORD").orElse(null);
-        if (user != null) url += (url.contains("?") ? "&" : "?") + "user=" + URLEncoder.encode(user, StandardCharsets.UTF_8);
-        if (password != null) url += (url.contains("?") ? "&" : "?") + "password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
-        return url;
     }
 }

@@ -147,10 +147,11 @@ final class ServeCommand implements Callable<Integer> {
         String ownAccount = w.jira.myself().id();
         HttpService service = new HttpService(bind, port, new WebhookIntake(signature, queue, "Post-mortem", "Remediation").ignoringChangesBy(ownAccount), queue, metrics,
                 java.util.List.of(jiraUp, confluenceUp));
+        io.hindsight.server.web.SignInThrottle throttle = io.hindsight.server.web.SignInThrottle.defaults();
         service.mount("/api/", new io.hindsight.server.web.JsonApi(apiToken, queue, new io.hindsight.core.markdown.MarkdownReader(config.sloPolicy().actionClasses()),
-                new io.hindsight.core.lint.Checker(config.templateRegistry(), config.sloPolicy(), config.clock()), w.tracker, project, config.clock()));
+                new io.hindsight.core.lint.Checker(config.templateRegistry(), config.sloPolicy(), config.clock()), w.tracker, project, config.clock()).throttledBy(throttle));
         service.mount("/", new io.hindsight.server.web.Dashboard(apiToken, queue,
-                () -> io.hindsight.core.report.RemediationReport.data(w.tracker.loadAll(null, 1000), java.time.LocalDate.now(config.clock())), Clock.systemUTC()));
+                () -> io.hindsight.core.report.RemediationReport.data(w.tracker.loadAll(null, 1000), java.time.LocalDate.now(config.clock())), Clock.systemUTC()).throttledBy(throttle));
         if (apiToken.isEmpty()) log.info("the JSON API under /api/ and the web page are off: set HINDSIGHT_API_TOKEN to turn them on");
         if (remindEveryMinutes > 0) {
             String label = config.sloPolicy().labels().isEmpty() ? null : config.sloPolicy().labels().get(0);

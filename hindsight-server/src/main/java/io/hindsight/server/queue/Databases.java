@@ -14,6 +14,14 @@ public final class Databases {
 
     /** @param jdbcUrl a {@code jdbc:postgresql://...} or {@code jdbc:h2:...} URL; null for H2 in {@code dataDir} */
     public static DataSource open(String jdbcUrl, Path dataDir) {
+        return open(jdbcUrl, dataDir, null, null);
+    }
+
+    /**
+     * @param user, password for PostgreSQL, kept out of the URL so that no log line or error message that
+     *                      quotes the URL can carry the password; null to use what the URL says
+     */
+    public static DataSource open(String jdbcUrl, Path dataDir, String user, String password) {
         if (jdbcUrl == null || jdbcUrl.isBlank()) {
             // pooled: opening the H2 file for every request costs tens of milliseconds
             return JdbcConnectionPool.create("jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("hindsight"), "sa", "");
@@ -21,6 +29,8 @@ public final class Databases {
         if (jdbcUrl.startsWith("jdbc:postgresql:")) {
             HikariConfig pool = new HikariConfig();
             pool.setJdbcUrl(jdbcUrl);
+            if (user != null) pool.setUsername(user);
+            if (password != null) pool.setPassword(password);
             pool.setPoolName("hindsight-jobs");
             // the webhook threads, the worker and the background jobs; PostgreSQL's default limit is 100 for all clients
             pool.setMaximumPoolSize(8);

@@ -55,6 +55,13 @@ public final class Dashboard implements HttpHandler {
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
     private final SecureRandom random = new SecureRandom();
     private volatile CachedReport cached;
+    private SignInThrottle throttle = SignInThrottle.defaults();
+
+    /** Shares one count of failed tokens with the API, so guessing cannot switch between them. */
+    public Dashboard throttledBy(SignInThrottle t) {
+        this.throttle = t;
+        return this;
+    }
 
     public Dashboard(Optional<ApiToken> token, JobQueue queue, Supplier<ReportData> report, Clock clock) {
         this.token = token;
@@ -137,8 +144,15 @@ public final class Dashboard implements HttpHandler {
 
     private void login(HttpExchange ex) throws IOException {
         Map<String, String> form = form(ex);
+        String address = ex.getRemoteAddress().getAddress().getHostAddress();
+        Optional<Duration> wait = throttle.waitFor(address);
+        if (wait.isPresent()) {
+            loginPage(ex, 429, "<p class=\"overdue\">Too many wrong tokens from this address; try again in " + wait.get().toSeconds() + " s.</p>");
+            return;
+        }
         if (!token.get().accepts("Bearer " + form.getOrDefault("token", ""))) {
-            LOG.warn("dashboard sign-in refused from {}", ex.getRemoteAddress().getAddress().getHostAddress());
+            throttle.failed(address);
+            LOG.warn("dashboard sign-in refused from {}", address);
             loginPage(ex, 401, "<p class=\"overdue\">That is not the API token.</p>");
             return;
         }

@@ -65,6 +65,7 @@ public final class JsonApi implements HttpHandler {
     private final JiraTracker tracker;
     private final String defaultProject;
     private final Clock clock;
+    private SignInThrottle throttle = SignInThrottle.defaults();
 
     /** @param token empty: the API is off, and every call is told how to turn it on */
     public JsonApi(Optional<ApiToken> token, JobQueue queue, MarkdownReader reader, Checker checker, JiraTracker tracker, String defaultProject, Clock clock) {
@@ -75,6 +76,12 @@ public final class JsonApi implements HttpHandler {
         this.tracker = tracker;
         this.defaultProject = defaultProject;
         this.clock = clock;
+    }
+
+    /** Shares one count of failed tokens with the web page, so guessing cannot switch between them. */
+    public JsonApi throttledBy(SignInThrottle t) {
+        this.throttle = t;
+        return this;
     }
 
     /** An answer: status and JSON body. */
@@ -107,7 +114,11 @@ public final class JsonApi implements HttpHandler {
 
     private Answer route(HttpExchange ex) throws IOException {
         if (token.isEmpty()) return error(503, "the API is off: set HINDSIGHT_API_TOKEN (or HINDSIGHT_API_TOKEN_FILE) and restart 'hindsight serve'");
+        String address = ex.getRemoteAddress().getAddress().getHostAddress();
+        Optional<java.time.Duration> wait = throttle.waitFor(address);
+        if (wait.isPresent()) return error(429, "too many calls with a wrong token from " + address + "; try again in " + wait.get().toSeconds() + " s");
         if (!token.get().accepts(ex.getRequestHeaders().getFirst("Authorization"))) {
+            throttle.failed(address);
             return error(401, "send the API token as 'Authorization: Bearer <token>'");
         }
         String path = ex.getRequestURI().getPath();

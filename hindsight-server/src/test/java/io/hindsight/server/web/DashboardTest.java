@@ -135,6 +135,30 @@ public class DashboardTest {
     }
 
     @Test
+    public void guessingTheTokenIsStoppedAfterTenTries() throws Exception {
+        for (int i = 0; i < 10; i++) assertEquals(401, post("/login", null, "token=guess-number-" + i + "-xxxxxxxxxx").statusCode());
+        HttpResponse<String> r = post("/login", null, "token=" + URLEncoder.encode(TOKEN, StandardCharsets.UTF_8));
+        assertEquals("even the right token waits once an address has guessed ten times", 429, r.statusCode());
+        assertTrue(r.body(), r.body().contains("Too many wrong tokens from this address; try again in "));
+    }
+
+    @Test
+    public void theThrottleForgetsFailuresOutsideItsWindow() {
+        java.time.Instant[] now = {java.time.Instant.parse("2026-11-26T12:00:00Z")};
+        Clock clock = new Clock() {
+            @Override public java.time.ZoneId getZone() { return java.time.ZoneOffset.UTC; }
+            @Override public Clock withZone(java.time.ZoneId zone) { return this; }
+            @Override public java.time.Instant instant() { return now[0]; }
+        };
+        SignInThrottle t = new SignInThrottle(3, java.time.Duration.ofMinutes(10), clock);
+        for (int i = 0; i < 3; i++) t.failed("10.0.0.1");
+        assertTrue(t.waitFor("10.0.0.1").isPresent());
+        assertTrue("other addresses are not held up", t.waitFor("10.0.0.2").isEmpty());
+        now[0] = now[0].plus(java.time.Duration.ofMinutes(11));
+        assertTrue(t.waitFor("10.0.0.1").isEmpty());
+    }
+
+    @Test
     public void signingOutEndsTheSession() throws Exception {
         String cookie = signIn();
         String csrf = csrf(get("/", cookie).body());
