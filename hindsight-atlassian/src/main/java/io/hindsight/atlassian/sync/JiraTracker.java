@@ -13,6 +13,7 @@ import io.hindsight.core.sync.SyncException;
 import io.hindsight.core.sync.SyncState;
 import io.hindsight.core.sync.TicketChange;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -132,6 +133,14 @@ public final class JiraTracker implements Ports.Tracker {
         List<JiraModel.User> users = new ArrayList<>();
         for (String name : fields.read(issue.get()).approvers()) userId(name).ifPresent(id -> users.add(new JiraModel.User(id, name, null)));
         return users;
+    }
+
+    @Override
+    public void recordApproval(String postMortemKey, LocalDate day) {
+        String field = ids.fieldIds().get("approved");
+        // a site provisioned before the field existed: nothing to write to; 'hindsight provision' adds it
+        if (field == null) return;
+        jira.edit(postMortemKey, new JiraModel.IssueEdit(null, null, null, null, null, null, Map.of(field, new JiraModel.Text(day.toString()))));
     }
 
     @Override

@@ -97,6 +97,7 @@ public final class PostMortemFields {
             String iso = v instanceof JiraModel.DateTime d ? d.iso() : v instanceof JiraModel.Text x ? x.value() : null;
             if (iso != null) md.append(t).append(": ").append(yaml(TimeFormats.format(ZonedDateTime.parse(iso, JIRA_DATE_TIME)))).append('\n');
         }
+        state(issue).ifPresent(s -> md.append("state: ").append(s.label()).append('\n'));
         JiraModel.FieldValue approved = issue.fields().get(ids.fieldIds().get("approved"));
         if (approved instanceof JiraModel.Text a && !a.value().isBlank()) md.append("approved: ").append(yaml(a.value())).append('\n');
         for (String people : List.of("approvers", "authors", "services")) {
@@ -115,6 +116,16 @@ public final class PostMortemFields {
             if (text != null && !text.isBlank()) md.append("\n## ").append(kind.heading()).append("\n\n").append(text.strip()).append('\n');
         }
         return reader.read(md.toString(), issue.key()).postMortem();
+    }
+
+    /**
+     * The review state, from the issue's workflow status: a status named like a state ("In Review",
+     * "Approved", "Published") is that state; any other status in the Done category counts as closed.
+     */
+    static java.util.Optional<io.hindsight.core.model.State> state(JiraModel.Issue issue) {
+        java.util.Optional<io.hindsight.core.model.State> named = io.hindsight.core.model.State.parse(issue.status());
+        if (named.isPresent()) return named;
+        return issue.statusCategory() == JiraModel.StatusCategory.DONE ? java.util.Optional.of(io.hindsight.core.model.State.CLOSED) : java.util.Optional.empty();
     }
 
     private static String yaml(String s) {

@@ -68,6 +68,11 @@ public record PostMortem(String key, String title, Severity severity, State stat
                 template, sections, fiveWhys, contributingFactors, timeline, actionItems, metadata);
     }
 
+    public PostMortem withApproved(LocalDate day) {
+        return new PostMortem(key, title, severity, state, times, day, services, authors, approvers,
+                template, sections, fiveWhys, contributingFactors, timeline, actionItems, metadata);
+    }
+
     public PostMortem withActionItems(List<ActionItem> items) {
         return new PostMortem(key, title, severity, state, times, approved, services, authors, approvers,
                 template, sections, fiveWhys, contributingFactors, timeline, items, metadata);

@@ -36,6 +36,9 @@ public final class Ports {
 
         void comment(String postMortemKey, String markdown);
 
+        /** Writes the day a post-mortem was approved into it (the day due dates count from). */
+        void recordApproval(String postMortemKey, java.time.LocalDate day);
+
         /** The Jira user id for an action owner's name, if there is such a user. */
         Optional<String> userId(String ownerName);
     }

@@ -7,6 +7,7 @@ import io.hindsight.core.lint.LintReport;
 import io.hindsight.core.markdown.SourceMap;
 import io.hindsight.core.model.ActionItem;
 import io.hindsight.core.model.PostMortem;
+import io.hindsight.core.model.State;
 import io.hindsight.core.plan.DesiredTicket;
 import io.hindsight.core.plan.RemediationPlan;
 import io.hindsight.core.plan.RemediationPlanner;
@@ -60,12 +61,13 @@ public final class SyncEngine {
             return tell(key, loaded.state(), loaded.state(), report, true, List.of(),
                     new Reconciliation(List.of(), List.of(), List.of(), List.of(), List.of()), null);
         }
-        RemediationPlan plan = planner.plan(loaded.postMortem(), LocalDate.now(clock), issueUrl(key));
+        PostMortem pm = approvedOnce(key, loaded.postMortem());
+        RemediationPlan plan = planner.plan(pm, LocalDate.now(clock), issueUrl(key));
         Reconciliation reconciliation = new Reconciler(tracker::userId).reconcile(plan, loaded.tickets());
         List<Ports.Created> created = createMissing(key, reconciliation);
         closeDoneOnes(reconciliation, created);
         reconciliation.toUpdate().forEach(tracker::update);
-        PostMortem withTickets = withTicketKeys(loaded.postMortem(), reconciliation, created);
+        PostMortem withTickets = withTicketKeys(pm, reconciliation, created);
         Published page = publish(key, withTickets, plan, loaded, reconciliation, created);
         return tell(key, loaded.state(), page.state(), report, false, created, reconciliation, page.decision());
     }
@@ -74,6 +76,20 @@ public final class SyncEngine {
 
     private Ports.Loaded load(String key) {
         return tracker.load(key).orElseThrow(() -> new SyncException("post-mortem " + key + " does not exist or this account cannot see it"));
+    }
+
+    // ---- analyse -----------------------------------------------------------------------------------
+
+    /**
+     * A post-mortem that reached an approved state (approved, published, closed) with no approval date
+     * gets today's, written back once: due dates count from approval, and without a date they would
+     * count from a stand-in that moves when someone fills it in later.
+     */
+    private PostMortem approvedOnce(String key, PostMortem pm) {
+        if (pm.approved() != null || pm.state() == null || pm.state().ordinal() < State.APPROVED.ordinal()) return pm;
+        LocalDate today = LocalDate.now(clock);
+        tracker.recordApproval(key, today);
+        return pm.withApproved(today);
     }
 
     // ---- reconcile ---------------------------------------------------------------------------------

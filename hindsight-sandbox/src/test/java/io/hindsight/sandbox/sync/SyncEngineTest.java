@@ -327,6 +327,28 @@ public class SyncEngineTest {
     }
 
     @Test
+    public void anApprovedPostMortemWithoutADateGetsTodaysAndItsDueDatesCountFromIt() {
+        try (Site site = new Site(Flavor.DATA_CENTER, 2)) {
+            String undated = site.tracker.createPostMortem("PM", new MarkdownReader(POLICY.actionClasses())
+                    .read(postMortem(2).replace("approved: 2026-11-20\n", ""), "pm.md").postMortem());
+            site.engine.sync(undated);
+            assertEquals("not approved yet: no date", null, site.tracker.load(undated).orElseThrow().postMortem().approved());
+            // the approvers sign it off in Jira: the workflow moves it to Done
+            site.jira.transitions(undated).stream().filter(t -> t.toCategory() == io.hindsight.atlassian.jira.JiraModel.StatusCategory.DONE).findFirst()
+                    .ifPresent(t -> site.jira.transition(undated, t.id()));
+            site.engine.sync(undated);
+            PostMortem pm = site.tracker.load(undated).orElseThrow().postMortem();
+            assertEquals(io.hindsight.core.model.State.CLOSED, pm.state());
+            assertEquals("the day of the sync that saw it approved", java.time.LocalDate.of(2026, 11, 26), pm.approved());
+            // SEV3 priority actions are due 8 weeks after approval under the default policy
+            assertTrue(site.tickets().stream().anyMatch(t -> "2027-01-21".equals(t.text("duedate"))));
+            site.sandbox.log().clear();
+            site.engineOn(Clock.fixed(Instant.parse("2026-12-01T12:00:00Z"), ZoneOffset.UTC)).sync(undated);
+            assertEquals("the date is written once and stays", 0, site.sandbox.log().writes());
+        }
+    }
+
+    @Test
     public void cloudPublishesTooWithAdfAndAccountIds() {
         try (Site site = new Site(Flavor.CLOUD, 50)) {
             SyncResult first = site.engine.sync(site.key);
