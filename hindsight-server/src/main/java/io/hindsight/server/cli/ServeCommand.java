@@ -100,6 +100,10 @@ final class ServeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             spec.commandLine().getErr().println("hindsight serve: " + e.getMessage());
             return ExitCodes.USAGE;
+        } catch (io.hindsight.atlassian.http.AtlassianException e) {
+            // at start the service asks Jira who it is and which flavour it runs; without that it cannot tell its own edits apart
+            spec.commandLine().getErr().println("hindsight serve: cannot start without Jira: " + e.getMessage());
+            return ExitCodes.FINDINGS;
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -125,6 +129,9 @@ final class ServeCommand implements Callable<Integer> {
         JobQueue queue = this.db.open(secrets);
         RequestCounter counter = new RequestCounter();
         Wiring w = engine.wiring(site, config, counter);
+        // Hindsight's own writes set off webhooks too; knowing its account lets the intake drop them. Asked before any
+        // thread starts, so a Jira that cannot be reached stops the start cleanly
+        String ownAccount = w.jira.myself().id();
         io.hindsight.server.web.Metrics metrics = new io.hindsight.server.web.Metrics(queue, counter::snapshot);
         Worker worker = new Worker(queue, w.engine, "worker-" + ProcessHandle.current().pid(), Duration.ofSeconds(1)).onJob(metrics::job);
         Thread thread = new Thread(worker, "hindsight-worker");
@@ -143,8 +150,6 @@ final class ServeCommand implements Callable<Integer> {
         io.hindsight.server.web.UpstreamCheck confluenceUp = new io.hindsight.server.web.UpstreamCheck("Confluence", () -> parent == null ? null
                 : w.confluence.page(parent).orElseThrow(() -> new IllegalStateException("the parent page " + parent + " is gone or hidden from Hindsight; run 'hindsight provision'")));
         background.scheduleWithFixedDelay(confluenceUp::refresh, 0, 30, java.util.concurrent.TimeUnit.SECONDS);
-        // Hindsight's own writes set off webhooks too; knowing its account lets the intake drop them
-        String ownAccount = w.jira.myself().id();
         HttpService service = new HttpService(bind, port, new WebhookIntake(signature, queue, "Post-mortem", "Remediation").ignoringChangesBy(ownAccount), queue, metrics,
                 java.util.List.of(jiraUp, confluenceUp));
         io.hindsight.server.web.SignInThrottle throttle = io.hindsight.server.web.SignInThrottle.defaults();

@@ -77,6 +77,24 @@ public class ServeCommandTest {
     }
 
     @Test
+    public void aJiraThatCannotBeReachedIsSaidPlainly() throws Exception {
+        CommandLine cli = HindsightCli.commandLine();
+        java.io.StringWriter err = new java.io.StringWriter();
+        cli.setErr(new java.io.PrintWriter(err));
+        ServeCommand serve = (ServeCommand) cli.getSubcommands().get("serve").getCommand();
+        serve.site.env = Map.of("HINDSIGHT_JIRA_TOKEN", "token-for-nowhere", "HINDSIGHT_CONFLUENCE_TOKEN", "token-for-nowhere");
+        serve.secrets = new Secrets(Map.of("HINDSIGHT_WEBHOOK_SECRET", "serve-test-webhook-secret"));
+        Path ids = dir.newFile("hindsight-ids.json").toPath();
+        java.nio.file.Files.writeString(ids, "{\"issueTypeId\":\"1\",\"fieldIds\":{},\"linkTypeName\":\"Remediation\"}");
+        // port 1 on loopback refuses connections: Jira is down
+        int exit = cli.execute("serve", "--jira-url", "http://127.0.0.1:1", "--confluence-url", "http://127.0.0.1:1", "--data-center", "--space", "OPS",
+                "--ids-file", ids.toString(), "--port", "0", "--data-dir", dir.getRoot().toPath().resolve("data").toString());
+        assertEquals(err.toString(), ExitCodes.FINDINGS, exit);
+        assertTrue(err.toString(), err.toString().startsWith("hindsight serve: cannot start without Jira: "));
+        assertTrue("no stack trace for an operator to read: " + err, !err.toString().contains("\tat "));
+    }
+
+    @Test
     public void withoutTheWebhookSecretItSaysWhatToSet() {
         org.junit.Assume.assumeTrue("HINDSIGHT_WEBHOOK_SECRET is set in this environment",
                 System.getenv("HINDSIGHT_WEBHOOK_SECRET") == null && System.getenv("HINDSIGHT_WEBHOOK_SECRET_FILE") == null);
