@@ -1,20 +1,37 @@
 package io.hindsight.server.cli;
 
+import io.hindsight.atlassian.http.AtlassianException;
 import io.hindsight.atlassian.http.RequestCounter;
+import io.hindsight.atlassian.sync.ReminderSweep;
+import io.hindsight.core.lint.Checker;
+import io.hindsight.core.markdown.MarkdownReader;
+import io.hindsight.core.report.RemediationReport;
 import io.hindsight.server.queue.JobQueue;
 import io.hindsight.server.queue.Worker;
+import io.hindsight.server.web.ApiToken;
+import io.hindsight.server.web.Dashboard;
 import io.hindsight.server.web.HttpService;
+import io.hindsight.server.web.JsonApi;
+import io.hindsight.server.web.Metrics;
+import io.hindsight.server.web.SignInThrottle;
+import io.hindsight.server.web.UpstreamCheck;
 import io.hindsight.server.webhook.Signature;
 import io.hindsight.server.webhook.WebhookIntake;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * {@code hindsight serve}: takes Jira's webhooks and keeps post-mortems in sync. The webhook secret comes
@@ -64,9 +81,9 @@ final class ServeCommand implements Callable<Integer> {
         private final HttpService service;
         private final Worker worker;
         private final Thread thread;
-        private final java.util.concurrent.ScheduledExecutorService background;
+        private final ScheduledExecutorService background;
 
-        private Running(HttpService service, Worker worker, Thread thread, java.util.concurrent.ScheduledExecutorService background) {
+        private Running(HttpService service, Worker worker, Thread thread, ScheduledExecutorService background) {
             this.service = service;
             this.worker = worker;
             this.thread = thread;
@@ -100,7 +117,7 @@ final class ServeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             spec.commandLine().getErr().println("hindsight serve: " + e.getMessage());
             return ExitCodes.USAGE;
-        } catch (io.hindsight.atlassian.http.AtlassianException e) {
+        } catch (AtlassianException e) {
             // at start the service asks Jira who it is and which flavour it runs; without that it cannot tell its own edits apart
             spec.commandLine().getErr().println("hindsight serve: cannot start without Jira: " + e.getMessage());
             return ExitCodes.FINDINGS;
@@ -125,45 +142,52 @@ final class ServeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("set " + Secrets.howToSet("HINDSIGHT_WEBHOOK_SECRET") + " to the secret of Jira's webhook: " + e.getMessage());
         }
-        java.util.Optional<io.hindsight.server.web.ApiToken> apiToken = secrets.get("HINDSIGHT_API_TOKEN").map(io.hindsight.server.web.ApiToken::new);
+        Optional<ApiToken> apiToken = secrets.get("HINDSIGHT_API_TOKEN").map(ApiToken::new);
         JobQueue queue = this.db.open(secrets);
         RequestCounter counter = new RequestCounter();
         Wiring w = engine.wiring(site, config, counter);
         // Hindsight's own writes set off webhooks too; knowing its account lets the intake drop them. Asked before any
         // thread starts, so a Jira that cannot be reached stops the start cleanly
         String ownAccount = w.jira.myself().id();
-        io.hindsight.server.web.Metrics metrics = new io.hindsight.server.web.Metrics(queue, counter::snapshot);
+        Metrics metrics = new Metrics(queue, counter::snapshot);
         Worker worker = new Worker(queue, w.engine, "worker-" + ProcessHandle.current().pid(), Duration.ofSeconds(1)).onJob(metrics::job);
         Thread thread = new Thread(worker, "hindsight-worker");
         thread.start();
         // three threads: a long reminder sweep must not hold up the readiness probes
-        java.util.concurrent.ScheduledExecutorService background = java.util.concurrent.Executors.newScheduledThreadPool(3, r -> {
+        ScheduledExecutorService background = Executors.newScheduledThreadPool(3, r -> {
             Thread t = new Thread(r, "hindsight-background");
             t.setDaemon(true);
             return t;
         });
         // an authenticated read, so a revoked token shows as not ready, not only an unreachable Jira
-        io.hindsight.server.web.UpstreamCheck jiraUp = new io.hindsight.server.web.UpstreamCheck("Jira", w.jira::issueTypes);
-        background.scheduleWithFixedDelay(jiraUp::refresh, 0, 30, java.util.concurrent.TimeUnit.SECONDS);
+        UpstreamCheck jiraUp = new UpstreamCheck("Jira", w.jira::issueTypes);
+        background.scheduleWithFixedDelay(jiraUp::refresh, 0, 30, TimeUnit.SECONDS);
         // Confluence: the page every post-mortem page goes under, so a moved or restricted parent shows too
         String parent = engine.ids.read().parentPageId();
-        io.hindsight.server.web.UpstreamCheck confluenceUp = new io.hindsight.server.web.UpstreamCheck("Confluence", () -> parent == null ? null
+        UpstreamCheck confluenceUp = new UpstreamCheck("Confluence", () -> parent == null ? null
                 : w.confluence.page(parent).orElseThrow(() -> new IllegalStateException("the parent page " + parent + " is gone or hidden from Hindsight; run 'hindsight provision'")));
-        background.scheduleWithFixedDelay(confluenceUp::refresh, 0, 30, java.util.concurrent.TimeUnit.SECONDS);
-        HttpService service = new HttpService(bind, port, new WebhookIntake(signature, queue, "Post-mortem", "Remediation").ignoringChangesBy(ownAccount), queue, metrics,
-                java.util.List.of(jiraUp, confluenceUp));
-        io.hindsight.server.web.SignInThrottle throttle = io.hindsight.server.web.SignInThrottle.defaults();
-        service.mount("/api/", new io.hindsight.server.web.JsonApi(apiToken, queue, new io.hindsight.core.markdown.MarkdownReader(config.sloPolicy().actionClasses()),
-                new io.hindsight.core.lint.Checker(config.templateRegistry(), config.sloPolicy(), config.clock()), w.tracker, project, config.clock()).throttledBy(throttle));
-        service.mount("/", new io.hindsight.server.web.Dashboard(apiToken, queue,
-                () -> io.hindsight.core.report.RemediationReport.data(w.tracker.loadAll(null, 1000), java.time.LocalDate.now(config.clock())), Clock.systemUTC()).throttledBy(throttle));
+        background.scheduleWithFixedDelay(confluenceUp::refresh, 0, 30, TimeUnit.SECONDS);
+        HttpService service;
+        try {
+            service = new HttpService(bind, port, new WebhookIntake(signature, queue, "Post-mortem", "Remediation").ignoringChangesBy(ownAccount), queue, metrics,
+                    List.of(jiraUp, confluenceUp));
+        } catch (java.io.IOException e) {
+            worker.stop();
+            background.shutdownNow();
+            throw new IllegalArgumentException("cannot listen on " + bind + ":" + port + " (" + e.getMessage() + "): choose another --port or --bind");
+        }
+        SignInThrottle throttle = SignInThrottle.defaults();
+        service.mount("/api/", new JsonApi(apiToken, queue, new MarkdownReader(config.sloPolicy().actionClasses()),
+                new Checker(config.templateRegistry(), config.sloPolicy(), config.clock()), w.tracker, project, config.clock()).throttledBy(throttle));
+        service.mount("/", new Dashboard(apiToken, queue,
+                () -> RemediationReport.data(w.tracker.loadAll(null, 1000), LocalDate.now(config.clock())), Clock.systemUTC()).throttledBy(throttle));
         if (apiToken.isEmpty()) log.info("the JSON API under /api/ and the web page are off: set HINDSIGHT_API_TOKEN to turn them on");
         if (remindEveryMinutes > 0) {
             String label = config.sloPolicy().labels().isEmpty() ? null : config.sloPolicy().labels().get(0);
             if (label == null) {
                 spec.commandLine().getErr().println("hindsight serve: the SLO policy names no remediation label, so reminders are off");
             } else {
-                io.hindsight.atlassian.sync.ReminderSweep sweep = new io.hindsight.atlassian.sync.ReminderSweep(w.jira, label, config.clock(), w.tracker::approvers);
+                ReminderSweep sweep = new ReminderSweep(w.jira, label, config.clock(), w.tracker::approvers);
                 background.scheduleWithFixedDelay(() -> {
                     // a failed sweep must not end the schedule: the next one retries, and labels keep it from repeating itself
                     try {
@@ -176,7 +200,7 @@ final class ServeCommand implements Callable<Integer> {
                     } catch (RuntimeException e) {
                         log.warn("reminder sweep failed; next try in {} minute(s): {}", remindEveryMinutes, e.getMessage());
                     }
-                }, 1, remindEveryMinutes, java.util.concurrent.TimeUnit.MINUTES);
+                }, 1, remindEveryMinutes, TimeUnit.MINUTES);
             }
         }
         return new Running(service, worker, thread, background);
