@@ -174,13 +174,30 @@ public final class Provisioner {
                 }
                 case PARENT_PAGE -> parentId = guarded("creating page '" + spec.parentPageTitle() + "' in space " + spec.confluenceSpace(),
                         () -> confluence.create(new ConfluenceModel.NewPage(spec.confluenceSpace(), null, spec.parentPageTitle(),
-                                "<p>" + Xml.escape("Post-mortems published by Hindsight. Each child page is generated from its Jira issue.") + "</p>",
+                                parentPageBody(spec.confluenceSpace()),
                                 List.of("hindsight"))).id());
                 default -> {
                 }
             }
         }
         return new ProvisionedIds(issueTypeId, fieldIds, spec.linkTypeName(), filterId, boardId, parentId);
+    }
+
+    /**
+     * The parent page: a line about what lives under it, then Confluence's own Page Properties Report over
+     * the post-mortem pages (each page's facts are Page Properties), so the index stays current without
+     * Hindsight writing to it.
+     */
+    static String parentPageBody(String spaceKey) {
+        String cql = "label = \"postmortem\" and space = \"" + spaceKey.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+        return "<p>" + Xml.escape("Post-mortems published by Hindsight. Each child page is generated from its Jira issue; edit the issue, not the page.") + "</p>"
+                + "<ac:structured-macro ac:name=\"detailssummary\" ac:schema-version=\"2\">"
+                + "<ac:parameter ac:name=\"cql\">" + Xml.escape(cql) + "</ac:parameter>"
+                + "<ac:parameter ac:name=\"firstcolumn\">Post-mortem</ac:parameter>"
+                + "<ac:parameter ac:name=\"headings\">Severity,Started,Time to resolve,Services,Approved</ac:parameter>"
+                + "<ac:parameter ac:name=\"sortBy\">Started</ac:parameter>"
+                + "<ac:parameter ac:name=\"reverseSort\">true</ac:parameter>"
+                + "</ac:structured-macro>";
     }
 
     private interface Call<T> {

@@ -73,4 +73,23 @@ public class ProvisionerTest {
         ProvisioningException e = assertThrows(ProvisioningException.class, () -> p.apply(p.plan(spec)));
         assertTrue(e.getMessage(), e.getMessage().startsWith("provisioning stopped while creating issue type 'Post-mortem' (needs the Jira administrator permission): the account lacks a permission."));
     }
+
+    @Test
+    public void theParentPageListsEveryPostMortemThroughConfluencesPagePropertiesReport() throws Exception {
+        String body = Provisioner.parentPageBody("O\"PS");
+        javax.xml.parsers.DocumentBuilderFactory f = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+        f.setNamespaceAware(true);
+        org.w3c.dom.Document d = f.newDocumentBuilder().parse(new org.xml.sax.InputSource(new java.io.StringReader(
+                "<root xmlns:ac=\"http://atlassian.com/content\">" + body + "</root>")));
+        org.w3c.dom.NodeList macros = d.getElementsByTagName("ac:structured-macro");
+        assertEquals(1, macros.getLength());
+        assertEquals("detailssummary", ((org.w3c.dom.Element) macros.item(0)).getAttribute("ac:name"));
+        org.w3c.dom.NodeList params = d.getElementsByTagName("ac:parameter");
+        String cql = null;
+        for (int i = 0; i < params.getLength(); i++) {
+            org.w3c.dom.Element p = (org.w3c.dom.Element) params.item(i);
+            if (p.getAttribute("ac:name").equals("cql")) cql = p.getTextContent();
+        }
+        assertEquals("a quote in the space key stays inside the CQL string", "label = \"postmortem\" and space = \"O\\\"PS\"", cql);
+    }
 }

@@ -136,6 +136,8 @@ public final class PageViewBuilder {
     private static List<PageView.Fact> facts(PostMortem pm, RemediationPlan plan, String jiraUrl) {
         List<PageView.Fact> facts = new ArrayList<>();
         if (pm.key() != null) facts.add(new PageView.Fact("Jira issue", pm.key(), jiraUrl));
+        // also a lozenge above; as a fact it is a column of Confluence's Page Properties Report on the parent page
+        if (pm.severity() != null) facts.add(new PageView.Fact("Severity", pm.severity().name(), null));
         var t = pm.times();
         t.startedAt().ifPresent(v -> facts.add(new PageView.Fact("Started", TimeFormats.format(v), null)));
         t.detectedAt().ifPresent(v -> facts.add(new PageView.Fact("Detected", TimeFormats.format(v), null)));

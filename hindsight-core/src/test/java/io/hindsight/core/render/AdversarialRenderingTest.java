@@ -124,7 +124,7 @@ public class AdversarialRenderingTest {
     private static final Set<String> STORAGE_ELEMENTS = Set.of("root", "p", "table", "tbody", "tr", "th", "td", "h2", "h3", "h4",
             "h5", "h6", "h1", "ol", "ul", "li", "em", "strong", "a", "code", "pre", "br", "hr", "blockquote",
             "ac:structured-macro", "ac:parameter", "ac:rich-text-body", "ac:plain-text-body", "ac:image", "ri:url");
-    private static final Set<String> MACROS = Set.of("status", "jira", "info", "code");
+    private static final Set<String> MACROS = Set.of("status", "jira", "info", "code", "details");
     private static final Set<String> PARAMETERS = Set.of("colour", "title", "server", "serverId", "jqlQuery", "columns", "maximumIssues", "language");
 
     static Document parseXml(String xml) throws Exception {
@@ -183,7 +183,7 @@ public class AdversarialRenderingTest {
                     }
                 }
             }
-            for (String macro : List.of("status", "jira", "info")) {
+            for (String macro : List.of("status", "jira", "info", "details")) {
                 assertEquals(macro + " macros for payload " + show(p), macros(baseline, macro), macros(d, macro));
             }
             // the action's summary cell shows exactly what the author wrote
