@@ -39,7 +39,7 @@ import java.util.concurrent.TimeUnit;
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Runs the service: POST /webhooks/jira (signed with X-Hub-Signature), GET /healthz, /readyz and /metrics, the JSON API "
-                + "under /api/ (bearer token from HINDSIGHT_API_TOKEN), a worker that syncs each post-mortem the webhooks name, and the reminder sweep. "
+                + "under /api/ and a web page at / with the report and the job queue (both behind HINDSIGHT_API_TOKEN), a worker that syncs each post-mortem the webhooks name, and the reminder sweep. "
                 + "Jobs survive restarts (H2 in --data-dir, or PostgreSQL). Stop with Ctrl-C: the job in hand is finished."})
 final class ServeCommand implements Callable<Integer> {
     @Mixin
