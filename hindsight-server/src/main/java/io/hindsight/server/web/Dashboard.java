@@ -111,7 +111,7 @@ public final class Dashboard implements HttpHandler {
         switch (path) {
             case "/logout" -> {
                 sessions.remove(cookie(ex).orElse(""));
-                redirect(ex, "/login", COOKIE + "=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict");
+                redirect(ex, "/login", COOKIE + "=; Path=/; Max-Age=0" + cookieFlags(ex));
             }
             case "/ui/sync" -> {
                 String key = form.getOrDefault("key", "").strip().toUpperCase(Locale.ROOT);
@@ -159,7 +159,16 @@ public final class Dashboard implements HttpHandler {
         String id = randomHex();
         sessions.entrySet().removeIf(e -> e.getValue().expires().isBefore(clock.instant()));
         sessions.put(id, new Session(clock.instant().plus(SESSION), randomHex()));
-        redirect(ex, "/", COOKIE + "=" + id + "; Path=/; Max-Age=" + SESSION.toSeconds() + "; HttpOnly; SameSite=Strict");
+        redirect(ex, "/", COOKIE + "=" + id + "; Path=/; Max-Age=" + SESSION.toSeconds() + cookieFlags(ex));
+    }
+
+    /**
+     * Secure when the browser reached the page over HTTPS: Hindsight listens on plain HTTP behind a proxy,
+     * which says so in X-Forwarded-Proto.
+     */
+    private static String cookieFlags(HttpExchange ex) {
+        boolean https = "https".equalsIgnoreCase(String.valueOf(ex.getRequestHeaders().getFirst("X-Forwarded-Proto")).strip());
+        return "; HttpOnly; SameSite=Strict" + (https ? "; Secure" : "");
     }
 
     private void loginPage(HttpExchange ex, int status, String message) throws IOException {

@@ -159,6 +159,18 @@ public class DashboardTest {
     }
 
     @Test
+    public void behindAnHttpsProxyTheCookieIsSecure() throws Exception {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/login")).header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-Forwarded-Proto", "https").POST(HttpRequest.BodyPublishers.ofString("token=" + TOKEN)).build(), HttpResponse.BodyHandlers.ofString());
+        assertTrue(r.headers().firstValue("Set-Cookie").orElse("").endsWith("; Secure"));
+        assertFalse("plain HTTP: no Secure flag, or the browser would drop the cookie", signInCookieHeader().contains("Secure"));
+    }
+
+    private String signInCookieHeader() throws Exception {
+        return post("/login", null, "token=" + URLEncoder.encode(TOKEN, StandardCharsets.UTF_8)).headers().firstValue("Set-Cookie").orElseThrow();
+    }
+
+    @Test
     public void signingOutEndsTheSession() throws Exception {
         String cookie = signIn();
         String csrf = csrf(get("/", cookie).body());
