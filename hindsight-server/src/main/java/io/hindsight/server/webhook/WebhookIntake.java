@@ -69,6 +69,10 @@ public final class WebhookIntake {
         String key = issue.path("key").asText(null);
         Optional<String> postMortem = postMortemOf(issue);
         if (key == null || postMortem.isEmpty()) return new Answer(202, "ignored: not a post-mortem or one of its tickets");
+        // a deleted post-mortem has nothing left to sync from; its tickets and page stay as they are
+        if ("jira:issue_deleted".equals(event.path("webhookEvent").asText()) && key.equals(postMortem.get())) {
+            return new Answer(202, "ignored: post-mortem " + key + " was deleted; its tickets and page are left as they are");
+        }
         // Jira always sends an identifier; without one, the body's hash still recognises a re-delivery
         String id = identifier == null || identifier.isBlank() ? "sha256:" + sha256(body) : identifier;
         JobQueue.Accepted accepted = queue.accept(id, event.path("webhookEvent").asText("unknown"), key, postMortem.get());

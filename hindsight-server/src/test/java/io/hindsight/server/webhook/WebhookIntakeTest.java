@@ -54,6 +54,16 @@ public class WebhookIntakeTest {
     }
 
     @Test
+    public void aDeletedPostMortemQueuesNothingButADeletedTicketResyncsItsPostMortem() {
+        WebhookIntake.Answer pm = deliver(PM_UPDATED.replace("jira:issue_updated", "jira:issue_deleted"), "id-1");
+        assertEquals(202, pm.status());
+        assertEquals("ignored: post-mortem PM-1 was deleted; its tickets and page are left as they are", pm.outcome());
+        assertTrue(queue.all().isEmpty());
+        // a deleted ticket: its action is still in the post-mortem, so the sync puts a ticket back
+        assertEquals("queued PM-1", deliver(TICKET_UPDATED.replace("jira:issue_updated", "jira:issue_deleted"), "id-2").outcome());
+    }
+
+    @Test
     public void theSameDeliveryTenTimesIsOneJob() {
         for (int i = 0; i < 10; i++) assertEquals(202, deliver(PM_UPDATED, "id-1").status());
         assertEquals(1, queue.all().size());
