@@ -32,7 +32,7 @@ import java.util.concurrent.Callable;
                 + "language, actionable action items, required sections, times in order.",
                 "Exit status: 0 no errors, 1 errors found, 2 a file or option could not be used."})
 final class LintCommand implements Callable<Integer> {
-    enum Format { text, json }
+    enum Format { text, json, github }
 
     @Parameters(paramLabel = "FILE|KEY", arity = "1..*", description = "Post-mortem Markdown files, or post-mortem issue keys such as PM-12.")
     List<String> targets;
@@ -46,7 +46,7 @@ final class LintCommand implements Callable<Integer> {
 
     private static final java.util.regex.Pattern ISSUE_KEY = java.util.regex.Pattern.compile("[A-Z][A-Z0-9_]*-[1-9][0-9]*");
 
-    @Option(names = "--format", defaultValue = "text", description = "text (for people, default) or json (for tools).")
+    @Option(names = "--format", defaultValue = "text", description = "text (for people, default), json (for tools), or github (annotations on the pull request's lines in GitHub Actions).")
     Format format;
 
     @Mixin
@@ -108,6 +108,7 @@ final class LintCommand implements Callable<Integer> {
             results.add(LintResult.of(target, reader.read(text, file.toString()), checker));
         }
         if (format == Format.json) out.print(LintJson.write(results));
+        else if (format == Format.github) out.print(io.hindsight.server.ops.GithubAnnotations.write(results));
         else results.forEach(r -> text(r, out));
         out.flush();
         return results.stream().anyMatch(r -> r.report().hasErrors()) ? ExitCodes.FINDINGS : ExitCodes.OK;

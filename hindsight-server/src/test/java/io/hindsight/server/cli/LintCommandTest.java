@@ -100,4 +100,17 @@ public class LintCommandTest {
         assertEquals(1, r.exit());
         assertTrue(r.out(), r.out().contains("pm.md:8: error actionability.unreadable (action item): unknown action class [priority]; use one of mitigate, prevent"));
     }
+
+    @Test
+    public void inGithubActionsFindingsBecomeAnnotationsOnTheirLines() throws Exception {
+        java.nio.file.Path f = java.nio.file.Files.createTempFile("post,mortem", ".md");
+        java.nio.file.Files.writeString(f, "---\ntitle: Outage\nseverity: SEV3\n---\n## Summary\n\nThe queue backed up.\n\n## Root cause\n\n"
+                + "Bob caused the outage by carelessly running the import.\n\n## Action items\n\n- [ ] Improve monitoring\n");
+        Run r = run("lint", f.toString(), "--format", "github", "--today", "2026-11-26");
+        assertEquals(ExitCodes.FINDINGS, r.exit());
+        String file = f.toString().replace(",", "%2C");
+        assertTrue(r.out(), r.out().contains("::error file=" + file + ",line=11,title=blameless.person-as-cause::"));
+        assertTrue("the suggestion follows on its own line: " + r.out(), r.out().contains("%0ASuggestion: "));
+        for (String line : r.out().split("\n")) assertTrue(line, line.startsWith("::error ") || line.startsWith("::warning ") || line.startsWith("::notice "));
+    }
 }
