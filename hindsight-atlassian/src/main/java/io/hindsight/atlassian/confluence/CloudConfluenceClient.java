@@ -5,35 +5,25 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hindsight.atlassian.http.ApiRequest;
 import io.hindsight.atlassian.http.AtlassianException;
 import io.hindsight.atlassian.http.AtlassianHttp;
-import io.hindsight.atlassian.http.RequestCounter;
 
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-import static io.hindsight.atlassian.confluence.DataCenterConfluenceClient.JSON;
-import static io.hindsight.atlassian.confluence.DataCenterConfluenceClient.flat;
-import static io.hindsight.atlassian.confluence.DataCenterConfluenceClient.tree;
 import static io.hindsight.atlassian.http.ApiRequest.segment;
 
 /**
  * Confluence Cloud: pages and page properties on {@code /wiki/api/v2}; labels through the v1 endpoint
  * that still exists for them. v2 addresses spaces by id, so space keys are looked up once and kept.
  */
-public final class CloudConfluenceClient implements ConfluenceClient {
+public final class CloudConfluenceClient extends RestConfluenceClient {
     private static final String V2 = "/wiki/api/v2";
-    private final AtlassianHttp http;
     private final Map<String, String> spaceIds = new ConcurrentHashMap<>();
     private final Map<String, String> spaceKeys = new ConcurrentHashMap<>();
 
     public CloudConfluenceClient(AtlassianHttp http) {
-        this.http = http;
-    }
-
-    @Override
-    public RequestCounter counter() {
-        return http.counter();
+        super(http);
     }
 
     public static ApiRequest spaceRequest(String spaceKey) {
@@ -97,31 +87,16 @@ public final class CloudConfluenceClient implements ConfluenceClient {
     @Override
     public Optional<ConfluenceModel.Page> findPage(String spaceKey, String title) {
         for (JsonNode p : tree(http.send(findPageRequest(spaceId(spaceKey), title)).body()).path("results")) {
-            if (p.path("title").asText().equals(title)) return Optional.of(page(p));
+            if (p.path("title").asText().equals(title)) return Optional.of(pageOf(p));
         }
         return Optional.empty();
     }
 
     @Override
-    public Optional<ConfluenceModel.Page> page(String id) {
-        return AtlassianException.NotFound.orEmpty(() -> page(tree(http.send(getPageRequest(id)).body())));
-    }
-
-    @Override
     public ConfluenceModel.Page create(ConfluenceModel.NewPage p) {
-        ConfluenceModel.Page created = page(tree(http.send(createPageRequest(spaceId(p.spaceKey()), p.parentId(), p.title(), p.storage())).body()));
+        ConfluenceModel.Page created = pageOf(tree(http.send(createPageRequest(spaceId(p.spaceKey()), p.parentId(), p.title(), p.storage())).body()));
         if (!p.labels().isEmpty()) addLabels(created.id(), p.labels());
         return created;
-    }
-
-    @Override
-    public ConfluenceModel.Page update(String id, String title, String storage, int newVersion, String message) {
-        return page(tree(http.send(updatePageRequest(id, title, storage, newVersion, message)).body()));
-    }
-
-    @Override
-    public void addLabels(String pageId, List<String> labels) {
-        http.send(addLabelsRequest(pageId, labels));
     }
 
     @Override
@@ -140,7 +115,23 @@ public final class CloudConfluenceClient implements ConfluenceClient {
                 : createPropertyRequest(pageId, key, value));
     }
 
-    private ConfluenceModel.Page page(JsonNode p) {
+    @Override
+    ApiRequest pageRequest(String id) {
+        return getPageRequest(id);
+    }
+
+    @Override
+    ApiRequest pageUpdate(String id, String title, String storage, int newVersion, String message) {
+        return updatePageRequest(id, title, storage, newVersion, message);
+    }
+
+    @Override
+    ApiRequest labelsRequest(String pageId, List<String> labels) {
+        return addLabelsRequest(pageId, labels);
+    }
+
+    @Override
+    ConfluenceModel.Page pageOf(JsonNode p) {
         JsonNode storage = p.path("body").path("storage").path("value");
         return new ConfluenceModel.Page(p.path("id").asText(), p.path("title").asText(), spaceKeys.get(p.path("spaceId").asText()),
                 p.path("version").path("number").asInt(1), storage.isMissingNode() ? null : storage.asText());

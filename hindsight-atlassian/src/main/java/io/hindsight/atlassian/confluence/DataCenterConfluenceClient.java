@@ -1,15 +1,12 @@
 package io.hindsight.atlassian.confluence;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hindsight.atlassian.http.ApiRequest;
 import io.hindsight.atlassian.http.AtlassianException;
 import io.hindsight.atlassian.http.AtlassianHttp;
-import io.hindsight.atlassian.http.RequestCounter;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,18 +14,11 @@ import java.util.Optional;
 import static io.hindsight.atlassian.http.ApiRequest.segment;
 
 /** Confluence Data Center 8-10: {@code /rest/api/content}, labels and content properties on the same API. */
-public final class DataCenterConfluenceClient implements ConfluenceClient {
-    static final ObjectMapper JSON = new ObjectMapper();
+public final class DataCenterConfluenceClient extends RestConfluenceClient {
     private static final String CONTENT = "/rest/api/content";
-    private final AtlassianHttp http;
 
     public DataCenterConfluenceClient(AtlassianHttp http) {
-        this.http = http;
-    }
-
-    @Override
-    public RequestCounter counter() {
-        return http.counter();
+        super(http);
     }
 
     public static ApiRequest findPageRequest(String spaceKey, String title) {
@@ -90,28 +80,13 @@ public final class DataCenterConfluenceClient implements ConfluenceClient {
     @Override
     public Optional<ConfluenceModel.Page> findPage(String spaceKey, String title) {
         JsonNode results = tree(http.send(findPageRequest(spaceKey, title)).body()).path("results");
-        for (JsonNode p : results) if (p.path("title").asText().equals(title)) return Optional.of(page(p));
+        for (JsonNode p : results) if (p.path("title").asText().equals(title)) return Optional.of(pageOf(p));
         return Optional.empty();
     }
 
     @Override
-    public Optional<ConfluenceModel.Page> page(String id) {
-        return AtlassianException.NotFound.orEmpty(() -> page(tree(http.send(getPageRequest(id)).body())));
-    }
-
-    @Override
     public ConfluenceModel.Page create(ConfluenceModel.NewPage p) {
-        return page(tree(http.send(createPageRequest(p)).body()));
-    }
-
-    @Override
-    public ConfluenceModel.Page update(String id, String title, String storage, int newVersion, String message) {
-        return page(tree(http.send(updatePageRequest(id, title, storage, newVersion, message)).body()));
-    }
-
-    @Override
-    public void addLabels(String pageId, List<String> labels) {
-        http.send(addLabelsRequest(pageId, labels));
+        return pageOf(tree(http.send(createPageRequest(p)).body()));
     }
 
     @Override
@@ -126,23 +101,25 @@ public final class DataCenterConfluenceClient implements ConfluenceClient {
                 : createPropertyRequest(pageId, key, value));
     }
 
-    static ConfluenceModel.Page page(JsonNode p) {
+    @Override
+    ApiRequest pageRequest(String id) {
+        return getPageRequest(id);
+    }
+
+    @Override
+    ApiRequest pageUpdate(String id, String title, String storage, int newVersion, String message) {
+        return updatePageRequest(id, title, storage, newVersion, message);
+    }
+
+    @Override
+    ApiRequest labelsRequest(String pageId, List<String> labels) {
+        return addLabelsRequest(pageId, labels);
+    }
+
+    @Override
+    ConfluenceModel.Page pageOf(JsonNode p) {
         JsonNode storage = p.path("body").path("storage").path("value");
         return new ConfluenceModel.Page(p.path("id").asText(), p.path("title").asText(), p.path("space").path("key").asText(null),
                 p.path("version").path("number").asInt(1), storage.isMissingNode() ? null : storage.asText());
-    }
-
-    static Map<String, String> flat(JsonNode value) {
-        Map<String, String> out = new LinkedHashMap<>();
-        value.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().isTextual() ? e.getValue().asText() : e.getValue().toString()));
-        return out;
-    }
-
-    static JsonNode tree(String body) {
-        try {
-            return JSON.readTree(body);
-        } catch (Exception e) {
-            throw new IllegalStateException("Confluence sent a response that is not JSON", e);
-        }
     }
 }
