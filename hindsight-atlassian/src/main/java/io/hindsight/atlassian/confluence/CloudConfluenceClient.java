@@ -23,7 +23,7 @@ public final class CloudConfluenceClient extends RestConfluenceClient {
     private final Map<String, String> spaceKeys = new ConcurrentHashMap<>();
 
     public CloudConfluenceClient(AtlassianHttp http) {
-        super(http);
+        super(http, new Requests(CloudConfluenceClient::getPageRequest, CloudConfluenceClient::updatePageRequest, CloudConfluenceClient::addLabelsRequest));
     }
 
     public static ApiRequest spaceRequest(String spaceKey) {
@@ -113,21 +113,6 @@ public final class CloudConfluenceClient extends RestConfluenceClient {
     public void setProperty(String pageId, String key, Map<String, String> value, Optional<ConfluenceModel.Property> existing) {
         http.send(existing.isPresent() ? updatePropertyRequest(pageId, existing.get().id(), key, value, existing.get().version() + 1)
                 : createPropertyRequest(pageId, key, value));
-    }
-
-    @Override
-    ApiRequest pageRequest(String id) {
-        return getPageRequest(id);
-    }
-
-    @Override
-    ApiRequest pageUpdate(String id, String title, String storage, int newVersion, String message) {
-        return updatePageRequest(id, title, storage, newVersion, message);
-    }
-
-    @Override
-    ApiRequest labelsRequest(String pageId, List<String> labels) {
-        return addLabelsRequest(pageId, labels);
     }
 
     @Override

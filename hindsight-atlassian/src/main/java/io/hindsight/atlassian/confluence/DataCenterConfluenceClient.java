@@ -18,7 +18,7 @@ public final class DataCenterConfluenceClient extends RestConfluenceClient {
     private static final String CONTENT = "/rest/api/content";
 
     public DataCenterConfluenceClient(AtlassianHttp http) {
-        super(http);
+        super(http, new Requests(DataCenterConfluenceClient::getPageRequest, DataCenterConfluenceClient::updatePageRequest, DataCenterConfluenceClient::addLabelsRequest));
     }
 
     public static ApiRequest findPageRequest(String spaceKey, String title) {
@@ -99,21 +99,6 @@ public final class DataCenterConfluenceClient extends RestConfluenceClient {
     public void setProperty(String pageId, String key, Map<String, String> value, Optional<ConfluenceModel.Property> existing) {
         http.send(existing.isPresent() ? updatePropertyRequest(pageId, key, value, existing.get().version() + 1)
                 : createPropertyRequest(pageId, key, value));
-    }
-
-    @Override
-    ApiRequest pageRequest(String id) {
-        return getPageRequest(id);
-    }
-
-    @Override
-    ApiRequest pageUpdate(String id, String title, String storage, int newVersion, String message) {
-        return updatePageRequest(id, title, storage, newVersion, message);
-    }
-
-    @Override
-    ApiRequest labelsRequest(String pageId, List<String> labels) {
-        return addLabelsRequest(pageId, labels);
     }
 
     @Override

@@ -19,9 +19,19 @@ import java.util.Optional;
 abstract class RestConfluenceClient implements ConfluenceClient {
     static final ObjectMapper JSON = new ObjectMapper();
     protected final AtlassianHttp http;
+    private final Requests requests;
 
-    RestConfluenceClient(AtlassianHttp http) {
+    /** A flavour's request builders (pure, static, shared with the contract tests). */
+    record Requests(java.util.function.Function<String, ApiRequest> page, PageUpdate update, java.util.function.BiFunction<String, List<String>, ApiRequest> labels) {
+    }
+
+    interface PageUpdate {
+        ApiRequest of(String id, String title, String storage, int newVersion, String message);
+    }
+
+    RestConfluenceClient(AtlassianHttp http, Requests requests) {
         this.http = http;
+        this.requests = requests;
     }
 
     @Override
@@ -29,28 +39,22 @@ abstract class RestConfluenceClient implements ConfluenceClient {
         return http.counter();
     }
 
-    abstract ApiRequest pageRequest(String id);
-
-    abstract ApiRequest pageUpdate(String id, String title, String storage, int newVersion, String message);
-
-    abstract ApiRequest labelsRequest(String pageId, List<String> labels);
-
     /** A page as this flavour's JSON describes it. */
     abstract ConfluenceModel.Page pageOf(JsonNode p);
 
     @Override
     public Optional<ConfluenceModel.Page> page(String id) {
-        return AtlassianException.NotFound.orEmpty(() -> pageOf(tree(http.send(pageRequest(id)).body())));
+        return AtlassianException.NotFound.orEmpty(() -> pageOf(tree(http.send(requests.page().apply(id)).body())));
     }
 
     @Override
     public ConfluenceModel.Page update(String id, String title, String storage, int newVersion, String message) {
-        return pageOf(tree(http.send(pageUpdate(id, title, storage, newVersion, message)).body()));
+        return pageOf(tree(http.send(requests.update().of(id, title, storage, newVersion, message)).body()));
     }
 
     @Override
     public void addLabels(String pageId, List<String> labels) {
-        http.send(labelsRequest(pageId, labels));
+        http.send(requests.labels().apply(pageId, labels));
     }
 
     static Map<String, String> flat(JsonNode value) {
