@@ -98,8 +98,9 @@ public final class JsonApi implements HttpHandler {
         try {
             a = route(ex);
         } catch (AtlassianException e) {
-            // Jira refused or failed: its own words, with the status that says whose fault it is
-            a = error(e instanceof AtlassianException.BadRequest ? 400 : 502, e.getMessage());
+            // Jira refused or failed: its own words, with the status that says whose fault it is (a bad JQL or a
+            // missing issue is the caller's; anything else, including Hindsight's own credentials, is upstream)
+            a = error(e instanceof AtlassianException.BadRequest ? 400 : e instanceof AtlassianException.NotFound ? 404 : 502, e.getMessage());
         } catch (RuntimeException e) {
             LOG.error("API {} {} failed", ex.getRequestMethod(), ex.getRequestURI().getPath(), e);
             a = error(500, "internal error: " + e.getMessage());

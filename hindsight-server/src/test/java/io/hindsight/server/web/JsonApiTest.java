@@ -147,6 +147,7 @@ public class JsonApiTest {
         assertTrue(ok(call("GET", "/api/report?jql=" + java.net.URLEncoder.encode("project = PM ORDER BY key", java.nio.charset.StandardCharsets.UTF_8), null, TOKEN), 400)
                 .get("error").asText().contains("ORDER BY"));
         assertEquals(404, call("GET", "/api/nothing", null, TOKEN).statusCode());
+        assertEquals("a key: that names no issue", 404, call("POST", "/api/publish", GOOD.replace("title: Queue backlog", "title: Queue backlog\nkey: PM-4040"), TOKEN).statusCode());
     }
 
     @Test
