@@ -124,6 +124,28 @@ public final class ServiceBenchmark {
             int ran = worker.drain();
             double seconds = (System.nanoTime() - t0) / 1e9;
             System.out.printf("worker: %d first-publish syncs (2 tickets, a page, a comment each) in %.2f s: %.1f jobs/s%n", ran, seconds, ran / seconds);
+
+            // serve's --workers against a Jira that takes 20 ms per request (the sandbox alone answers in about 1 ms)
+            sandbox.faults().add(io.hindsight.sandbox.Faults.Rule.latency("(GET|POST|PUT) /(rest|wiki)/.*", 20, Integer.MAX_VALUE));
+            for (int workers : new int[]{1, 4}) {
+                for (int i = 0; i < 40; i++) {
+                    String key = tracker.createPostMortem("PM", reader.read("---\ntitle: Slow incident " + workers + "-" + i + "\nseverity: SEV3\n---\n## Summary\n\nA queue backed up.\n\n"
+                            + "## Root cause\n\nNo autoscaling.\n\n## Action items\n\n- [ ] [priority] Autoscale consumers on queue age @maria project:OPS\n", "pm.md").postMortem());
+                    jobQueue.accept("slow-" + workers + "-" + i, "jira:issue_created", key, key);
+                }
+                List<Thread> threads = new java.util.ArrayList<>();
+                long start = System.nanoTime();
+                java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+                for (int t = 0; t < workers; t++) {
+                    Worker wk = new Worker(jobQueue, engine, "slow-" + t, Duration.ofMillis(10));
+                    Thread th = new Thread(() -> done.addAndGet(wk.drain()));
+                    th.start();
+                    threads.add(th);
+                }
+                for (Thread th : threads) th.join();
+                double secs = (System.nanoTime() - start) / 1e9;
+                System.out.printf("with 20 ms per Jira request, %d worker(s): %d syncs in %.2f s: %.1f jobs/s%n", workers, done.get(), secs, done.get() / secs);
+            }
         }
     }
 }

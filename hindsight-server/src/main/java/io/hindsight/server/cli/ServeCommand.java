@@ -60,6 +60,10 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     DatabaseOptions db;
 
+    @Option(names = "--workers", defaultValue = "2", paramLabel = "N",
+            description = "Post-mortems synced side by side; each waits mostly on Jira, so a few help a backlog (default: ${DEFAULT-VALUE}).")
+    int workerCount;
+
     @Option(names = "--remind-every", defaultValue = "60", paramLabel = "MINUTES",
             description = "Run the reminder sweep (see 'hindsight remind') this often; 0 turns reminders off (default: ${DEFAULT-VALUE}).")
     int remindEveryMinutes;
@@ -79,14 +83,14 @@ final class ServeCommand implements Callable<Integer> {
     /** A running service: its port, and a graceful stop. */
     static final class Running implements AutoCloseable {
         private final HttpService service;
-        private final Worker worker;
-        private final Thread thread;
+        private final List<Worker> workers;
+        private final List<Thread> threads;
         private final ScheduledExecutorService background;
 
-        private Running(HttpService service, Worker worker, Thread thread, ScheduledExecutorService background) {
+        private Running(HttpService service, List<Worker> workers, List<Thread> threads, ScheduledExecutorService background) {
             this.service = service;
-            this.worker = worker;
-            this.thread = thread;
+            this.workers = workers;
+            this.threads = threads;
             this.background = background;
         }
 
@@ -98,13 +102,18 @@ final class ServeCommand implements Callable<Integer> {
         @Override
         public void close() {
             background.shutdownNow();
-            worker.stop();
-            try {
-                thread.join(Duration.ofSeconds(60).toMillis());
-            } catch (InterruptedException ignored) {
-                Thread.currentThread().interrupt();
+            workers.forEach(Worker::stop);
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            for (int i = 0; i < threads.size(); i++) {
+                try {
+                    threads.get(i).join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+                } catch (InterruptedException ignored) {
+                    Thread.currentThread().interrupt();
+                }
+                if (threads.get(i).isAlive()) {
+                    workers.get(i).releaseUnfinished().ifPresent(j -> log.warn("job {} ({}) did not finish in time; put back in the queue", j.id(), j.postMortem()));
+                }
             }
-            if (thread.isAlive()) worker.releaseUnfinished().ifPresent(j -> log.warn("job {} ({}) did not finish in time; put back in the queue", j.id(), j.postMortem()));
             service.close();
         }
     }
@@ -150,9 +159,16 @@ final class ServeCommand implements Callable<Integer> {
         // thread starts, so a Jira that cannot be reached stops the start cleanly
         String ownAccount = w.jira.myself().id();
         Metrics metrics = new Metrics(queue, counter::snapshot);
-        Worker worker = new Worker(queue, w.engine, "worker-" + ProcessHandle.current().pid(), Duration.ofSeconds(1)).onJob(metrics::job);
-        Thread thread = new Thread(worker, "hindsight-worker");
-        thread.start();
+        // several workers sync different post-mortems side by side; the queue never gives two of them one post-mortem
+        List<Worker> workers = new java.util.ArrayList<>();
+        List<Thread> threads = new java.util.ArrayList<>();
+        for (int i = 1; i <= Math.max(1, workerCount); i++) {
+            Worker worker = new Worker(queue, w.engine, "worker-" + ProcessHandle.current().pid() + "-" + i, Duration.ofSeconds(1)).onJob(metrics::job);
+            Thread thread = new Thread(worker, "hindsight-worker-" + i);
+            thread.start();
+            workers.add(worker);
+            threads.add(thread);
+        }
         // three threads: a long reminder sweep must not hold up the readiness probes
         ScheduledExecutorService background = Executors.newScheduledThreadPool(3, r -> {
             Thread t = new Thread(r, "hindsight-background");
@@ -172,7 +188,7 @@ final class ServeCommand implements Callable<Integer> {
             service = new HttpService(bind, port, new WebhookIntake(signature, queue, "Post-mortem", "Remediation").ignoringChangesBy(ownAccount), queue, metrics,
                     List.of(jiraUp, confluenceUp));
         } catch (java.io.IOException e) {
-            worker.stop();
+            workers.forEach(Worker::stop);
             background.shutdownNow();
             throw new IllegalArgumentException("cannot listen on " + bind + ":" + port + " (" + e.getMessage() + "): choose another --port or --bind");
         }
@@ -203,6 +219,6 @@ final class ServeCommand implements Callable<Integer> {
                 }, 1, remindEveryMinutes, TimeUnit.MINUTES);
             }
         }
-        return new Running(service, worker, thread, background);
+        return new Running(service, workers, threads, background);
     }
 }
