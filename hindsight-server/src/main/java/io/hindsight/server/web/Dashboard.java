@@ -53,6 +53,8 @@ public final class Dashboard implements HttpHandler {
     private final Supplier<ReportData> report;
     private final Clock clock;
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+    /** What the last action did, per session, for the next page view. */
+    private final Map<String, String> notes = new ConcurrentHashMap<>();
     private final SecureRandom random = new SecureRandom();
     private volatile CachedReport cached;
     private SignInThrottle throttle = SignInThrottle.defaults();
@@ -111,28 +113,29 @@ public final class Dashboard implements HttpHandler {
         switch (path) {
             case "/logout" -> {
                 sessions.remove(cookie(ex).orElse(""));
+                notes.remove(cookie(ex).orElse(""));
                 redirect(ex, "/login", COOKIE + "=; Path=/; Max-Age=0" + cookieFlags(ex));
             }
             case "/ui/sync" -> {
                 String key = form.getOrDefault("key", "").strip().toUpperCase(Locale.ROOT);
                 if (!KEY.matcher(key).matches()) {
-                    redirect(ex, "/?note=" + enc("'" + key + "' is not an issue key such as PM-12"), null);
+                    tell(ex, "'" + key + "' is not an issue key such as PM-12");
                     return;
                 }
                 JobQueue.Requested job = queue.request(key);
-                redirect(ex, "/?note=" + enc((job.joined() ? "A sync of " + key + " was already queued (job " : "Queued a sync of " + key + " (job ") + job.jobId() + ")"), null);
+                tell(ex, (job.joined() ? "A sync of " + key + " was already queued (job " : "Queued a sync of " + key + " (job ") + job.jobId() + ")");
             }
             case "/ui/replay" -> {
                 long id;
                 try {
                     id = Long.parseLong(form.getOrDefault("id", ""));
                 } catch (NumberFormatException e) {
-                    redirect(ex, "/?note=" + enc("no job id given"), null);
+                    tell(ex, "no job id given");
                     return;
                 }
                 String note = queue.replay(id).map(s -> s == Job.Status.QUEUED ? "Job " + id + " is queued again" : "Job " + id + " is not needed: a newer job syncs its post-mortem")
                         .orElse("Job " + id + " is not a dead job");
-                redirect(ex, "/?note=" + enc(note), null);
+                tell(ex, note);
             }
             case "/ui/refresh" -> {
                 cached = null;
@@ -158,6 +161,7 @@ public final class Dashboard implements HttpHandler {
         }
         String id = randomHex();
         sessions.entrySet().removeIf(e -> e.getValue().expires().isBefore(clock.instant()));
+        notes.keySet().retainAll(sessions.keySet());
         sessions.put(id, new Session(clock.instant().plus(SESSION), randomHex()));
         redirect(ex, "/", COOKIE + "=" + id + "; Path=/; Max-Age=" + SESSION.toSeconds() + cookieFlags(ex));
     }
@@ -177,7 +181,8 @@ public final class Dashboard implements HttpHandler {
     }
 
     private void dashboard(HttpExchange ex, Session session) throws IOException {
-        String note = FormData.parse(ex.getRequestURI().getRawQuery()).get("note");
+        // shown once, then gone; kept server-side so that no link can put words on this page
+        String note = cookie(ex).map(notes::remove).orElse(null);
         StringBuilder panel = new StringBuilder("<h2>Sync service</h2>");
         if (note != null) panel.append("<p><strong>").append(Xml.escape(note)).append("</strong></p>");
         Map<Job.Status, Long> counts = queue.counts();
@@ -275,7 +280,9 @@ public final class Dashboard implements HttpHandler {
         return FormData.parse(new String(body, StandardCharsets.UTF_8));
     }
 
-    private static String enc(String s) {
-        return java.net.URLEncoder.encode(s, StandardCharsets.UTF_8);
+    /** After an action: back to the page, which shows {@code note} once. */
+    private void tell(HttpExchange ex, String note) throws IOException {
+        cookie(ex).ifPresent(id -> notes.put(id, note));
+        redirect(ex, "/", null);
     }
 }

@@ -119,6 +119,8 @@ public class DashboardTest {
         assertEquals("PM-7", queue.all().get(0).postMortem());
         String note = get(r.headers().firstValue("Location").orElseThrow(), cookie).body();
         assertTrue(note, note.contains("Queued a sync of PM-7 (job "));
+        assertTrue("a note is shown once", !get("/", cookie).body().contains("Queued a sync of PM-7"));
+        assertTrue("no link can put words on the page", !get("/?note=Your+session+expired%2C+sign+in+at+evil.example", cookie).body().contains("evil.example"));
     }
 
     @Test
