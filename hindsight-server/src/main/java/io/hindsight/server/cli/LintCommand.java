@@ -34,7 +34,7 @@ import java.util.concurrent.Callable;
 final class LintCommand implements Callable<Integer> {
     enum Format { text, json, github }
 
-    @Parameters(paramLabel = "FILE|KEY", arity = "1..*", description = "Post-mortem Markdown files, or post-mortem issue keys such as PM-12.")
+    @Parameters(paramLabel = "FILE|DIR|KEY", arity = "1..*", description = "Post-mortem Markdown files, directories of them (*.md), or post-mortem issue keys such as PM-12.")
     List<String> targets;
 
     @Mixin
@@ -71,7 +71,20 @@ final class LintCommand implements Callable<Integer> {
         MarkdownReader reader = new MarkdownReader(policy.actionClasses());
         List<LintResult> results = new ArrayList<>();
         io.hindsight.atlassian.sync.JiraTracker tracker = null;
+        List<String> expanded = new ArrayList<>();
         for (String target : targets) {
+            if (!Files.isDirectory(Path.of(target))) {
+                expanded.add(target);
+                continue;
+            }
+            try {
+                MarkdownFiles.expand(List.of(Path.of(target))).forEach(f -> expanded.add(f.toString()));
+            } catch (IOException | IllegalArgumentException e) {
+                err.println("hindsight lint: " + e.getMessage());
+                return ExitCodes.USAGE;
+            }
+        }
+        for (String target : expanded) {
             Path file = Path.of(target);
             if (!Files.exists(file) && ISSUE_KEY.matcher(target).matches()) {
                 // an issue key: checked as the sync would check it (no line numbers: findings name the section)

@@ -23,7 +23,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 
 /** {@code hindsight publish FILE...}: post-mortem files become (or update) their Jira issues, tickets and pages. */
 @Command(name = "publish", mixinStandardHelpOptions = true,
@@ -59,7 +58,7 @@ final class PublishCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         List<Path> files;
         try {
-            files = files(paths);
+            files = MarkdownFiles.expand(paths);
         } catch (IOException | IllegalArgumentException e) {
             err.println("hindsight publish: " + e.getMessage());
             return ExitCodes.USAGE;
@@ -119,24 +118,6 @@ final class PublishCommand implements Callable<Integer> {
         if (files.size() > 1) out.println((files.size() - failed) + " of " + files.size() + " post-mortems published" + (failed > 0 ? "; " + failed + " not (see above)" : ""));
         if (engine.stats) out.println(counter.snapshot().line());
         return failed > 0 ? ExitCodes.FINDINGS : ExitCodes.OK;
-    }
-
-    /** The files named, with each directory's *.md files in name order. */
-    static List<Path> files(List<Path> paths) throws IOException {
-        List<Path> files = new ArrayList<>();
-        for (Path p : paths) {
-            if (Files.isDirectory(p)) {
-                try (Stream<Path> s = Files.list(p)) {
-                    s.filter(f -> f.getFileName().toString().endsWith(".md") && Files.isRegularFile(f)).sorted().forEach(files::add);
-                }
-            } else if (Files.isRegularFile(p)) {
-                files.add(p);
-            } else {
-                throw new IllegalArgumentException(p + ": no such file or directory");
-            }
-        }
-        if (files.isEmpty()) throw new IllegalArgumentException("no *.md files in " + paths);
-        return files;
     }
 
     /** Replaces the file in one step, so a crash leaves either the old file or the new one. */

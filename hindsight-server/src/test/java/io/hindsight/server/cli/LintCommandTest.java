@@ -113,4 +113,12 @@ public class LintCommandTest {
         assertTrue("the suggestion follows on its own line: " + r.out(), r.out().contains("%0ASuggestion: "));
         for (String line : r.out().split("\n")) assertTrue(line, line.startsWith("::error ") || line.startsWith("::warning ") || line.startsWith("::notice "));
     }
+
+    @Test
+    public void aDirectoryIsLintedFileByFile() {
+        Run r = run("lint", java.nio.file.Path.of("..", "examples").toString(), "--format", "json", "--today", "2026-11-26");
+        assertEquals(r.err(), 0, r.exit());
+        assertTrue(r.out(), r.out().contains("atlassian-handbook.md") && r.out().contains("google-sre-shakespeare.md") && r.out().contains("replication-lag.md"));
+        assertEquals(ExitCodes.USAGE, run("lint", "no-such-dir/").exit());
+    }
 }
