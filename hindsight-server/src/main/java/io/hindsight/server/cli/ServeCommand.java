@@ -169,8 +169,8 @@ final class ServeCommand implements Callable<Integer> {
             workers.add(worker);
             threads.add(thread);
         }
-        // three threads: a long reminder sweep must not hold up the readiness probes
-        ScheduledExecutorService background = Executors.newScheduledThreadPool(3, r -> {
+        // four threads: a long reminder sweep or report read must not hold up the readiness probes
+        ScheduledExecutorService background = Executors.newScheduledThreadPool(4, r -> {
             Thread t = new Thread(r, "hindsight-background");
             t.setDaemon(true);
             return t;
@@ -195,8 +195,19 @@ final class ServeCommand implements Callable<Integer> {
         SignInThrottle throttle = SignInThrottle.defaults();
         service.mount("/api/", new JsonApi(apiToken, queue, new MarkdownReader(config.sloPolicy().actionClasses()),
                 new Checker(config.templateRegistry(), config.sloPolicy(), config.clock()), w.tracker, project, config.clock()).throttledBy(throttle));
-        service.mount("/", new Dashboard(apiToken, queue,
-                () -> RemediationReport.data(w.tracker.loadAll(null, 1000), LocalDate.now(config.clock())), Clock.systemUTC()).throttledBy(throttle));
+        Dashboard dashboard = new Dashboard(apiToken, queue, () -> RemediationReport.data(w.tracker.loadAll(null, 1000), LocalDate.now(config.clock())),
+                Clock.systemUTC()).throttledBy(throttle);
+        service.mount("/", dashboard);
+        if (apiToken.isPresent()) {
+            // read ahead, so people opening the page do not wait on Jira; a failed read keeps the last report and its time
+            background.scheduleWithFixedDelay(() -> {
+                try {
+                    dashboard.refreshReport();
+                } catch (RuntimeException e) {
+                    log.warn("the web page's report could not be read from Jira: {}", e.getMessage());
+                }
+            }, 0, Dashboard.REPORT_FRESH.toSeconds() - 30, TimeUnit.SECONDS);
+        }
         if (apiToken.isEmpty()) log.info("the JSON API under /api/ and the web page are off: set HINDSIGHT_API_TOKEN to turn them on");
         if (remindEveryMinutes > 0) {
             String label = config.sloPolicy().labels().isEmpty() ? null : config.sloPolicy().labels().get(0);

@@ -40,12 +40,13 @@ public final class Dashboard implements HttpHandler {
     private static final String COOKIE = "hindsight_session";
     static final Duration SESSION = Duration.ofHours(8);
     /** The report costs two Jira reads per post-mortem: page views within this share one. */
-    static final Duration REPORT_FRESH = Duration.ofMinutes(5);
+    public static final Duration REPORT_FRESH = Duration.ofMinutes(5);
 
     private record Session(Instant expires, String csrf) {
     }
 
-    private record CachedReport(Instant made, ReportData data) {
+    /** The report and when it was read from Jira. */
+    public record CachedReport(Instant made, ReportData data) {
     }
 
     private final Optional<ApiToken> token;
@@ -215,9 +216,18 @@ public final class Dashboard implements HttpHandler {
     private CachedReport report() {
         CachedReport r = cached;
         if (r == null || r.made().plus(REPORT_FRESH).isBefore(clock.instant())) {
-            r = new CachedReport(clock.instant(), report.get());
-            cached = r;
+            r = refreshReport();
         }
+        return r;
+    }
+
+    /**
+     * Reads the report from Jira now. The service calls this on a schedule, so a page view finds it
+     * ready; a view that finds it older than {@link #REPORT_FRESH} (the schedule fell behind) reads it itself.
+     */
+    public CachedReport refreshReport() {
+        CachedReport r = new CachedReport(clock.instant(), report.get());
+        cached = r;
         return r;
     }
 
