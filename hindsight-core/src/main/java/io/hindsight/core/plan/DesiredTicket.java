@@ -16,7 +16,11 @@ import java.util.List;
 public record DesiredTicket(String actionId, String actionClass, String summary, String description, String owner,
                             LocalDate due, DueSource dueSource, String priority, List<String> labels, String project,
                             boolean done, String existingTicket) {
-    public enum DueSource { AUTHOR, POLICY, NONE }
+    /**
+     * PROVISIONAL: from the policy, but counted from the day of planning because the post-mortem records
+     * neither its approval nor its start; it is set on a new ticket and not moved on later syncs.
+     */
+    public enum DueSource { AUTHOR, POLICY, PROVISIONAL, NONE }
 
     public DesiredTicket {
         labels = List.copyOf(labels);

@@ -26,7 +26,7 @@ public final class RemediationPlanner {
      */
     public RemediationPlan plan(PostMortem pm, LocalDate today, String pmUrl) {
         List<String> notes = new ArrayList<>();
-        LocalDate basis = basisDate(pm, today, notes);
+        Basis basis = basisDate(pm, today, notes);
         String fallbackProject = policy.defaultProject() != null ? policy.defaultProject()
                 : pm.issueKey().map(k -> k.substring(0, k.indexOf('-'))).orElse(null);
         List<DesiredTicket> tickets = new ArrayList<>();
@@ -35,8 +35,8 @@ public final class RemediationPlanner {
             DesiredTicket.DueSource source = DesiredTicket.DueSource.AUTHOR;
             if (due == null) {
                 Optional<Period> after = policy.dueAfter(a.actionClass(), pm.severity());
-                due = after.map(basis::plus).orElse(null);
-                source = due == null ? DesiredTicket.DueSource.NONE : DesiredTicket.DueSource.POLICY;
+                due = after.map(basis.date()::plus).orElse(null);
+                source = due == null ? DesiredTicket.DueSource.NONE : basis.provisional() ? DesiredTicket.DueSource.PROVISIONAL : DesiredTicket.DueSource.POLICY;
             }
             String project = a.project() != null ? a.project() : fallbackProject;
             if (project == null) {
@@ -48,22 +48,31 @@ public final class RemediationPlanner {
                     a.owner(), due, source, policy.priorityFor(pm.severity()).orElse(null), List.copyOf(labels),
                     project, a.done(), a.ticket()));
         }
-        return new RemediationPlan(pm.key(), tickets, IncidentDurations.of(pm), basis, notes);
+        return new RemediationPlan(pm.key(), tickets, IncidentDurations.of(pm), basis.date(), notes);
     }
 
-    private LocalDate basisDate(PostMortem pm, LocalDate today, List<String> notes) {
+    /** The day policy due dates count from; provisional when it is only the day of planning. */
+    private record Basis(LocalDate date, boolean provisional) {
+    }
+
+    private Basis basisDate(PostMortem pm, LocalDate today, List<String> notes) {
         Optional<LocalDate> date = switch (policy.countFrom()) {
             case APPROVED -> pm.approvedOn();
             case RESOLVED -> pm.times().resolvedAt().map(t -> t.toLocalDate());
             case STARTED -> pm.times().startedAt().map(t -> t.toLocalDate());
         };
-        if (date.isPresent()) return date.get();
+        if (date.isPresent()) return new Basis(date.get(), false);
         // a stand-in that stays put: counting from "today" would move every due date on every day's sync
         Optional<LocalDate> started = pm.times().startedAt().map(t -> t.toLocalDate());
-        LocalDate standIn = started.orElse(today);
-        notes.add("due dates count from " + standIn + (started.isPresent() ? " (the incident's start)" : "")
-                + " because the post-mortem has no " + policy.countFrom().name().toLowerCase(Locale.ROOT) + " date yet; they move when it gets one");
-        return standIn;
+        String missing = policy.countFrom().name().toLowerCase(Locale.ROOT);
+        if (started.isPresent()) {
+            notes.add("due dates count from " + started.get() + " (the incident's start) because the post-mortem has no " + missing
+                    + " date yet; they move when it gets one");
+            return new Basis(started.get(), false);
+        }
+        notes.add("due dates count from " + today + " for now, because the post-mortem records neither its " + missing
+                + " date nor its start; tickets keep the date they were created with until it records one");
+        return new Basis(today, true);
     }
 
     /** Plain text; the renderers turn it into wiki markup or ADF for the ticket. */
@@ -75,9 +84,10 @@ public final class RemediationPlanner {
         if (pm.severity() != null) sb.append(" (").append(pm.severity()).append(')');
         sb.append(".\n\n").append("Action: ").append(a.summary()).append('\n');
         sb.append("Class: ").append(a.actionClass()).append('\n');
-        if (source == DesiredTicket.DueSource.POLICY) {
+        if (source == DesiredTicket.DueSource.POLICY || source == DesiredTicket.DueSource.PROVISIONAL) {
             sb.append("Due ").append(due).append(" under the SLO policy for ").append(a.actionClass()).append(" actions")
-                    .append(pm.severity() == null ? "" : " of " + pm.severity().name()).append(".\n");
+                    .append(pm.severity() == null ? "" : " of " + pm.severity().name())
+                    .append(source == DesiredTicket.DueSource.PROVISIONAL ? ", for now: the post-mortem has no approval or start date yet" : "").append(".\n");
         }
         if (pmUrl != null) sb.append("\nPost-mortem: ").append(pmUrl).append('\n');
         return sb.toString().strip();

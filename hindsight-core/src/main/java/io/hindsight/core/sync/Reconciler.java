@@ -59,7 +59,9 @@ public final class Reconciler {
     private Optional<TicketChange> change(DesiredTicket d, ExistingTicket t) {
         String summary = Objects.equals(d.summary(), t.summary()) ? null : d.summary();
         String owner = d.owner() == null ? null : ownerIds.apply(d.owner()).filter(id -> !id.equals(t.owner())).orElse(null);
-        var due = d.due() == null || d.due().equals(t.due()) ? null : d.due();
+        // a provisional date is given to a new ticket but never moves an existing one: it would move every day
+        boolean keepDue = d.dueSource() == DesiredTicket.DueSource.PROVISIONAL && t.due() != null;
+        var due = d.due() == null || d.due().equals(t.due()) || keepDue ? null : d.due();
         String priority = d.priority() == null || d.priority().equals(t.priority()) ? null : d.priority();
         List<String> addLabels = d.labels().stream().filter(l -> !t.labels().contains(l)).toList();
         boolean markDone = d.done() && !t.done();

@@ -57,11 +57,16 @@ public class RemediationPlannerTest {
     }
 
     @Test
-    public void countsFromTodayAndSaysSoWhenNotApprovedYet() {
+    public void countsFromAStandInAndSaysSoWhenNotApprovedYet() {
         PostMortem pm = Examples.reader().read("---\nseverity: SEV1\n---\n## Action items\n- [ ] [priority] Add a canary @a\n", "x").postMortem();
         RemediationPlan plan = new RemediationPlanner(SloPolicyLoader.defaults()).plan(pm, TODAY, null);
         assertEquals(TODAY.plusWeeks(4), plan.tickets().get(0).due());
-        assertTrue(plan.notes().get(0).contains("due dates count from 2026-11-26 because the post-mortem has no approved date yet"));
+        assertEquals("counted from the day of planning: kept on the ticket, not moved daily", DesiredTicket.DueSource.PROVISIONAL, plan.tickets().get(0).dueSource());
+        assertTrue(plan.notes().get(0), plan.notes().get(0).contains("due dates count from 2026-11-26 for now, because the post-mortem records neither its approved date nor its start"));
+        PostMortem started = Examples.reader().read("---\nseverity: SEV1\nstarted: 2026-11-02 14:00 UTC\n---\n## Action items\n- [ ] [priority] Add a canary @a\n", "x").postMortem();
+        DesiredTicket fromStart = new RemediationPlanner(SloPolicyLoader.defaults()).plan(started, TODAY, null).tickets().get(0);
+        assertEquals("the incident's start stands in for the approval", java.time.LocalDate.of(2026, 11, 2).plusWeeks(4), fromStart.due());
+        assertEquals(DesiredTicket.DueSource.POLICY, fromStart.dueSource());
         assertTrue(plan.notes().get(1).contains("has no target project"));
         assertNull(plan.tickets().get(0).project());
     }

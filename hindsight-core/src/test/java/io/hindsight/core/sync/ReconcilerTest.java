@@ -92,4 +92,18 @@ public class ReconcilerTest {
         assertEquals("a25", r.toCreate().get(0).actionId());
         assertTrue(r.toUpdate().isEmpty());
     }
+
+    @Test
+    public void aProvisionalDueDateIsGivenToANewTicketButNeverMovesAnExistingOne() {
+        DesiredTicket provisional = new DesiredTicket("a1", "priority", "Alert on lag", "description", null, DUE.plusDays(1),
+                DesiredTicket.DueSource.PROVISIONAL, "High", List.of("postmortem-action"), "OPS", false, null);
+        assertEquals(DUE.plusDays(1), reconciler.reconcile(plan(provisional), List.of()).toCreate().get(0).due());
+        // the next day's plan counts from a day later; the ticket keeps the date it was made with
+        Reconciliation r = reconciler.reconcile(plan(provisional), List.of(existing("OPS-7", "a1", "Alert on lag", null, false)));
+        assertTrue(r.writesNothing());
+        // a real basis arrives (approval): the date moves, once
+        DesiredTicket approved = new DesiredTicket("a1", "priority", "Alert on lag", "description", null, DUE.plusDays(9),
+                DesiredTicket.DueSource.POLICY, "High", List.of("postmortem-action"), "OPS", false, null);
+        assertEquals(DUE.plusDays(9), reconciler.reconcile(plan(approved), List.of(existing("OPS-7", "a1", "Alert on lag", null, false))).toUpdate().get(0).due());
+    }
 }
