@@ -110,12 +110,48 @@ final class HtmlView {
         }
     }
 
+    private static final java.util.regex.Pattern DETAILS = java.util.regex.Pattern.compile(
+            "<ac:structured-macro ac:name=\"details\"[^>]*>(.*?)</ac:structured-macro>", java.util.regex.Pattern.DOTALL);
+    private static final java.util.regex.Pattern ROW = java.util.regex.Pattern.compile("<tr><th>(.*?)</th><td>(.*?)</td></tr>", java.util.regex.Pattern.DOTALL);
+    private static final java.util.regex.Pattern HEADINGS = java.util.regex.Pattern.compile("<ac:parameter ac:name=\"headings\">(.*?)</ac:parameter>");
+
+    /**
+     * What Confluence draws for a Page Properties Report ({@code detailssummary}): a table of the pages
+     * labelled postmortem in the space, one column per heading, read from each page's Page Properties. The
+     * sandbox does not evaluate the macro's CQL; it takes that label and the page's space.
+     */
+    private String pagePropertiesReport(ConfluenceState.Page report) {
+        String storage = report.current().storage();
+        if (!storage.contains("ac:name=\"detailssummary\"")) return "";
+        java.util.regex.Matcher h = HEADINGS.matcher(storage);
+        List<String> headings = h.find() ? List.of(h.group(1).split(",")) : List.of();
+        StringBuilder sb = new StringBuilder("<h2>Page Properties Report</h2><p class=\"note\">As Confluence draws the macro on this page (the sandbox lists pages labelled "
+                + "postmortem in space " + esc(report.spaceKey) + ")</p><table><tr><th>Post-mortem</th>");
+        headings.forEach(x -> sb.append("<th>").append(esc(x)).append("</th>"));
+        sb.append("</tr>");
+        for (ConfluenceState.Page p : confluence.pages.values()) {
+            if (!p.spaceKey.equals(report.spaceKey) || !p.labels.contains("postmortem")) continue;
+            java.util.regex.Matcher d = DETAILS.matcher(p.current().storage());
+            Map<String, String> facts = new java.util.HashMap<>();
+            if (d.find()) {
+                java.util.regex.Matcher r = ROW.matcher(d.group(1));
+                // the cells are Hindsight's escaped storage text; tags are dropped, entities stay escaped
+                while (r.find()) facts.put(r.group(1).replaceAll("<[^>]+>", ""), r.group(2).replaceAll("<[^>]+>", ""));
+            }
+            sb.append("<tr><td><a href=\"/sandbox/pages/").append(esc(p.id)).append("\">").append(esc(p.title)).append("</a></td>");
+            headings.forEach(x -> sb.append("<td>").append(facts.getOrDefault(esc(x), "")).append("</td>"));
+            sb.append("</tr>");
+        }
+        return sb.append("</table>").toString();
+    }
+
     private String page(String id) {
         synchronized (confluence) {
             ConfluenceState.Page p = confluence.pages.get(id);
             if (p == null) throw new SandboxError(404, "No such page");
             // the storage format is shown in a sandboxed frame: no scripts, no requests
             return layout(p.title, "<p class=\"note\">Version " + p.current().number() + " · labels " + esc(String.join(", ", p.labels)) + "</p>"
+                    + pagePropertiesReport(p)
                     + "<iframe sandbox style=\"width:100%;height:80vh;border:1px solid rgb(193,199,208)\" srcdoc=\"" + esc(p.current().storage()) + "\"></iframe>"
                     + "<h2>Storage format</h2><pre>" + esc(p.current().storage()) + "</pre>");
         }

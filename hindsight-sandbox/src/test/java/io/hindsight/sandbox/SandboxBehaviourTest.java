@@ -167,4 +167,19 @@ public class SandboxBehaviourTest {
         assertTrue(issue.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
         assertTrue(issue.body().contains("Not a Jira."));
     }
+
+    @Test
+    public void aParentPageShowsItsPagePropertiesReportAsConfluenceWould() throws Exception {
+        var confluence = clients.confluence();
+        String report = "<ac:structured-macro ac:name=\"detailssummary\" ac:schema-version=\"2\"><ac:parameter ac:name=\"cql\">label = \"postmortem\"</ac:parameter>"
+                + "<ac:parameter ac:name=\"headings\">Severity,Services</ac:parameter></ac:structured-macro>";
+        String parent = confluence.create(new io.hindsight.atlassian.confluence.ConfluenceModel.NewPage("OPS", null, "Post-mortems", report, List.of())).id();
+        confluence.create(new io.hindsight.atlassian.confluence.ConfluenceModel.NewPage("OPS", parent, "PM-7: Cache &lt;stampede&gt;",
+                "<ac:structured-macro ac:name=\"details\" ac:schema-version=\"1\"><ac:rich-text-body><table><tbody><tr><th>Severity</th><td>SEV1</td></tr>"
+                        + "<tr><th>Services</th><td>cache &amp; checkout</td></tr></tbody></table></ac:rich-text-body></ac:structured-macro>", List.of("postmortem")));
+        String html = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(sandbox.url() + "/sandbox/pages/" + parent)).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        assertTrue(html, html.contains("<th>Post-mortem</th><th>Severity</th><th>Services</th>"));
+        assertTrue(html, html.contains("<td>SEV1</td><td>cache &amp; checkout</td>"));
+    }
 }

@@ -172,6 +172,7 @@ final class DemoCommand implements Callable<Integer> {
             out.println("  post-mortem issue  " + url + "/sandbox/issues/" + key);
             out.println("  remediation board  " + url + "/sandbox/boards/" + ids.boardId());
             out.println("  Confluence page    " + url + "/sandbox/pages/" + first.pageId());
+            out.println("  post-mortem index  " + url + "/sandbox/pages/" + ids.parentPageId() + " (the parent page's Page Properties Report)");
             out.println("  everything         " + url + "/sandbox");
             out.println("  report with charts " + html.toUri() + " ('hindsight report --format html')");
             if (!exit) {
