@@ -29,17 +29,11 @@ import java.util.TreeSet;
  * error naming the file, the line and the key, so a typo never silently falls back to a default.
  */
 final class ConfigFile implements CommandLine.IDefaultValueProvider {
-    /** A value and where it was set, for messages. */
-    record Value(String text, int line) {
-    }
-
-    private final Path file;
-    private final Map<String, Value> global;
-    private final Map<String, Map<String, Value>> perCommand;
+    private final Map<String, String> global;
+    private final Map<String, Map<String, String>> perCommand;
     private final Map<String, String> env;
 
-    private ConfigFile(Path file, Map<String, Value> global, Map<String, Map<String, Value>> perCommand, Map<String, String> env) {
-        this.file = file;
+    private ConfigFile(Map<String, String> global, Map<String, Map<String, String>> perCommand, Map<String, String> env) {
         this.global = global;
         this.perCommand = perCommand;
         this.env = env;
@@ -47,7 +41,7 @@ final class ConfigFile implements CommandLine.IDefaultValueProvider {
 
     /** Only the environment: no file. */
     static ConfigFile environmentOnly(Map<String, String> env) {
-        return new ConfigFile(null, Map.of(), Map.of(), env);
+        return new ConfigFile(Map.of(), Map.of(), env);
     }
 
     /**
@@ -67,8 +61,8 @@ final class ConfigFile implements CommandLine.IDefaultValueProvider {
     }
 
     static ConfigFile read(CommandSpec root, Path file, Map<String, String> env) {
-        Map<String, Value> global = new LinkedHashMap<>();
-        Map<String, Map<String, Value>> perCommand = new LinkedHashMap<>();
+        Map<String, String> global = new LinkedHashMap<>();
+        Map<String, Map<String, String>> perCommand = new LinkedHashMap<>();
         Set<String> anyOption = new TreeSet<>();
         Map<String, Set<String>> optionsOf = new LinkedHashMap<>();
         for (Map.Entry<String, CommandLine> sub : root.subcommands().entrySet()) {
@@ -78,7 +72,7 @@ final class ConfigFile implements CommandLine.IDefaultValueProvider {
         }
         try (JsonParser p = new YAMLFactory().createParser(Files.readString(file))) {
             JsonToken first = p.nextToken();
-            if (first == null) return new ConfigFile(file, global, perCommand, env);
+            if (first == null) return new ConfigFile(global, perCommand, env);
             if (first != JsonToken.START_OBJECT) throw problem(file, p.currentLocation(), "the file must be a map of option names to values");
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String key = p.currentName();
@@ -94,11 +88,11 @@ final class ConfigFile implements CommandLine.IDefaultValueProvider {
         } catch (IOException e) {
             throw new IllegalArgumentException(file + ": " + e.getMessage().lines().findFirst().orElse("cannot be read"));
         }
-        return new ConfigFile(file, global, perCommand, env);
+        return new ConfigFile(global, perCommand, env);
     }
 
-    private static Map<String, Value> section(JsonParser p, Path file, String command, Set<String> options) throws IOException {
-        Map<String, Value> values = new LinkedHashMap<>();
+    private static Map<String, String> section(JsonParser p, Path file, String command, Set<String> options) throws IOException {
+        Map<String, String> values = new LinkedHashMap<>();
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String key = p.currentName();
             int line = p.currentLocation().getLineNr();
@@ -119,9 +113,9 @@ final class ConfigFile implements CommandLine.IDefaultValueProvider {
         return key;
     }
 
-    private static Value scalar(JsonParser p, Path file, String key, int line) throws IOException {
+    private static String scalar(JsonParser p, Path file, String key, int line) throws IOException {
         if (!p.currentToken().isScalarValue()) throw problem(file, line, "'" + key + "' needs a single value, not a list or map");
-        return new Value(p.getValueAsString(), line);
+        return p.getValueAsString();
     }
 
     private static Set<String> optionNames(CommandSpec spec) {
@@ -148,12 +142,6 @@ final class ConfigFile implements CommandLine.IDefaultValueProvider {
         String fromEnv = env.get("HINDSIGHT_" + name.toUpperCase(Locale.ROOT).replace('-', '_'));
         if (fromEnv != null && !fromEnv.isBlank()) return fromEnv;
         String command = option.command() == null ? null : option.command().name();
-        Value v = Optional.ofNullable(perCommand.get(command)).map(m -> m.get(name)).orElse(global.get(name));
-        return v == null ? null : v.text();
-    }
-
-    /** For messages: where options come from. */
-    Optional<Path> file() {
-        return Optional.ofNullable(file);
+        return Optional.ofNullable(perCommand.get(command)).map(m -> m.get(name)).orElse(global.get(name));
     }
 }

@@ -24,7 +24,7 @@ public final class Worker implements Runnable {
     /** The job being run, so a shutdown that cannot wait for it can put it back. */
     private volatile Job current;
     /** A job running longer than this is taken to have lost its worker (see {@link JobQueue#recoverStale}). */
-    private Duration lease = Duration.ofMinutes(15);
+    private static final Duration LEASE = Duration.ofMinutes(15);
     private long lastRecovery = Long.MIN_VALUE;
     final AtomicLong done = new AtomicLong();
     final AtomicLong failed = new AtomicLong();
@@ -58,11 +58,6 @@ public final class Worker implements Runnable {
         return n;
     }
 
-    public Worker withLease(Duration lease) {
-        this.lease = lease;
-        return this;
-    }
-
     @Override
     public void run() {
         while (running.get()) {
@@ -83,8 +78,8 @@ public final class Worker implements Runnable {
         long now = System.nanoTime();
         if (lastRecovery != Long.MIN_VALUE && now - lastRecovery < Duration.ofMinutes(1).toNanos()) return;
         lastRecovery = now;
-        int n = queue.recoverStale(lease);
-        if (n > 0) LOG.warn("worker {}: put back {} job(s) whose worker stopped answering more than {} into its run", name, n, lease);
+        int n = queue.recoverStale(LEASE);
+        if (n > 0) LOG.warn("worker {}: put back {} job(s) whose worker stopped answering more than {} into its run", name, n, LEASE);
     }
 
     public void stop() {
