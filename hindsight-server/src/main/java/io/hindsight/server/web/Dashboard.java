@@ -58,6 +58,8 @@ public final class Dashboard implements HttpHandler {
     private final Map<String, String> notes = new ConcurrentHashMap<>();
     private final SecureRandom random = new SecureRandom();
     private volatile CachedReport cached;
+    /** Parsed once: a template engine per page view would cost more than the page. */
+    private final ReportPage reportPage = new ReportPage();
     private SignInThrottle throttle = SignInThrottle.defaults();
 
     /** Shares one count of failed tokens with the API, so guessing cannot switch between them. */
@@ -210,7 +212,7 @@ public final class Dashboard implements HttpHandler {
         panel.append("<div class=\"muted\">The report above was read from Jira at ").append(Xml.escape(r.made().toString()))
                 .append(". <form class=\"inline\" method=\"post\" action=\"/ui/refresh\">").append(csrf).append("<input type=\"submit\" value=\"Read it again\"></form> ")
                 .append("<form class=\"inline\" method=\"post\" action=\"/logout\">").append(csrf).append("<input type=\"submit\" value=\"Sign out\"></form></div>");
-        send(ex, 200, new ReportPage().html(r.data(), "Hindsight: post-mortem remediation", new Trusted(panel.toString())), null, null);
+        send(ex, 200, reportPage.html(r.data(), "Hindsight: post-mortem remediation", new Trusted(panel.toString())), null, null);
     }
 
     private CachedReport report() {
