@@ -1,7 +1,6 @@
 package io.hindsight.atlassian.http;
 
-import org.junit.After;
-import org.junit.Before;
+import org.junit.Rule;
 import org.junit.Test;
 
 import java.time.Clock;
@@ -19,23 +18,13 @@ import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
 public class AtlassianHttpTest {
-    private ScriptedServer server;
+    @Rule
+    public final ScriptedSite site = new ScriptedSite("Jira");
     private final List<Duration> waits = new ArrayList<>();
-    private final RequestCounter counter = new RequestCounter();
     private static final String TOKEN = "s3cr3t-pat-value";
 
-    @Before
-    public void start() throws Exception {
-        server = new ScriptedServer();
-    }
-
-    @After
-    public void stop() {
-        server.close();
-    }
-
     private AtlassianHttp http(HttpSettings settings) {
-        return new AtlassianHttp("Jira", server.url(), Credentials.personalAccessToken(TOKEN), settings, counter,
+        return new AtlassianHttp("Jira", site.server.url(), Credentials.personalAccessToken(TOKEN), settings, site.counter,
                 waits::add, Clock.fixed(Instant.parse("2026-11-26T12:00:00Z"), ZoneOffset.UTC), new Random(42));
     }
 
@@ -48,46 +37,46 @@ public class AtlassianHttpTest {
 
     @Test
     public void signsWithTheTokenAndSendsUnderTheContextPath() {
-        server.then(Answer.of(200, "{\"key\":\"PM-12\"}"));
+        site.server.then(Answer.of(200, "{\"key\":\"PM-12\"}"));
         ApiResponse r = http().send(GET_ISSUE);
         assertEquals("{\"key\":\"PM-12\"}", r.body());
-        ScriptedServer.Received got = server.received.get(0);
+        ScriptedServer.Received got = site.server.received.get(0);
         assertEquals("Bearer " + TOKEN, got.authorization());
         assertEquals("/jira/rest/api/2/issue/PM-12?fields=summary%2Cstatus", got.pathAndQuery());
-        assertEquals(1, counter.reads());
+        assertEquals(1, site.counter.reads());
     }
 
     @Test
     public void cloudSendsEmailAndApiTokenAsBasic() {
-        server.then(Answer.of(200, "{}"));
-        new AtlassianHttp("Jira", server.url(), Credentials.emailAndApiToken("ops@example.com", "tok"), HttpSettings.defaults(),
-                counter, waits::add, Clock.systemUTC(), new Random(1)).send(GET_ISSUE);
-        assertEquals("Basic b3BzQGV4YW1wbGUuY29tOnRvaw==", server.received.get(0).authorization());
+        site.server.then(Answer.of(200, "{}"));
+        new AtlassianHttp("Jira", site.server.url(), Credentials.emailAndApiToken("ops@example.com", "tok"), HttpSettings.defaults(),
+                site.counter, waits::add, Clock.systemUTC(), new Random(1)).send(GET_ISSUE);
+        assertEquals("Basic b3BzQGV4YW1wbGUuY29tOnRvaw==", site.server.received.get(0).authorization());
     }
 
     @Test
     public void honoursRetryAfterOn429ThenSucceeds() {
-        server.then(Answer.of(429, "{\"errorMessages\":[\"Rate limit exceeded.\"]}").withHeader("Retry-After", "7"))
+        site.server.then(Answer.of(429, "{\"errorMessages\":[\"Rate limit exceeded.\"]}").withHeader("Retry-After", "7"))
                 .then(Answer.of(200, "{}"));
         http().send(CREATE);
-        assertEquals("a 429 was not processed, so even a create is sent again", 2, server.received.size());
+        assertEquals("a 429 was not processed, so even a create is sent again", 2, site.server.received.size());
         assertEquals(List.of(Duration.ofSeconds(7)), waits);
-        assertEquals(1, counter.retries());
-        assertEquals(2, counter.writes());
+        assertEquals(1, site.counter.retries());
+        assertEquals(2, site.counter.writes());
     }
 
     @Test
     public void usesCloudsRateLimitResetWhenThereIsNoRetryAfter() {
-        server.then(Answer.of(429, "").withHeader("X-RateLimit-Reset", "2026-11-26T12:00:12Z")).then(Answer.of(200, "{}"));
+        site.server.then(Answer.of(429, "").withHeader("X-RateLimit-Reset", "2026-11-26T12:00:12Z")).then(Answer.of(200, "{}"));
         http().send(GET_ISSUE);
         assertEquals(List.of(Duration.ofSeconds(12)), waits);
     }
 
     @Test
     public void retriesServerErrorsForReadsWithGrowingJitteredBackoff() {
-        server.then(Answer.of(503, "<html>Service Unavailable</html>")).then(Answer.of(502, "")).then(Answer.of(200, "{}"));
+        site.server.then(Answer.of(503, "<html>Service Unavailable</html>")).then(Answer.of(502, "")).then(Answer.of(200, "{}"));
         http().send(GET_ISSUE);
-        assertEquals(3, server.received.size());
+        assertEquals(3, site.server.received.size());
         assertEquals(2, waits.size());
         assertTrue(waits.toString(), waits.get(0).toMillis() >= 250 && waits.get(0).toMillis() <= 500);
         assertTrue(waits.toString(), waits.get(1).toMillis() >= 500 && waits.get(1).toMillis() <= 1000);
@@ -95,25 +84,25 @@ public class AtlassianHttpTest {
 
     @Test
     public void aCreateThatFailsWithA500IsNotRepeatedBlindly() {
-        server.then(Answer.of(500, "{\"errorMessages\":[\"Internal server error\"]}"));
+        site.server.then(Answer.of(500, "{\"errorMessages\":[\"Internal server error\"]}"));
         AtlassianException e = assertThrows(AtlassianException.OutcomeUnknown.class, () -> http().send(CREATE));
-        assertEquals(1, server.received.size());
+        assertEquals(1, site.server.received.size());
         assertTrue(e.getMessage(), e.getMessage().contains("may have been carried out"));
     }
 
     @Test
     public void aCreateThatTimesOutIsNotRepeatedBlindlyButAReadIs() {
         HttpSettings fast = HttpSettings.defaults().withTimeouts(Duration.ofSeconds(2), Duration.ofMillis(300));
-        server.then(Answer.of(201, "{}").delayed(1500));
+        site.server.then(Answer.of(201, "{}").delayed(1500));
         assertThrows(AtlassianException.OutcomeUnknown.class, () -> http(fast).send(CREATE));
 
-        server.then(Answer.of(200, "{}").delayed(1500)).then(Answer.of(200, "{\"ok\":true}"));
+        site.server.then(Answer.of(200, "{}").delayed(1500)).then(Answer.of(200, "{\"ok\":true}"));
         assertEquals("{\"ok\":true}", http(fast).send(GET_ISSUE).body());
     }
 
     @Test
     public void fieldErrorsComeBackTypedWithJirasWords() {
-        server.then(Answer.of(400, "{\"errorMessages\":[],\"errors\":{\"customfield_10010\":\"Field 'customfield_10010' cannot be set. "
+        site.server.then(Answer.of(400, "{\"errorMessages\":[],\"errors\":{\"customfield_10010\":\"Field 'customfield_10010' cannot be set. "
                 + "It is not on the appropriate screen, or unknown.\",\"summary\":\"You must specify a summary of the issue.\"}}"));
         AtlassianException.BadRequest e = assertThrows(AtlassianException.BadRequest.class, () -> http().send(CREATE));
         assertEquals("Field 'customfield_10010' cannot be set. It is not on the appropriate screen, or unknown.",
@@ -130,7 +119,7 @@ public class AtlassianHttpTest {
                 {409, AtlassianException.Conflict.class, "{\"statusCode\":409,\"message\":\"Version must be incremented on update. Current version is: 4\"}", "Current version is: 4"},
         };
         for (Object[] c : cases) {
-            server.then(Answer.of((Integer) c[0], (String) c[2]));
+            site.server.then(Answer.of((Integer) c[0], (String) c[2]));
             AtlassianException e = assertThrows(AtlassianException.class, () -> http().send(GET_ISSUE));
             assertEquals(c[1], e.getClass());
             assertFalse(e.getMessage().contains(TOKEN));
@@ -142,7 +131,7 @@ public class AtlassianHttpTest {
 
     @Test
     public void givesUpWhenRetryAfterIsBeyondTheBudget() {
-        server.then(Answer.of(429, "{}").withHeader("Retry-After", "600"));
+        site.server.then(Answer.of(429, "{}").withHeader("Retry-After", "600"));
         AtlassianException.RateLimited e = assertThrows(AtlassianException.RateLimited.class, () -> http().send(GET_ISSUE));
         assertEquals(600, e.retryAfterSeconds());
         assertEquals(List.of(), waits);
@@ -150,10 +139,10 @@ public class AtlassianHttpTest {
 
     @Test
     public void stopsAfterTheMaximumAttempts() {
-        for (int i = 0; i < 5; i++) server.then(Answer.of(503, "{\"message\":\"down\"}"));
+        for (int i = 0; i < 5; i++) site.server.then(Answer.of(503, "{\"message\":\"down\"}"));
         AtlassianException.ServerError e = assertThrows(AtlassianException.ServerError.class, () -> http().send(GET_ISSUE));
         assertEquals(503, e.status());
-        assertEquals(5, server.received.size());
+        assertEquals(5, site.server.received.size());
         assertTrue(e.getMessage(), e.getMessage().contains("after 5 attempt(s)"));
     }
 
@@ -165,16 +154,16 @@ public class AtlassianHttpTest {
         }
         AtlassianHttp h = new AtlassianHttp("Jira", dead, Credentials.personalAccessToken(TOKEN),
                 HttpSettings.defaults().withRetries(3, Duration.ofMillis(10), Duration.ofMillis(20), Duration.ofSeconds(5)),
-                counter, waits::add, Clock.systemUTC(), new Random(3));
+                site.counter, waits::add, Clock.systemUTC(), new Random(3));
         AtlassianException.Transport e = assertThrows(AtlassianException.Transport.class, () -> h.send(CREATE));
-        assertEquals(3, counter.writes());
+        assertEquals(3, site.counter.writes());
         assertTrue(e.getMessage(), e.getMessage().contains("after 3 attempt(s)"));
     }
 
     @Test
     public void htmlErrorPagesFromProxiesBecomeShortMessages() {
-        server.then(Answer.of(502, "<html><body><h1>502 Bad Gateway</h1><p>nginx</p></body></html>"));
-        server.then(Answer.of(502, "<html><body><h1>502 Bad Gateway</h1></body></html>"));
+        site.server.then(Answer.of(502, "<html><body><h1>502 Bad Gateway</h1><p>nginx</p></body></html>"));
+        site.server.then(Answer.of(502, "<html><body><h1>502 Bad Gateway</h1></body></html>"));
         AtlassianException e = assertThrows(AtlassianException.class, () -> http(HttpSettings.defaults()
                 .withRetries(2, Duration.ofMillis(1), Duration.ofMillis(2), Duration.ofSeconds(1))).send(GET_ISSUE));
         assertTrue(e.getMessage(), e.getMessage().contains("502 Bad Gateway"));

@@ -2,14 +2,10 @@ package io.hindsight.atlassian.jira;
 
 import io.hindsight.atlassian.Fixtures;
 import io.hindsight.atlassian.http.AtlassianHttp;
-import io.hindsight.atlassian.http.Credentials;
-import io.hindsight.atlassian.http.HttpSettings;
-import io.hindsight.atlassian.http.RequestCounter;
-import io.hindsight.atlassian.http.ScriptedServer;
+import io.hindsight.atlassian.http.ScriptedSite;
 import io.hindsight.atlassian.http.ScriptedServer.Answer;
 import io.hindsight.atlassian.jira.JiraModel.Deployment;
-import org.junit.After;
-import org.junit.Before;
+import org.junit.Rule;
 import org.junit.Test;
 
 import java.time.LocalDate;
@@ -23,34 +19,24 @@ import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 
 public class JiraClientTest {
-    private ScriptedServer server;
-    private final RequestCounter counter = new RequestCounter();
-
-    @Before
-    public void start() throws Exception {
-        server = new ScriptedServer();
-    }
-
-    @After
-    public void stop() {
-        server.close();
-    }
+    @Rule
+    public final ScriptedSite site = new ScriptedSite("Jira");
 
     private AtlassianHttp http() {
-        return AtlassianHttp.create("Jira", server.url(), Credentials.personalAccessToken("t"), HttpSettings.defaults(), counter);
+        return site.http();
     }
 
     @Test
     public void picksTheFlavourFromServerInfo() {
-        server.then(Answer.of(200, Fixtures.read("jira-cloud/serverInfo.json")));
+        site.server.then(Answer.of(200, Fixtures.read("jira-cloud/serverInfo.json")));
         assertEquals(Deployment.CLOUD, JiraClients.connect(http()).deployment());
-        server.then(Answer.of(200, Fixtures.read("jira-dc/serverInfo.json")));
+        site.server.then(Answer.of(200, Fixtures.read("jira-dc/serverInfo.json")));
         assertEquals(Deployment.DATA_CENTER, JiraClients.connect(http()).deployment());
     }
 
     @Test
     public void readsAnIssueWithLinksInBothDirectionsFieldsAndProperties() {
-        server.then(Answer.of(200, Fixtures.read("jira-dc/issue-pm-12.json")));
+        site.server.then(Answer.of(200, Fixtures.read("jira-dc/issue-pm-12.json")));
         JiraModel.Issue pm = new DataCenterJiraClient(http()).issue("PM-12", List.of("summary"), List.of("hindsight.postmortem")).orElseThrow();
         assertEquals("Post-mortem", pm.issueType());
         assertEquals(JiraModel.StatusCategory.IN_PROGRESS, pm.statusCategory());
@@ -67,7 +53,7 @@ public class JiraClientTest {
 
     @Test
     public void cloudRichTextComesBackAsMarkdown() {
-        server.then(Answer.of(200, Fixtures.read("jira-cloud/issue-pm-12.json")));
+        site.server.then(Answer.of(200, Fixtures.read("jira-cloud/issue-pm-12.json")));
         JiraModel.Issue pm = new CloudJiraClient(http()).issue("PM-12", List.of("summary"), List.of()).orElseThrow();
         assertEquals(new JiraModel.RichText("For 41 minutes, **18%** of checkout requests failed. See [the dashboard](https://grafana.example.com/d/checkout).\n\n"
                 + "- reads went to a lagging replica"), pm.fields().get("customfield_10100"));
@@ -76,26 +62,26 @@ public class JiraClientTest {
 
     @Test
     public void aMissingIssueIsEmptyNotAnError() {
-        server.then(Answer.of(404, "{\"errorMessages\":[\"Issue does not exist or you do not have permission to see it.\"],\"errors\":{}}"));
+        site.server.then(Answer.of(404, "{\"errorMessages\":[\"Issue does not exist or you do not have permission to see it.\"],\"errors\":{}}"));
         assertTrue(new DataCenterJiraClient(http()).issue("PM-404", List.of("summary"), List.of()).isEmpty());
     }
 
     @Test
     public void dataCenterSearchPagesByStartAt() {
-        server.then(Answer.of(200, Fixtures.read("jira-dc/search-page1.json"))).then(Answer.of(200, Fixtures.read("jira-dc/search-page2.json")));
+        site.server.then(Answer.of(200, Fixtures.read("jira-dc/search-page1.json"))).then(Answer.of(200, Fixtures.read("jira-dc/search-page2.json")));
         List<JiraModel.Issue> all = new DataCenterJiraClient(http()).search("labels = postmortem-action", List.of("summary"), List.of(), 1000);
         assertEquals(List.of("OPS-101", "OPS-102", "OPS-103"), all.stream().map(JiraModel.Issue::key).toList());
-        assertTrue(server.received.get(1).body().contains("\"startAt\":2"));
+        assertTrue(site.server.received.get(1).body().contains("\"startAt\":2"));
         assertEquals(LocalDate.of(2026, 12, 20), all.get(0).due());
     }
 
     @Test
     public void cloudSearchPagesByToken() {
-        server.then(Answer.of(200, Fixtures.read("jira-cloud/search-page1.json"))).then(Answer.of(200, Fixtures.read("jira-cloud/search-page2.json")));
+        site.server.then(Answer.of(200, Fixtures.read("jira-cloud/search-page1.json"))).then(Answer.of(200, Fixtures.read("jira-cloud/search-page2.json")));
         List<JiraModel.Issue> all = new CloudJiraClient(http()).search("project = OPS", List.of("summary"), List.of("hindsight.remediation"), 1000);
         assertEquals(2, all.size());
-        assertEquals("/jira/rest/api/3/search/jql", server.received.get(0).pathAndQuery());
-        assertTrue(server.received.get(1).body().contains("\"nextPageToken\":\"CAEaAggD\""));
+        assertEquals("/jira/rest/api/3/search/jql", site.server.received.get(0).pathAndQuery());
+        assertTrue(site.server.received.get(1).body().contains("\"nextPageToken\":\"CAEaAggD\""));
         assertEquals("a3ef9b19", all.get(0).property("hindsight.remediation").orElseThrow().get("actionId").orElseThrow());
     }
 
@@ -112,18 +98,18 @@ public class JiraClientTest {
 
     @Test
     public void bulkCreateSendsChunksOfFifty() {
-        server.then(Answer.of(201, bulkAnswer(0, 50))).then(Answer.of(201, bulkAnswer(50, 50))).then(Answer.of(201, bulkAnswer(100, 20)));
+        site.server.then(Answer.of(201, bulkAnswer(0, 50))).then(Answer.of(201, bulkAnswer(50, 50))).then(Answer.of(201, bulkAnswer(100, 20)));
         List<JiraModel.NewIssue> tickets = new ArrayList<>();
         for (int i = 0; i < 120; i++) tickets.add(ticket(i));
         JiraModel.BulkResult r = new DataCenterJiraClient(http()).createAll(tickets);
         assertEquals(120, r.created().size());
-        assertEquals(3, counter.writes());
-        assertTrue(server.received.get(0).body().contains("\"issuelinks\":[{\"add\":{\"type\":{\"name\":\"Remediation\"},\"outwardIssue\":{\"key\":\"PM-12\"}}}]"));
+        assertEquals(3, site.counter.writes());
+        assertTrue(site.server.received.get(0).body().contains("\"issuelinks\":[{\"add\":{\"type\":{\"name\":\"Remediation\"},\"outwardIssue\":{\"key\":\"PM-12\"}}}]"));
     }
 
     @Test
     public void bulkCreateReportsEachFailedElementByItsPosition() {
-        server.then(Answer.of(201, Fixtures.read("jira-dc/bulk-partial.json")));
+        site.server.then(Answer.of(201, Fixtures.read("jira-dc/bulk-partial.json")));
         JiraModel.BulkResult r = new DataCenterJiraClient(http()).createAll(List.of(ticket(0), ticket(1), ticket(2)));
         assertEquals(2, r.created().size());
         assertEquals(1, r.errors().size());
@@ -133,7 +119,7 @@ public class JiraClientTest {
 
     @Test
     public void aBulkCreateThatFailsWhollyStillSaysWhyPerElement() {
-        server.then(Answer.of(400, "{\"issues\":[],\"errors\":[{\"status\":400,\"elementErrors\":{\"errorMessages\":[],\"errors\":{\"project\":\"project is required\"}},\"failedElementNumber\":0}]}"));
+        site.server.then(Answer.of(400, "{\"issues\":[],\"errors\":[{\"status\":400,\"elementErrors\":{\"errorMessages\":[],\"errors\":{\"project\":\"project is required\"}},\"failedElementNumber\":0}]}"));
         JiraModel.BulkResult r = new DataCenterJiraClient(http()).createAll(List.of(ticket(0)));
         assertEquals(List.of(), r.created());
         assertEquals("project: project is required", r.errors().get(0).message());
@@ -141,19 +127,19 @@ public class JiraClientTest {
 
     @Test
     public void descriptionsAreWikiMarkupOnDataCenterAndAdfOnCloud() {
-        server.then(Answer.of(201, "{\"id\":\"1\",\"key\":\"OPS-1\"}")).then(Answer.of(201, "{\"id\":\"1\",\"key\":\"OPS-1\"}"));
+        site.server.then(Answer.of(201, "{\"id\":\"1\",\"key\":\"OPS-1\"}")).then(Answer.of(201, "{\"id\":\"1\",\"key\":\"OPS-1\"}"));
         JiraModel.NewIssue i = new JiraModel.NewIssue("OPS", "Task", "Fix it", "Use **bold** {html}", null, "maria", null, List.of(), Map.of(), List.of(), Map.of());
         new DataCenterJiraClient(http()).create(i);
         new CloudJiraClient(http()).create(i);
-        assertTrue(server.received.get(0).body(), server.received.get(0).body().contains("\"description\":\"Use *bold* \\\\{html\\\\}\""));
-        assertTrue(server.received.get(0).body().contains("\"assignee\":{\"name\":\"maria\"}"));
-        assertTrue(server.received.get(1).body(), server.received.get(1).body().contains("\"description\":{\"type\":\"doc\",\"version\":1"));
-        assertTrue(server.received.get(1).body().contains("\"assignee\":{\"accountId\":\"maria\"}"));
+        assertTrue(site.server.received.get(0).body(), site.server.received.get(0).body().contains("\"description\":\"Use *bold* \\\\{html\\\\}\""));
+        assertTrue(site.server.received.get(0).body().contains("\"assignee\":{\"name\":\"maria\"}"));
+        assertTrue(site.server.received.get(1).body(), site.server.received.get(1).body().contains("\"description\":{\"type\":\"doc\",\"version\":1"));
+        assertTrue(site.server.received.get(1).body().contains("\"assignee\":{\"accountId\":\"maria\"}"));
     }
 
     @Test
     public void transitionsAndLinkTypesParse() {
-        server.then(Answer.of(200, Fixtures.read("jira-dc/transitions.json"))).then(Answer.of(200, Fixtures.read("jira-dc/linkTypes.json")));
+        site.server.then(Answer.of(200, Fixtures.read("jira-dc/transitions.json"))).then(Answer.of(200, Fixtures.read("jira-dc/linkTypes.json")));
         DataCenterJiraClient jira = new DataCenterJiraClient(http());
         List<JiraModel.Transition> t = jira.transitions("OPS-7");
         assertEquals(JiraModel.StatusCategory.DONE, t.get(1).toCategory());
