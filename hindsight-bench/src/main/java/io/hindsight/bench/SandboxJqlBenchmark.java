@@ -1,8 +1,8 @@
 package io.hindsight.bench;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.hindsight.sandbox.Exchange;
-import io.hindsight.sandbox.Flavor;
+import io.hindsight.sandbox.site.Exchange;
+import io.hindsight.sandbox.site.Flavor;
 import io.hindsight.sandbox.Sandbox;
 import io.hindsight.sandbox.jira.JiraState;
 import org.openjdk.jmh.annotations.Benchmark;

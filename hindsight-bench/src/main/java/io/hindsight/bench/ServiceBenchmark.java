@@ -22,7 +22,7 @@ import io.hindsight.core.plan.SloPolicyLoader;
 import io.hindsight.core.render.PostMortemRenderer;
 import io.hindsight.core.sync.SyncEngine;
 import io.hindsight.core.template.TemplateRegistry;
-import io.hindsight.sandbox.Flavor;
+import io.hindsight.sandbox.site.Flavor;
 import io.hindsight.sandbox.Sandbox;
 import io.hindsight.server.queue.JobQueue;
 import io.hindsight.server.queue.Worker;

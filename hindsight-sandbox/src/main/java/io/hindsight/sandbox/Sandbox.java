@@ -1,8 +1,10 @@
 package io.hindsight.sandbox;
 
+import io.hindsight.sandbox.site.Flavor;
 import io.hindsight.sandbox.confluence.ConfluenceState;
 import io.hindsight.sandbox.jira.JiraApi;
 import io.hindsight.sandbox.jira.JiraState;
+import io.hindsight.sandbox.jira.Workflows;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -44,8 +46,16 @@ public final class Sandbox implements AutoCloseable {
     }
 
     public static Sandbox start(Flavor flavor, int port, Clock clock) {
+        return start(flavor, port, clock, Workflows.SIMPLIFIED);
+    }
+
+    /**
+     * With every project on the given workflow ({@link Workflows#STEPWISE}: To Do → In Progress → Done,
+     * no direct transition to Done); {@link #useWorkflow} changes one project's later.
+     */
+    public static Sandbox start(Flavor flavor, int port, Clock clock, Workflows workflow) {
         try {
-            SandboxServer server = new SandboxServer(flavor, "127.0.0.1", port, clock);
+            SandboxServer server = new SandboxServer(flavor, "127.0.0.1", port, clock, workflow);
             server.start();
             return new Sandbox(server, flavor);
         } catch (IOException e) {
@@ -86,6 +96,11 @@ public final class Sandbox implements AutoCloseable {
         return server.confluence;
     }
 
+    /** Makes a project's issues follow this workflow from now on (as {@code PUT /sandbox/workflows/{project}} does). */
+    public void useWorkflow(String projectKey, Workflows workflow) {
+        server.useWorkflow(projectKey, workflow.workflow());
+    }
+
     public void reset() {
         server.reset();
     }
@@ -95,21 +110,23 @@ public final class Sandbox implements AutoCloseable {
         server.stop();
     }
 
-    /** {@code java -jar hindsight-sandbox.jar [--port 8090] [--flavor dc|cloud]}. */
+    /** {@code java -jar hindsight-sandbox.jar [--port 8090] [--flavor dc|cloud] [--workflow simplified|stepwise]}. */
     public static void main(String[] args) throws InterruptedException {
         int port = 8090;
         Flavor flavor = Flavor.DATA_CENTER;
+        Workflows workflow = Workflows.SIMPLIFIED;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--port" -> port = Integer.parseInt(args[++i]);
                 case "--flavor" -> flavor = args[++i].toLowerCase(Locale.ROOT).startsWith("c") ? Flavor.CLOUD : Flavor.DATA_CENTER;
+                case "--workflow" -> workflow = Workflows.named(args[++i]);
                 default -> {
-                    System.err.println("usage: sandbox [--port 8090] [--flavor dc|cloud]");
+                    System.err.println("usage: sandbox [--port 8090] [--flavor dc|cloud] [--workflow simplified|stepwise]");
                     System.exit(2);
                 }
             }
         }
-        Sandbox s = start(flavor, port);
+        Sandbox s = start(flavor, port, Clock.systemUTC(), workflow);
         System.out.println(banner(s));
         Runtime.getRuntime().addShutdownHook(new Thread(s::close));
         Thread.currentThread().join();

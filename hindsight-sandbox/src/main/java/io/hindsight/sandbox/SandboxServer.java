@@ -1,5 +1,9 @@
 package io.hindsight.sandbox;
 
+import io.hindsight.sandbox.site.Router;
+import io.hindsight.sandbox.site.SandboxError;
+import io.hindsight.sandbox.site.Exchange;
+import io.hindsight.sandbox.site.Flavor;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -9,6 +13,9 @@ import io.hindsight.sandbox.confluence.ConfluenceApi;
 import io.hindsight.sandbox.confluence.ConfluenceState;
 import io.hindsight.sandbox.jira.JiraApi;
 import io.hindsight.sandbox.jira.JiraState;
+import io.hindsight.sandbox.jira.Workflows;
+import io.hindsight.sandbox.site.Route;
+import io.hindsight.sandbox.view.HtmlView;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,19 +55,22 @@ final class SandboxServer {
         System.setProperty("sun.net.httpserver.nodelay", "true");
     }
 
-    SandboxServer(Flavor flavor, String host, int port, Clock clock) throws IOException {
+    private final Workflows workflow;
+
+    SandboxServer(Flavor flavor, String host, int port, Clock clock, Workflows workflow) throws IOException {
         this.flavor = flavor;
+        this.workflow = workflow;
         this.server = HttpServer.create(new InetSocketAddress(host, port), 64);
         this.baseUrl = "http://" + host + ":" + server.getAddress().getPort();
         this.webhooks = new Webhooks(clock);
-        Seed.jira(jira);
+        Seed.jira(jira, workflow);
         Seed.confluence(confluence);
         this.jiraApi = new JiraApi(jira, flavor, clock, baseUrl, webhooks);
         webhooks.attach(jiraApi);
-        JiraApi.Route on = router::on;
+        Route on = router::on;
         jiraApi.routes(on);
         new ConfluenceApi(confluence, flavor, clock, baseUrl).routes(on);
-        new HtmlView(jira, jiraApi, confluence).routes(on);
+        new HtmlView(jiraApi, confluence).routes(on);
         adminRoutes(on);
         server.createContext("/", this::handle);
         server.setExecutor(executor);
@@ -79,28 +89,14 @@ final class SandboxServer {
         executor.shutdownNow();
     }
 
-    /** Resets the sites to the seed, and clears faults, the log and webhooks. */
+    /** Back to the seeded site: key counters, ids and workflows included; faults, the log and webhooks cleared. */
     void reset() {
         synchronized (jira) {
-            jira.projects.clear();
-            jira.issueTypes.clear();
-            jira.fields.clear();
-            jira.statuses.clear();
-            jira.transitions.clear();
-            jira.users.clear();
-            jira.linkTypes.clear();
-            jira.links.clear();
-            jira.filters.clear();
-            jira.boards.clear();
-            jira.screens.clear();
-            jira.screenFields.clear();
-            jira.issuesByKey.clear();
-            jira.issuesById.clear();
-            Seed.jira(jira);
+            jira.clear();
+            Seed.jira(jira, workflow);
         }
         synchronized (confluence) {
-            confluence.spaces.clear();
-            confluence.pages.clear();
+            confluence.clear();
             Seed.confluence(confluence);
         }
         faults.clear();
@@ -108,7 +104,37 @@ final class SandboxServer {
         webhooks.clear();
     }
 
-    private void adminRoutes(JiraApi.Route on) {
+    /** Makes a project's issues follow a workflow from now on (issues keep their status). */
+    void useWorkflow(String projectKey, JiraState.Workflow w) {
+        synchronized (jira) {
+            if (!jira.projects.containsKey(projectKey)) throw new SandboxError(404, "No project could be found with key '" + projectKey + "'.");
+            jira.workflows.put(w.name(), w);
+            jira.projectWorkflows.put(projectKey, w.name());
+        }
+    }
+
+    private void adminRoutes(Route on) {
+        on.add("GET", "/sandbox/workflows", ex -> {
+            synchronized (jira) {
+                ObjectNode body = Exchange.object().put("default", jira.defaultWorkflow);
+                ObjectNode projects = body.putObject("projects");
+                jira.projects.keySet().forEach(k -> projects.put(k, jira.workflowOf(k).name()));
+                ObjectNode all = body.putObject("workflows");
+                jira.workflows.values().forEach(w -> {
+                    ArrayNode ts = all.putArray(w.name());
+                    w.transitions().forEach(t -> {
+                        ObjectNode n = ts.addObject().put("id", t.id()).put("name", t.name()).put("to", jira.statuses.get(t.toStatusId()).name());
+                        ArrayNode from = n.putArray("from");
+                        t.fromStatusIds().forEach(f -> from.add(jira.statuses.get(f).name()));
+                    });
+                });
+                ex.ok(body);
+            }
+        });
+        on.add("PUT", "/sandbox/workflows/{project}", ex -> {
+            useWorkflow(ex.param(0), workflowFrom(ex.param(0), ex.json()));
+            ex.noContent();
+        });
         on.add("GET", "/sandbox/log", ex -> {
             ObjectNode body = Exchange.object().put("requests", log.apiEntries().size()).put("reads", log.reads()).put("writes", log.writes());
             ObjectNode per = body.putObject("perEndpoint");
@@ -156,6 +182,39 @@ final class SandboxServer {
         });
     }
 
+    /**
+     * {@code {"workflow":"stepwise"}} names a built-in workflow; {@code {"transitions":[{"name":"Start","from":["To Do"],"to":"In Progress"}]}}
+     * defines the project's own over the site's statuses (no {@code from}: a global transition).
+     */
+    private JiraState.Workflow workflowFrom(String project, JsonNode b) {
+        if (b.has("workflow")) {
+            try {
+                return Workflows.named(b.path("workflow").asText()).workflow();
+            } catch (IllegalArgumentException e) {
+                throw new SandboxError(400, e.getMessage());
+            }
+        }
+        if (!b.path("transitions").isArray() || b.path("transitions").isEmpty()) {
+            throw new SandboxError(400, "Give {\"workflow\":\"simplified|stepwise\"} or {\"transitions\":[{\"name\":...,\"from\":[...],\"to\":...}]}");
+        }
+        java.util.List<JiraState.Transition> ts = new java.util.ArrayList<>();
+        int n = 1;
+        synchronized (jira) {
+            for (JsonNode t : b.path("transitions")) {
+                String to = t.path("to").asText();
+                JiraState.Status target = jira.statusByName(to).orElseThrow(() -> new SandboxError(400, "No status named '" + to + "'; the site has " + statusNames()));
+                Set<String> from = new HashSet<>();
+                for (JsonNode f : t.path("from")) from.add(jira.statusByName(f.asText()).orElseThrow(() -> new SandboxError(400, "No status named '" + f.asText() + "'; the site has " + statusNames())).id());
+                ts.add(new JiraState.Transition(t.path("id").asText(String.valueOf(10 * n++ + 1)), t.path("name").asText(target.name()), target.id(), from));
+            }
+        }
+        return new JiraState.Workflow(b.path("name").asText(project.toLowerCase(java.util.Locale.ROOT) + "-workflow"), ts);
+    }
+
+    private java.util.List<String> statusNames() {
+        return jira.statuses.values().stream().map(JiraState.Status::name).toList();
+    }
+
     private void handle(HttpExchange http) throws IOException {
         long started = System.nanoTime();
         String method = http.getRequestMethod();
@@ -190,13 +249,13 @@ final class SandboxServer {
             }
             Consumer<Exchange> handler = router.route(ex).orElseThrow(() -> new SandboxError(404, "null for uri: " + baseUrl + path));
             handler.accept(ex);
-            logged(method, decodedPath, loseAnswer ? 0 : ex.status, started);
+            logged(method, decodedPath, loseAnswer ? 0 : ex.status(), started);
             if (loseAnswer) {
                 http.getResponseBody().close();
                 http.close();
                 return;
             }
-            send(http, ex.status, ex.contentType, ex.responseBody, ex.responseHeaders);
+            send(http, ex.status(), ex.contentType(), ex.responseBody(), ex.responseHeaders());
         } catch (SandboxError e) {
             logged(method, decodedPath, e.status(), started);
             send(http, e.status(), "application/json", errorBody(decodedPath, e).toString(), java.util.Map.of());

@@ -2,6 +2,7 @@ package io.hindsight.sandbox;
 
 import io.hindsight.sandbox.confluence.ConfluenceState;
 import io.hindsight.sandbox.jira.JiraState;
+import io.hindsight.sandbox.jira.Workflows;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +21,7 @@ final class Seed {
     private Seed() {
     }
 
-    static void jira(JiraState s) {
+    static void jira(JiraState s, Workflows workflow) {
         s.projects.put("PM", new JiraState.Project("10200", "PM", "Post-mortems"));
         s.projects.put("OPS", new JiraState.Project("10300", "OPS", "Operations"));
         s.projects.put("DB", new JiraState.Project("10400", "DB", "Database"));
@@ -29,9 +30,8 @@ final class Seed {
         s.statuses.put("10000", new JiraState.Status("10000", "To Do", "new"));
         s.statuses.put("3", new JiraState.Status("3", "In Progress", "indeterminate"));
         s.statuses.put("10001", new JiraState.Status("10001", "Done", "done"));
-        s.transitions.add(new JiraState.Transition("11", "To Do", "10000"));
-        s.transitions.add(new JiraState.Transition("21", "In Progress", "3"));
-        s.transitions.add(new JiraState.Transition("31", "Done", "10001"));
+        for (Workflows w : Workflows.values()) s.workflows.put(w.workflow().name(), w.workflow());
+        s.defaultWorkflow = workflow.workflow().name();
         for (String[] f : new String[][]{{"summary", "Summary", "string"}, {"description", "Description", "string"}, {"issuetype", "Issue Type", "issuetype"},
                 {"project", "Project", "project"}, {"priority", "Priority", "priority"}, {"assignee", "Assignee", "user"}, {"duedate", "Due date", "date"},
                 {"labels", "Labels", "array"}, {"status", "Status", "status"}, {"issuelinks", "Linked Issues", "array"}}) {

@@ -1,5 +1,6 @@
 package io.hindsight.sandbox;
 
+import io.hindsight.sandbox.site.Exchange;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hindsight.sandbox.jira.JiraApi;
 import io.hindsight.sandbox.jira.JiraState;
@@ -105,7 +106,7 @@ public final class Webhooks implements JiraApi.Events {
         ObjectNode body = Exchange.object().put("timestamp", clock.millis()).put("webhookEvent", event);
         if (typeName != null) body.put("issue_event_type_name", typeName);
         body.set("issue", api.issueJson(issue, List.of(), List.of()));
-        if (comment != null) body.set("comment", api.comment(comment));
+        if (comment != null) body.set("comment", api.json().comment(comment));
         if (!changed.isEmpty()) {
             var items = body.putObject("changelog").put("id", String.valueOf(clock.millis())).putArray("items");
             changed.forEach(f -> items.addObject().put("field", f).put("fieldtype", f.startsWith("customfield_") ? "custom" : "jira"));
@@ -115,7 +116,7 @@ public final class Webhooks implements JiraApi.Events {
         synchronized (api.state()) {
             actor = api.state().userByIdOrName(user).orElse(null);
         }
-        if (actor != null) body.set("user", api.user(actor));
+        if (actor != null) body.set("user", api.json().user(actor));
         else body.putObject("user").put("name", user).put("displayName", user);
         byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
         for (Registration r : registrations) {

@@ -1,5 +1,6 @@
 package io.hindsight.sandbox;
 
+import io.hindsight.sandbox.site.Flavor;
 import com.sun.net.httpserver.HttpServer;
 import io.hindsight.atlassian.http.ApiRequest;
 import io.hindsight.atlassian.http.AtlassianException;
@@ -179,7 +180,8 @@ public class SandboxBehaviourTest {
                         + "<tr><th>Services</th><td>cache &amp; checkout</td></tr></tbody></table></ac:rich-text-body></ac:structured-macro>", List.of("postmortem")));
         String html = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(sandbox.url() + "/sandbox/pages/" + parent)).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
-        assertTrue(html, html.contains("<th>Post-mortem</th><th>Severity</th><th>Services</th>"));
+        // no firstcolumn parameter: Confluence names the first column "Title"
+        assertTrue(html, html.contains("<th>Title</th><th>Severity</th><th>Services</th>"));
         assertTrue(html, html.contains("<td>SEV1</td><td>cache &amp; checkout</td>"));
     }
 }

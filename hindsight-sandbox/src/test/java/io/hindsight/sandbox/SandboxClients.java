@@ -1,5 +1,6 @@
 package io.hindsight.sandbox;
 
+import io.hindsight.sandbox.site.Flavor;
 import com.atlassian.oai.validator.report.ValidationReport;
 import io.hindsight.atlassian.agile.AgileClient;
 import io.hindsight.atlassian.confluence.CloudConfluenceClient;
@@ -88,9 +89,24 @@ final class SandboxClients {
         requestReport.getMessages().stream().filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
                 .forEach(m -> violations.add("request " + line + ": " + m.getKey() + " " + m.getMessage()));
         if (response.status() >= 200 && response.status() < 300 && !response.body().isEmpty()) {
-            ValidationReport r = contract.validateResponse(req.method(), req.path(), response.status(), response.body());
-            r.getMessages().stream().filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
-                    .forEach(m -> violations.add("response " + line + ": " + m.getKey() + " " + m.getMessage()));
+            if (sandbox.flavor() == Flavor.DATA_CENTER && req.method().equals("GET") && req.path().equals("/rest/api/2/project")) {
+                // Jira DC's document gives GET /project one ProjectBean, but the API (and its reference page) answer a list
+                // of them: each element is checked as the ProjectBean that GET /project/{key} answers
+                try {
+                    for (com.fasterxml.jackson.databind.JsonNode p : new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body())) {
+                        record(line, contract.validateResponse("GET", "/rest/api/2/project/" + p.path("key").asText(), 200, p.toString()));
+                    }
+                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                    violations.add("response " + line + ": not JSON: " + e.getMessage());
+                }
+                return;
+            }
+            record(line, contract.validateResponse(req.method(), req.path(), response.status(), response.body()));
         }
+    }
+
+    private void record(String line, ValidationReport r) {
+        r.getMessages().stream().filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
+                .forEach(m -> violations.add("response " + line + ": " + m.getKey() + " " + m.getMessage()));
     }
 }

@@ -1,5 +1,6 @@
 package io.hindsight.sandbox;
 
+import io.hindsight.sandbox.site.Flavor;
 import io.hindsight.atlassian.confluence.ConfluenceClient;
 import io.hindsight.atlassian.confluence.ConfluenceModel;
 import io.hindsight.atlassian.http.AtlassianException;

@@ -5,7 +5,7 @@ import io.hindsight.atlassian.sync.JiraTracker;
 import io.hindsight.core.markdown.MarkdownReader;
 import io.hindsight.core.plan.SloPolicy;
 import io.hindsight.core.sync.SyncEngine;
-import io.hindsight.sandbox.Flavor;
+import io.hindsight.sandbox.site.Flavor;
 import io.hindsight.sandbox.Sandbox;
 import io.hindsight.sandbox.jira.JiraState;
 import io.hindsight.server.queue.Job;

@@ -3,10 +3,10 @@ package io.hindsight.sandbox.confluence;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.hindsight.sandbox.Exchange;
-import io.hindsight.sandbox.Flavor;
-import io.hindsight.sandbox.SandboxError;
-import io.hindsight.sandbox.jira.JiraApi;
+import io.hindsight.sandbox.site.Exchange;
+import io.hindsight.sandbox.site.Flavor;
+import io.hindsight.sandbox.site.SandboxError;
+import io.hindsight.sandbox.site.Route;
 
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
@@ -25,7 +25,7 @@ public final class ConfluenceApi {
         this.baseUrl = baseUrl;
     }
 
-    public void routes(JiraApi.Route on) {
+    public void routes(Route on) {
         if (flavor == Flavor.DATA_CENTER) {
             on.add("GET", "/rest/api/content", this::dcFind);
             on.add("POST", "/rest/api/content", this::dcCreate);

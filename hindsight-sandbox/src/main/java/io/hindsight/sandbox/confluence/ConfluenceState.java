@@ -44,7 +44,15 @@ public final class ConfluenceState {
 
     public final Map<String, Space> spaces = new LinkedHashMap<>();
     public final Map<String, Page> pages = new LinkedHashMap<>();
-    private final AtomicLong ids = new AtomicLong(65000);
+    private static final long FIRST_ID = 65000;
+    private final AtomicLong ids = new AtomicLong(FIRST_ID);
+
+    /** Empties the site, its id sequence included. */
+    public void clear() {
+        spaces.clear();
+        pages.clear();
+        ids.set(FIRST_ID);
+    }
 
     public String nextId() {
         return String.valueOf(ids.incrementAndGet());

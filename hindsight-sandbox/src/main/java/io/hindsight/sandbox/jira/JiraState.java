@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -44,7 +45,25 @@ public final class JiraState {
         }
     }
 
-    public record Transition(String id, String name, String toStatusId) {
+    /**
+     * A workflow transition. {@code fromStatusIds} empty means a global transition, available from every
+     * status (as in Jira Software's simplified workflow); otherwise only from those statuses.
+     */
+    public record Transition(String id, String name, String toStatusId, Set<String> fromStatusIds) {
+        public Transition {
+            fromStatusIds = Set.copyOf(fromStatusIds);
+        }
+
+        public boolean availableFrom(String statusId) {
+            return fromStatusIds.isEmpty() || fromStatusIds.contains(statusId);
+        }
+    }
+
+    /** A named workflow: the transitions an issue of a project that uses it can take. */
+    public record Workflow(String name, List<Transition> transitions) {
+        public Workflow {
+            transitions = List.copyOf(transitions);
+        }
     }
 
     /** @param name Data Center user name; {@code accountId} is Cloud's id */
@@ -127,7 +146,10 @@ public final class JiraState {
     public final Map<String, IssueType> issueTypes = new LinkedHashMap<>();
     public final Map<String, Field> fields = new LinkedHashMap<>();
     public final Map<String, Status> statuses = new LinkedHashMap<>();
-    public final List<Transition> transitions = new ArrayList<>();
+    /** Workflows by name, and which one each project uses; a project without an entry uses {@link #defaultWorkflow}. */
+    public final Map<String, Workflow> workflows = new LinkedHashMap<>();
+    public final Map<String, String> projectWorkflows = new LinkedHashMap<>();
+    public String defaultWorkflow = "";
     public final Map<String, User> users = new LinkedHashMap<>();
     public final Map<String, LinkType> linkTypes = new LinkedHashMap<>();
     public final List<Link> links = new ArrayList<>();
@@ -140,7 +162,46 @@ public final class JiraState {
     public final Map<String, Issue> issuesById = new LinkedHashMap<>();
     private final Map<String, AtomicLong> projectCounters = new LinkedHashMap<>();
     // above every seeded id, so nothing created can replace a seeded object
-    private final AtomicLong ids = new AtomicLong(20000);
+    private static final long FIRST_ID = 20000;
+    private final AtomicLong ids = new AtomicLong(FIRST_ID);
+
+    /** Empties the site, key counters and id sequence included, as a freshly installed Jira would be. */
+    public void clear() {
+        projects.clear();
+        issueTypes.clear();
+        fields.clear();
+        statuses.clear();
+        workflows.clear();
+        projectWorkflows.clear();
+        defaultWorkflow = "";
+        users.clear();
+        linkTypes.clear();
+        links.clear();
+        filters.clear();
+        boards.clear();
+        screens.clear();
+        screenFields.clear();
+        issuesByKey.clear();
+        issuesById.clear();
+        projectCounters.clear();
+        ids.set(FIRST_ID);
+    }
+
+    /** The workflow issues of this project follow. */
+    public Workflow workflowOf(String projectKey) {
+        Workflow w = workflows.get(projectWorkflows.getOrDefault(projectKey, defaultWorkflow));
+        if (w == null) throw new IllegalStateException("no workflow for project " + projectKey + "; known: " + workflows.keySet());
+        return w;
+    }
+
+    /** The transitions an issue can take from where it stands, in the workflow's order. */
+    public List<Transition> transitionsOf(Issue i) {
+        return workflowOf(i.projectKey).transitions().stream().filter(t -> t.availableFrom(i.statusId)).toList();
+    }
+
+    public Optional<Status> statusByName(String name) {
+        return statuses.values().stream().filter(s -> s.name().equalsIgnoreCase(name)).findFirst();
+    }
 
     public String nextId() {
         return String.valueOf(ids.incrementAndGet());

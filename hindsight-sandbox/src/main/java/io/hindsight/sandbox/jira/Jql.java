@@ -1,6 +1,6 @@
 package io.hindsight.sandbox.jira;
 
-import io.hindsight.sandbox.SandboxError;
+import io.hindsight.sandbox.site.SandboxError;
 
 import java.time.Clock;
 import java.time.Instant;

@@ -1,10 +1,10 @@
 package io.hindsight.sandbox.jira;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.hindsight.sandbox.Exchange;
-import io.hindsight.sandbox.Flavor;
+import io.hindsight.sandbox.site.Exchange;
+import io.hindsight.sandbox.site.Flavor;
 import io.hindsight.sandbox.Sandbox;
-import io.hindsight.sandbox.SandboxError;
+import io.hindsight.sandbox.site.SandboxError;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;

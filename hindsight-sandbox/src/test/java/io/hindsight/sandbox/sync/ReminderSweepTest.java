@@ -4,7 +4,7 @@ import io.hindsight.atlassian.jira.JiraClient;
 import io.hindsight.atlassian.jira.JiraModel;
 import io.hindsight.atlassian.sync.ReminderSweep;
 import io.hindsight.core.sync.Reminders;
-import io.hindsight.sandbox.Flavor;
+import io.hindsight.sandbox.site.Flavor;
 import io.hindsight.sandbox.Sandbox;
 import io.hindsight.sandbox.SandboxTestClients;
 import io.hindsight.sandbox.jira.JiraState;

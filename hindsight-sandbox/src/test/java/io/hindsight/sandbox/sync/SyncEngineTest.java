@@ -21,7 +21,7 @@ import io.hindsight.core.sync.Ports;
 import io.hindsight.core.sync.SyncResult;
 import io.hindsight.core.template.TemplateRegistry;
 import io.hindsight.sandbox.Faults;
-import io.hindsight.sandbox.Flavor;
+import io.hindsight.sandbox.site.Flavor;
 import io.hindsight.sandbox.Sandbox;
 import io.hindsight.sandbox.SandboxTestClients;
 import io.hindsight.sandbox.jira.JiraState;

@@ -16,7 +16,7 @@ import io.hindsight.core.model.ActionItem;
 import io.hindsight.core.model.PostMortem;
 import io.hindsight.core.plan.SloPolicy;
 import io.hindsight.core.sync.SyncResult;
-import io.hindsight.sandbox.Flavor;
+import io.hindsight.sandbox.site.Flavor;
 import io.hindsight.sandbox.Sandbox;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

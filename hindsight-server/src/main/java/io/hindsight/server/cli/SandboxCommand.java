@@ -1,7 +1,8 @@
 package io.hindsight.server.cli;
 
-import io.hindsight.sandbox.Flavor;
+import io.hindsight.sandbox.site.Flavor;
 import io.hindsight.sandbox.Sandbox;
+import io.hindsight.sandbox.jira.Workflows;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -20,6 +21,11 @@ final class SandboxCommand implements Callable<Integer> {
     @Option(names = "--flavor", defaultValue = "dc", description = "dc (Jira and Confluence Data Center) or cloud (default: ${DEFAULT-VALUE}).")
     String flavor;
 
+    @Option(names = "--workflow", defaultValue = "simplified", paramLabel = "NAME",
+            description = "simplified (every status one step away) or stepwise (To Do -> In Progress -> Done, no direct transition to Done) "
+                    + "for every project; PUT /sandbox/workflows/{project} changes one later (default: ${DEFAULT-VALUE}).")
+    String workflow;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -28,7 +34,7 @@ final class SandboxCommand implements Callable<Integer> {
         Flavor f = flavor.toLowerCase(Locale.ROOT).startsWith("c") ? Flavor.CLOUD : Flavor.DATA_CENTER;
         Sandbox sandbox;
         try {
-            sandbox = Sandbox.start(f, port);
+            sandbox = Sandbox.start(f, port, java.time.Clock.systemUTC(), Workflows.named(workflow));
         } catch (RuntimeException e) {
             spec.commandLine().getErr().println("hindsight sandbox: " + e.getMessage());
             return ExitCodes.USAGE;

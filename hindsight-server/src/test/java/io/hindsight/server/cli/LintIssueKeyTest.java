@@ -2,7 +2,7 @@ package io.hindsight.server.cli;
 
 import io.hindsight.core.markdown.MarkdownReader;
 import io.hindsight.core.plan.SloPolicyLoader;
-import io.hindsight.sandbox.Flavor;
+import io.hindsight.sandbox.site.Flavor;
 import io.hindsight.sandbox.Sandbox;
 import org.junit.Rule;
 import org.junit.Test;

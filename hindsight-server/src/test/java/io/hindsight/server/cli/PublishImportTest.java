@@ -1,6 +1,6 @@
 package io.hindsight.server.cli;
 
-import io.hindsight.sandbox.Flavor;
+import io.hindsight.sandbox.site.Flavor;
 import io.hindsight.sandbox.Sandbox;
 import io.hindsight.sandbox.jira.JiraState;
 import io.hindsight.server.SandboxSite;

@@ -1,7 +1,7 @@
 package io.hindsight.server.cli;
 
 import io.hindsight.core.markdown.MarkdownReader;
-import io.hindsight.sandbox.Flavor;
+import io.hindsight.sandbox.site.Flavor;
 import io.hindsight.sandbox.Sandbox;
 import io.hindsight.server.SandboxSite;
 import org.junit.Rule;

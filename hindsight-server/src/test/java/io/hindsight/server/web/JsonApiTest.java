@@ -3,7 +3,7 @@ package io.hindsight.server.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hindsight.core.markdown.MarkdownReader;
-import io.hindsight.sandbox.Flavor;
+import io.hindsight.sandbox.site.Flavor;
 import io.hindsight.sandbox.Sandbox;
 import io.hindsight.server.SandboxSite;
 import io.hindsight.server.queue.JobQueue;

@@ -1,4 +1,4 @@
-package io.hindsight.sandbox;
+package io.hindsight.sandbox.site;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,20 +8,20 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Routes "METHOD /path/{param}" to handlers; path parameters are single segments. */
-final class Router {
+public final class Router {
     private record Route(String method, Pattern pattern, Consumer<Exchange> handler) {
     }
 
     private final List<Route> routes = new ArrayList<>();
 
-    Router on(String method, String template, Consumer<Exchange> handler) {
+    public Router on(String method, String template, Consumer<Exchange> handler) {
         String regex = template.replaceAll("\\{[^/]+}", "([^/]+)");
         routes.add(new Route(method, Pattern.compile(regex), handler));
         return this;
     }
 
     /** The handler for this request, with its path parameters filled in; empty when nothing matches. */
-    Optional<Consumer<Exchange>> route(Exchange ex) {
+    public Optional<Consumer<Exchange>> route(Exchange ex) {
         boolean pathKnown = false;
         for (Route r : routes) {
             Matcher m = r.pattern.matcher(ex.path);

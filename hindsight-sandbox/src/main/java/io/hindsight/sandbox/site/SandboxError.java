@@ -1,4 +1,4 @@
-package io.hindsight.sandbox;
+package io.hindsight.sandbox.site;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 

@@ -1,4 +1,4 @@
-package io.hindsight.sandbox;
+package io.hindsight.sandbox.site;
 
 /** Which Atlassian products the sandbox pretends to be. */
 public enum Flavor {

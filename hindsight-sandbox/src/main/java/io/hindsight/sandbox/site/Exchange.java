@@ -1,4 +1,4 @@
-package io.hindsight.sandbox;
+package io.hindsight.sandbox.site;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -26,7 +26,7 @@ public final class Exchange {
     String responseBody = "";
     final Map<String, String> responseHeaders = new LinkedHashMap<>();
 
-    Exchange(String method, String path, String rawQuery, String body, String user) {
+    public Exchange(String method, String path, String rawQuery, String body, String user) {
         this.method = method;
         this.path = path;
         this.body = body;
@@ -104,9 +104,37 @@ public final class Exchange {
         this.responseBody = html;
     }
 
+    /** A text answer of the given type (a style sheet, plain text). */
+    public void text(String contentType, String body) {
+        this.status = 200;
+        this.contentType = contentType;
+        this.responseBody = body;
+    }
+
     public void noContent() {
         this.status = 204;
         this.responseBody = "";
+    }
+
+    /** The answer so far: status, content type, body and extra headers, for the server to send. */
+    public int status() {
+        return status;
+    }
+
+    public String contentType() {
+        return contentType;
+    }
+
+    public String responseBody() {
+        return responseBody;
+    }
+
+    public Map<String, String> responseHeaders() {
+        return responseHeaders;
+    }
+
+    public void header(String name, String value) {
+        responseHeaders.put(name, value);
     }
 
     public static ObjectNode object() {
