@@ -121,6 +121,10 @@ public final class Exchange {
         return status;
     }
 
+    public void status(int status) {
+        this.status = status;
+    }
+
     public String contentType() {
         return contentType;
     }

@@ -45,6 +45,8 @@ final class Html {
         d.head().appendElement("meta").attr("name", "viewport").attr("content", "width=device-width, initial-scale=1");
         d.title(title);
         d.head().appendElement("link").attr("rel", "stylesheet").attr("href", "/sandbox/static/sandbox.css");
+        d.head().appendElement("link").attr("rel", "icon").attr("href", "/sandbox/static/favicon.svg");
+        d.selectFirst("html").attr("lang", "en");
         Element bar = d.body().appendElement("header").addClass("topbar").addClass(product.toLowerCase(Locale.ROOT));
         bar.appendElement("a").attr("href", "/sandbox").addClass("brand").text(product);
         bar.appendElement("span").addClass("sandbox-note").text("Hindsight sandbox: a local emulator of the Jira and Confluence APIs Hindsight uses. Not a Jira.");

@@ -43,8 +43,17 @@ public final class HtmlView {
     public void routes(Route on) {
         on.add("GET", "/sandbox", ex -> send(ex, index()));
         on.add("GET", "/sandbox/issues/{key}", ex -> send(ex, issues.draw(ex.param(0))));
+        // the links Hindsight writes into pages and comments point at Jira's issue page: the sandbox's view is it
+        on.add("GET", "/browse/{key}", ex -> {
+            ex.header("Location", "/sandbox/issues/" + java.net.URLEncoder.encode(ex.param(0), StandardCharsets.UTF_8));
+            ex.text("text/plain; charset=utf-8", "");
+            ex.status(302);
+        });
         on.add("GET", "/sandbox/boards/{id}", ex -> send(ex, board(ex.param(0))));
         on.add("GET", "/sandbox/pages/{id}", ex -> send(ex, page(ex.param(0))));
+        on.add("GET", "/sandbox/static/favicon.svg", ex -> ex.text("image/svg+xml",
+                "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 16 16\"><rect width=\"16\" height=\"16\" rx=\"3\" fill=\"#253858\"/>"
+                        + "<path d=\"M4 4h2v3h4V4h2v8h-2V9H6v3H4z\" fill=\"#fff\"/></svg>"));
         on.add("GET", "/sandbox/static/sandbox.css", ex -> {
             ex.text("text/css; charset=utf-8", CSS);
             ex.header("Cache-Control", "no-cache");

@@ -72,7 +72,7 @@ final class IssueView {
                 value(field(details, f == null ? e.getKey() : f.name()), f, e.getValue());
             }
 
-            Element description = module(left, "Description").addClass("rich");
+            Element description = module(left, "Description").appendElement("div").addClass("rich");
             JsonNode desc = i.fields.get("description");
             if (desc == null || desc.isNull()) description.appendElement("p").addClass("note").text("Click to add description");
             else rich(description, desc);
