@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  * Two things Jira does that the dialect does not, done around it: Jira's backslash escapes ({@code \-},
  * {@code \?}, {@code \{} …) are hidden from the parser as private-use characters and put back as the
  * plain character afterwards (measured on Hindsight's own wiki rendering of examples/replication-lag.md:
- * without this, 40 escapes showed as written); and {@code {color}} becomes a palette class, because the
+ * without this, 41 escapes, 33 of them {@code \-}, showed as written); and {@code {color}} becomes a palette class, because the
  * sandbox's pages allow no inline styles. The result goes through jsoup's allow-list cleaner.
  */
 final class WikiMarkupHtml {
