@@ -52,7 +52,13 @@ public final class ActionItemLine {
     private static final Set<String> ANYWHERE = Set.of("duedate", "due_date", "due-date", "dueby", "due_by", "deadline",
             "assignee", "assigned_to", "assigned-to", "tags", "prio", "priority");
     /** "due: 2026-12-01", "Owner : @ana": spacing forgiven for the attributes and the unmistakable misspellings. */
-    private static final Pattern KEY_SPACING = Pattern.compile("(?i)(?<=^|\\s)(due|project|labels?|id|ticket|owner|duedate|due_date|due-date|dueby|due_by|deadline|assignee|assigned_to|assigned-to|tags|prio|priority)\\s*:\\s*");
+    private static final Pattern KEY_SPACING = Pattern.compile("(?i)(?<=^|\\s)(due|project|labels?|id|ticket|owner|prio|priority)\\s*:\\s*");
+    /**
+     * The same for misspellings, but only before a value of the right shape: "deadline: 2026-12-01",
+     * "assignee: @ana", "tags: db,lag"; "agree a deadline: by Friday" is prose.
+     */
+    private static final Pattern ALIAS_SPACING = Pattern.compile("(?i)(?<=^|\\s)(?:(duedate|due_date|due-date|dueby|due_by|deadline)\\s*:\\s*(?=\\d)"
+            + "|(assignee|assigned_to|assigned-to)\\s*:\\s*(?=@)|(tags)\\s*:\\s*(?=[^\\s,]+,|\\S+$))");
     private static final Pattern OWNER = Pattern.compile("^@([\\p{L}\\p{N}][\\p{L}\\p{N}._'-]*[\\p{L}\\p{N}]|[\\p{L}\\p{N}])$");
     private static final Pattern PROJECT_KEY = Pattern.compile("[A-Z][A-Z0-9_]{1,9}");
     private static final Pattern ISSUE_KEY = Pattern.compile("[A-Z][A-Z0-9_]{1,9}-[1-9][0-9]*");
@@ -145,13 +151,19 @@ public final class ActionItemLine {
                 rest = rest.substring(cl.end());
             }
             rest = KEY_SPACING.matcher(rest).replaceAll(m -> m.group(1).toLowerCase(Locale.ROOT) + ":");
+            rest = ALIAS_SPACING.matcher(rest).replaceAll(m -> {
+                String name = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
+                return name.toLowerCase(Locale.ROOT) + ":";
+            });
 
             List<String> tokens = new ArrayList<>();
             for (String token : rest.split("\\s+")) if (!token.isEmpty()) tokens.add(token);
             // attributes trail the summary: an unknown "word:value" there is meant as one, in the words it is not
             int zone = tokens.size();
             while (zone > 0 && attributeLike(tokens.get(zone - 1))) zone--;
+            // an attribute among the trailing ones was read before this token; and one anywhere before it
             boolean attributeBefore = false;
+            boolean anyAttributeBefore = false;
             List<String> words = new ArrayList<>();
             for (int i = 0; i < tokens.size(); i++) {
                 String token = tokens.get(i);
@@ -176,7 +188,7 @@ public final class ActionItemLine {
                             + " labels:a,b, id: and ticket:KEY-1 (put other words in the summary without the colon)";
                 } else {
                     Matcher label = LABEL_WORD.matcher(token);
-                    if (attributeBefore && label.matches()) {
+                    if (anyAttributeBefore && label.matches()) {
                         // "@lee eta: Q1", "@bo Note: pages at night": meant as an attribute or a note, read as summary words
                         String k = label.group(1).toLowerCase(Locale.ROOT);
                         String hint = switch (ALIASES.getOrDefault(k, "")) {
@@ -190,13 +202,14 @@ public final class ActionItemLine {
                         };
                         notes.add(new Note("'" + token + "' comes after the attributes, so it and the words after it are read as part of"
                                 + " the summary", hint));
-                        attributeBefore = false;
+                        anyAttributeBefore = false;
                     }
                     words.add(token);
                     continue;
                 }
                 if (problem != null) return fail(problem);
-                attributeBefore = true;
+                if (i >= zone) attributeBefore = true;
+                anyAttributeBefore = true;
             }
             String summary = String.join(" ", words).strip();
             if (summary.isEmpty()) return fail("the action has no summary: say what will be done");
@@ -266,7 +279,7 @@ public final class ActionItemLine {
                 case "class" -> {
                     String c = value.toLowerCase(Locale.ROOT).replaceAll("^\\[|]$", "");
                     if (!classes.contains(c)) {
-                        return as + ": an action's class goes in brackets after the checkbox, one of " + sorted(classes).stream().map(x -> "[" + x + "]").toList()
+                        return as + ": an action's class goes in brackets after the checkbox, one of " + String.join(", ", sorted(classes).stream().map(x -> "[" + x + "]").toList())
                                 + " ([priority] for the fix that stops it happening again; the ticket's priority comes from the SLO policy)";
                     }
                     if (actionClass != null && !actionClass.equals(c)) return "two classes ([" + actionClass + "] and " + alias + ":" + value + ")";

@@ -309,13 +309,13 @@ final class StructuredParts {
         StringBuilder comments = new StringBuilder();
         while (comment.find()) comments.append(comments.isEmpty() ? "" : " ").append(comment.group().strip());
         String raw = INLINE_COMMENT.matcher(joined).replaceAll("");
-        if (!comments.isEmpty()) text.add(new Line(line.number(), comments.toString()));
         ActionItemLine.Result r = ActionItemLine.parse(raw, actionClasses);
         if (!r.ok()) {
             problems.add(new FormatProblem(line.number(), "action item", r.problem() + " (the line is kept as text, no ticket is made for it)", true));
             text.addAll(lines);
             return;
         }
+        if (!comments.isEmpty()) text.add(new Line(line.number(), comments.toString()));
         notes(r, line);
         addAction(r.item(), line, text, EXPLICIT_ID.matcher(raw).find());
     }

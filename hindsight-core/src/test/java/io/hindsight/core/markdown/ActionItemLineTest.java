@@ -151,6 +151,10 @@ public class ActionItemLineTest {
         ActionItemLine.Result eta = read("- [ ] Move the queue to SQS @lee eta: Q1");
         assertEquals("kept, not lost", "Move the queue to SQS eta: Q1", eta.item().summary());
         assertEquals("due:YYYY-MM-DD", eta.notes().get(0).suggestion());
+        assertEquals("prose with a colon is not an attribute", "Agree a deadline: by Friday with the vendor",
+                item("- [ ] Agree a deadline: by Friday with the vendor @ana").summary());
+        assertEquals("Add tags: service and env to every metric", item("- [ ] Add tags: service and env to every metric @ana").summary());
+        assertEquals("Add a lag alert (see runbook:db-failover)", item("- [ ] Add a lag alert @ana (see runbook:db-failover)").summary());
         assertEquals("an image tag in the words is no attribute", "Pin the base image to nginx:1.25",
                 item("- [ ] Pin the base image to nginx:1.25 @ana").summary());
         assertEquals("Mail oncall@example.com when https://status.example.com/x:y changes",
