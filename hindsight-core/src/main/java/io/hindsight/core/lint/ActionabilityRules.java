@@ -66,6 +66,13 @@ final class ActionabilityRules {
             int line = map.actionLine(i);
             Set<String> words = words(a.summary());
             for (int j = 0; j < i; j++) {
+                if (a.id().equals(actions.get(j).id())) {
+                    int other = map.actionLine(j);
+                    out.add(new Finding("actionability.duplicate", Level.WARNING, section, line,
+                            "this action is written twice" + (other > 0 ? " (line " + other + " and here)" : "") + "; one ticket serves both",
+                            a.summary(), "Remove one of the two lines"));
+                    break;
+                }
                 if (similar(words, seen.get(j))) {
                     int other = map.actionLine(j);
                     out.add(new Finding("actionability.duplicate", Level.WARNING, section, line,

@@ -28,7 +28,9 @@ final class ConsistencyRules {
     List<Finding> check(List<FormatProblem> problems) {
         List<Finding> out = new ArrayList<>();
         for (FormatProblem p : problems) out.add(format(p));
-        sections(out);
+        // what only follows from a front matter that could not be read is not reported a second time
+        boolean frontMatterUnread = problems.stream().anyMatch(p -> p.error() && p.field().equals("front matter"));
+        sections(out, frontMatterUnread);
         times(out);
         timeline(out);
         if (!pm.fiveWhys().isEmpty() && pm.fiveWhys().size() < 3) {
@@ -40,13 +42,22 @@ final class ConsistencyRules {
     }
 
     private static Finding format(FormatProblem p) {
-        String rule = p.field().equals("action item") ? "actionability.unreadable" : "consistency.format";
-        String message = p.error() ? p.message() : p.message();
-        return new Finding(rule, p.error() ? Level.ERROR : Level.INFO, p.field(), p.line(), message, "", "");
+        String rule = switch (p.kind()) {
+            case FORMAT -> "consistency.format";
+            case UNREADABLE_ACTION -> "actionability.unreadable";
+            case STRAY_LINE -> "actionability.stray-line";
+            case ATTRIBUTE -> "actionability.attribute";
+        };
+        Level level = switch (p.level()) {
+            case ERROR -> Level.ERROR;
+            case WARNING -> Level.WARNING;
+            case INFO -> Level.INFO;
+        };
+        return new Finding(rule, level, p.field(), p.line(), p.message(), "", p.suggestion());
     }
 
-    private void sections(List<Finding> out) {
-        if (pm.severity() == null) {
+    private void sections(List<Finding> out, boolean frontMatterUnread) {
+        if (pm.severity() == null && !frontMatterUnread) {
             out.add(new Finding("consistency.no-severity", Level.WARNING, "", map.metadataLine("severity"),
                     "no severity: required sections and due dates depend on it", "", "Add 'severity: SEV1' .. 'SEV4' to the front matter"));
         }

@@ -4,7 +4,9 @@ import io.hindsight.core.model.PostMortem;
 import io.hindsight.core.model.Section;
 import io.hindsight.core.model.SectionKind;
 import org.commonmark.node.Code;
+import org.commonmark.node.FencedCodeBlock;
 import org.commonmark.node.Heading;
+import org.commonmark.node.HtmlBlock;
 import org.commonmark.node.Node;
 import org.commonmark.node.SourceSpan;
 import org.commonmark.node.Text;
@@ -43,7 +45,8 @@ public final class MarkdownReader {
     }
 
     public ParsedPostMortem read(String markdown, String sourceName) {
-        return new Run(markdown.replace("\r\n", "\n").replace('\r', '\n'), sourceName).read();
+        String text = markdown.startsWith("\uFEFF") ? markdown.substring(1) : markdown;
+        return new Run(text.replace("\r\n", "\n").replace('\r', '\n'), sourceName).read();
     }
 
     /** A line of the source with its 1-based number. */
@@ -52,6 +55,24 @@ public final class MarkdownReader {
 
     private record Boundary(int startIndex, int endIndex, SectionKind kind, String heading) {
     }
+
+    /**
+     * @param always  report it even when no heading was hidden: an open comment or HTML block hides
+     *                the rest of the document in every Markdown viewer
+     */
+    private record Unclosed(int lineIndex, String what, String closer, boolean always, boolean comment) {
+    }
+
+    /** HTML blocks that CommonMark ends only at their closing text: start, closing text, what to call it. */
+    private static final String[][] UNCLOSED_HTML = {
+            {"<!--", "-->", "the HTML comment '<!--'"},
+            {"<script", "</script>", "the HTML <script> block"},
+            {"<style", "</style>", "the HTML <style> block"},
+            {"<pre", "</pre>", "the HTML <pre> block"},
+            {"<textarea", "</textarea>", "the HTML <textarea> block"},
+            {"<![CDATA[", "]]>", "the CDATA section"},
+            {"<?", "?>", "the processing instruction '<?'"},
+    };
 
     /** The state of reading one document; discarded afterwards. */
     private final class Run {
@@ -63,11 +84,26 @@ public final class MarkdownReader {
         private final List<SourceMap.SectionSource> sectionSources = new ArrayList<>();
         private final StructuredParts parts;
 
+        /** Lines inside HTML comments: kept as text, never read as items or fields. */
+        private final Set<Integer> commentLines = new HashSet<>();
+
         Run(String source, String sourceName) {
             this.source = sourceName;
             this.lines = source.split("\n", -1);
             this.metadata = new Metadata(problems);
             this.parts = new StructuredParts(actionClasses, problems);
+            removeControlCharacters();
+        }
+
+        private void removeControlCharacters() {
+            for (int i = 0; i < lines.length; i++) {
+                ControlCharacters.Cleaned c = ControlCharacters.clean(lines[i]);
+                if (!c.changed()) continue;
+                lines[i] = c.text();
+                problems.add(new FormatProblem(i + 1, "text", "removed characters that cannot be seen or shown ("
+                        + String.join(", ", c.removed()) + "); Jira and Confluence would refuse or garble them",
+                        FormatProblem.Level.WARNING, "Retype the line if it looks wrong now", null));
+            }
         }
 
         ParsedPostMortem read() {
@@ -98,7 +134,10 @@ public final class MarkdownReader {
             }
             if (metadata.title == null) {
                 metadata.title = sourceName();
-                problems.add(new FormatProblem(1, "title", "no title: add 'title:' to the front matter or a '# Title' heading", false));
+                // an unreadable front matter has been reported; its title is not missing, only unread
+                if (!metadata.unreadable) {
+                    problems.add(new FormatProblem(1, "title", "no title: add 'title:' to the front matter or a '# Title' heading", false));
+                }
             }
             PostMortem pm = new PostMortem(metadata.key, metadata.title, metadata.severity, metadata.state,
                     metadata.times(), metadata.approved, metadata.services, metadata.authors, metadata.approvers,
@@ -133,11 +172,31 @@ public final class MarkdownReader {
         private record HeadingAt(int level, String text, int start, int end) {
         }
 
-        /** Headings as a Markdown renderer sees them: not inside code fences, setext included. */
+        /**
+         * Headings as a Markdown renderer sees them: not inside code fences or HTML comments, setext
+         * included. A comment, code fence or HTML block that is never closed runs to the end of the
+         * document in Markdown and would hide every section after it: it is reported on its line and
+         * read as closed at its own line, so nothing after it is lost.
+         */
         private List<HeadingAt> headings(int bodyStart) {
-            StringBuilder body = new StringBuilder();
-            for (int i = bodyStart; i < lines.length; i++) body.append(lines[i]).append('\n');
-            Node doc = commonmark.parse(body.toString());
+            String[] body = java.util.Arrays.copyOfRange(lines, bodyStart, lines.length);
+            Node doc = commonmark.parse(String.join("\n", body));
+            for (int guard = 0; guard < body.length; guard++) {
+                Unclosed open = unclosed(doc);
+                if (open == null) break;
+                String[] closed = body.clone();
+                closed[open.lineIndex] = "";
+                Node reparsed = commonmark.parse(String.join("\n", closed));
+                if (!open.always && topHeadings(reparsed) == topHeadings(doc)) break;
+                int line = bodyStart + open.lineIndex + 1;
+                problems.add(new FormatProblem(line, "text", open.what + " on line " + line + " is never closed with " + open.closer + ", so Markdown reads"
+                        + " everything after it as part of it", FormatProblem.Level.ERROR, "Close it with " + open.closer
+                        + " where it should end; until then Hindsight reads it as ending on its own line", null));
+                if (open.comment) commentLines.add(line);
+                body = closed;
+                doc = reparsed;
+            }
+            collectComments(doc, bodyStart);
             List<HeadingAt> result = new ArrayList<>();
             for (Node n = doc.getFirstChild(); n != null; n = n.getNext()) {
                 if (n instanceof Heading h && !h.getSourceSpans().isEmpty()) {
@@ -148,6 +207,50 @@ public final class MarkdownReader {
                 }
             }
             return result;
+        }
+
+        private static long topHeadings(Node doc) {
+            long n = 0;
+            for (Node c = doc.getFirstChild(); c != null; c = c.getNext()) if (c instanceof Heading) n++;
+            return n;
+        }
+
+        /** Every line of an HTML comment block, wherever it is (a list item, a quote). */
+        private void collectComments(Node node, int bodyStart) {
+            for (Node n = node.getFirstChild(); n != null; n = n.getNext()) {
+                if (n instanceof HtmlBlock h && h.getLiteral().stripLeading().startsWith("<!--")) {
+                    for (SourceSpan span : h.getSourceSpans()) commentLines.add(bodyStart + span.getLineIndex() + 1);
+                }
+                collectComments(n, bodyStart);
+            }
+        }
+
+        /** "<pre" starts a &lt;pre&gt; block, "<preview" does not. */
+        private static boolean startsWith(String html, String start) {
+            if (!html.regionMatches(true, 0, start, 0, start.length())) return false;
+            if (!Character.isLetter(start.charAt(start.length() - 1))) return true;
+            return html.length() == start.length() || !Character.isLetterOrDigit(html.charAt(start.length())) && html.charAt(start.length()) != '-';
+        }
+
+        /** The first top-level block that Markdown leaves open to the end of the document, or null. */
+        private static Unclosed unclosed(Node doc) {
+            for (Node n = doc.getFirstChild(); n != null; n = n.getNext()) {
+                if (n.getSourceSpans().isEmpty()) continue;
+                int lineIndex = n.getSourceSpans().get(0).getLineIndex();
+                if (n instanceof FencedCodeBlock f && f.getClosingFenceLength() == null) {
+                    String fence = f.getFenceCharacter().repeat(f.getOpeningFenceLength());
+                    return new Unclosed(lineIndex, "the code block opened with " + fence, "a line " + fence, false, false);
+                }
+                if (n instanceof HtmlBlock h) {
+                    String html = h.getLiteral().stripLeading();
+                    for (String[] kind : UNCLOSED_HTML) {
+                        if (startsWith(html, kind[0]) && !html.toLowerCase(java.util.Locale.ROOT).contains(kind[1])) {
+                            return new Unclosed(lineIndex, kind[2], "'" + kind[1] + "'", true, kind[0].equals("<!--"));
+                        }
+                    }
+                }
+            }
+            return null;
         }
 
         private List<Boundary> boundaries(List<HeadingAt> headings, int sectionLevel, Set<Integer> titleLines) {
@@ -183,7 +286,7 @@ public final class MarkdownReader {
             boolean inFence = false;
             for (Line line : range(from, to, titleLines)) {
                 if (FENCE.matcher(line.text).find()) inFence = !inFence;
-                Matcher f = inFence ? null : FIELD_LINE.matcher(line.text);
+                Matcher f = inFence || commentLines.contains(line.number) ? null : FIELD_LINE.matcher(line.text);
                 if (f != null && f.matches() && !f.group(2).isBlank()) {
                     String name = f.group(1).strip();
                     String value = f.group(2).strip();
@@ -207,7 +310,7 @@ public final class MarkdownReader {
         }
 
         private void addSection(SectionKind kind, String heading, int headingLine, List<Line> body) {
-            List<Line> text = kind.isStructured() ? parts.read(kind, body, metadata.timelineDate(), metadata.timelineZone()) : body;
+            List<Line> text = kind.isStructured() ? parts.read(kind, body, commentLines, metadata.timelineDate(), metadata.timelineZone()) : body;
             Trimmed t = Trimmed.of(text);
             sections.add(new Section(kind, heading, t.text()));
             sectionSources.add(new SourceMap.SectionSource(headingLine, t.numbers()));

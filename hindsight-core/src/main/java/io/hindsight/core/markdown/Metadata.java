@@ -6,6 +6,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.hindsight.core.model.IncidentTimes;
 import io.hindsight.core.model.Severity;
 import io.hindsight.core.model.State;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -71,26 +72,35 @@ final class Metadata {
         return started == null ? ZoneOffset.UTC : started.getZone();
     }
 
+    /** True when the front matter could not be read at all; what follows from that is not reported again. */
+    boolean unreadable;
+
     void readFrontMatter(List<MarkdownReader.Line> yamlLines) {
         if (yamlLines.isEmpty()) return;
         StringBuilder text = new StringBuilder();
         for (MarkdownReader.Line l : yamlLines) {
             text.append(l.text()).append('\n');
             Matcher m = TOP_LEVEL_KEY.matcher(l.text());
-            if (m.find()) lines.putIfAbsent(m.group(1).strip(), l.number());
+            if (!m.find()) continue;
+            Integer before = lines.put(m.group(1).strip(), l.number());
+            if (before != null) {
+                problems.add(new FormatProblem(l.number(), m.group(1).strip(), "'" + m.group(1).strip() + "' is set on line " + before
+                        + " and again here; this one is used", FormatProblem.Level.WARNING, "Remove one of the two lines", null));
+            }
         }
         Map<?, ?> map;
         try {
             Object value = YAML.readValue(text.toString(), Object.class);
             if (value == null) return;
             if (!(value instanceof Map<?, ?> m)) {
+                unreadable = true;
                 problems.add(new FormatProblem(yamlLines.get(0).number(), "front matter", "the front matter must be 'key: value' lines", true));
                 return;
             }
             map = m;
         } catch (JsonProcessingException e) {
-            int line = yamlLines.get(0).number() - 1 + Math.max(1, e.getLocation() == null ? 1 : e.getLocation().getLineNr());
-            problems.add(new FormatProblem(line, "front matter", "the front matter is not valid YAML: " + e.getOriginalMessage(), true));
+            unreadable = true;
+            problems.add(yamlError(e, yamlLines.get(0).number()));
             return;
         }
         // the zone first: the times below are read in it when they name none
@@ -102,6 +112,32 @@ final class Metadata {
             if ("timezone".equals(canonical(name))) continue;
             read(name, e.getValue(), lines.getOrDefault(name, yamlLines.get(0).number()));
         }
+    }
+
+    /**
+     * Names the line of the file where the YAML went wrong. SnakeYAML counts lines from the start of the
+     * YAML (0-based) and often notices an unclosed list or quote only lines later, at the next key: for
+     * those the line that opened it is the one to fix.
+     */
+    private static FormatProblem yamlError(JsonProcessingException e, int firstLine) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof MarkedYAMLException m && m.getProblemMark() != null) {
+                int problemLine = firstLine + m.getProblemMark().getLine();
+                String context = m.getContext();
+                boolean opened = context != null && m.getContextMark() != null
+                        && (context.contains("flow") || context.contains("quoted") || context.contains("block scalar"));
+                int contextLine = m.getContextMark() == null ? problemLine : firstLine + m.getContextMark().getLine();
+                int line = opened ? contextLine : problemLine;
+                StringBuilder msg = new StringBuilder("the front matter is not valid YAML: ").append(m.getProblem()).append(" (line ").append(problemLine);
+                if (context != null && contextLine != problemLine) msg.append(", ").append(context).append(" that starts on line ").append(contextLine);
+                msg.append(')');
+                String hint = opened ? "Close the list, map or quote opened on line " + line
+                        : "Check the indentation and quoting of line " + line + "; values with ': ' or '#' need quotes";
+                return new FormatProblem(line, "front matter", msg.toString(), FormatProblem.Level.ERROR, hint, null);
+            }
+        }
+        int line = firstLine - 1 + Math.max(1, e.getLocation() == null ? 1 : e.getLocation().getLineNr());
+        return new FormatProblem(line, "front matter", "the front matter is not valid YAML: " + e.getOriginalMessage(), true);
     }
 
     /** A "**Authors**: a, b" line before the first section; false when the name is no metadata field. */
@@ -128,8 +164,15 @@ final class Metadata {
                 if (ISSUE_KEY.matcher(k).matches()) key = k;
                 else invalid(name, value, line, "'" + text + "' is not a Jira issue key such as PM-12");
             }
-            case "severity" -> Severity.parse(text).ifPresentOrElse(s -> severity = s,
-                    () -> invalid(name, value, line, "'" + text + "' is not a severity; write SEV1, SEV2, SEV3 or SEV4"));
+            case "severity" -> Severity.read(text).ifPresentOrElse(r -> {
+                severity = r.severity();
+                if (r.mapped()) {
+                    String why = text.matches("\\d") ? "write the scale too, so readers know which one is meant"
+                            : "a P-level is usually a ticket's priority, not an incident's severity";
+                    problems.add(new FormatProblem(line, name, "'" + text + "' read as " + r.severity() + ": severities are SEV1 (worst) to SEV4; "
+                            + why, FormatProblem.Level.INFO, "severity: " + r.severity(), null));
+                }
+            }, () -> invalid(name, value, line, "'" + text + "' is not a severity; write SEV1, SEV2, SEV3 or SEV4 (SEV1 is the worst)"));
             case "state" -> State.parse(text).ifPresentOrElse(s -> state = s,
                     () -> invalid(name, value, line, "'" + text + "' is not a state; write one of draft, in-review, approved, published, closed"));
             case "status" -> State.parse(text).ifPresentOrElse(s -> state = s, () -> extra.put("status", value));
@@ -164,7 +207,8 @@ final class Metadata {
             invalid(name, value, line, "'" + text + "' is not a date and time; write e.g. 2026-11-02 14:05 UTC");
             return null;
         }
-        if (parsed.get().zoneAssumed()) {
+        // with 'timezone:' set the zone is the author's choice, not an assumption
+        if (parsed.get().zoneAssumed() && TimeFormats.zone(String.valueOf(extra.get("timezone"))).isEmpty()) {
             problems.add(new FormatProblem(line, name, "no time zone in '" + text + "'; read as "
                     + TimeFormats.zoneName(parsed.get().value().getZone()) + ". Add a zone, or set 'timezone:'", false));
         }

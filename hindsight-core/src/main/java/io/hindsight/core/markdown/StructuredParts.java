@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -38,6 +39,7 @@ final class StructuredParts {
     private static final Pattern CATEGORY_FIELD = Pattern.compile("^(?:\\*\\*|__)?([\\p{L} _-]{3,30}?)(?::\\s*(?:\\*\\*|__)|(?:\\*\\*|__)\\s*:|:)\\s*(.+)$");
     private static final Pattern EXPLICIT_ID = Pattern.compile("(?i)(?:^|\\s)id\\s*:");
     private static final Pattern ISSUE_KEY = Pattern.compile("\\b([A-Z][A-Z0-9_]{1,9}-[1-9][0-9]*)\\b");
+    private static final Pattern INLINE_COMMENT = Pattern.compile("\\s*<!--.*?-->");
 
     private final Set<String> actionClasses;
     private final List<FormatProblem> problems;
@@ -49,6 +51,8 @@ final class StructuredParts {
     final List<TimelineEntry> timeline = new ArrayList<>();
     final List<Integer> timelineLines = new ArrayList<>();
     private final List<ActionItem> actions = new ArrayList<>();
+    /** Each action's id as written or derived, before a suffix made it unique. */
+    private final List<String> originalIds = new ArrayList<>();
     final List<Integer> actionLines = new ArrayList<>();
     private final Map<String, Integer> explicitIds = new HashMap<>();
 
@@ -61,19 +65,32 @@ final class StructuredParts {
         return actions;
     }
 
-    /** Reads the items of one structured section; returns the lines that are not items. */
-    List<Line> read(SectionKind kind, List<Line> body, LocalDate date, ZoneId zone) {
+    /**
+     * Reads the items of one structured section; returns the lines that are not items.
+     *
+     * @param commentLines lines inside HTML comments: kept as text, never items
+     */
+    List<Line> read(SectionKind kind, List<Line> body, Set<Integer> commentLines, LocalDate date, ZoneId zone) {
         List<Line> text = new ArrayList<>();
         LocalDate day = date;
         ZoneId dayZone = zone;
         boolean inFence = false;
         List<String> tableHeader = null;
+        int lastAction = 0;
+        int lastActionIndent = 0;
+        boolean blankSinceAction = false;
         for (int i = 0; i < body.size(); i++) {
             Line line = body.get(i);
             String t = line.text();
+            if (commentLines.contains(line.number())) {
+                // a commented-out action is not an action, and a waiver between two actions interrupts nothing
+                text.add(line);
+                continue;
+            }
             if (MarkdownReader.isFence(t)) inFence = !inFence;
             if (inFence || MarkdownReader.isFence(t)) {
                 text.add(line);
+                lastAction = 0;
                 continue;
             }
             if (MarkdownReader.isTableRow(t) && (kind == SectionKind.ACTION_ITEMS || kind == SectionKind.TIMELINE)) {
@@ -84,9 +101,15 @@ final class StructuredParts {
                     if (kind == SectionKind.ACTION_ITEMS) actionRow(row, line, text);
                     else timelineRow(row, line, text, day, dayZone);
                 }
+                lastAction = 0;
                 continue;
             }
             tableHeader = null;
+            if (t.isBlank()) {
+                text.add(line);
+                blankSinceAction = true;
+                continue;
+            }
             if (kind == SectionKind.TIMELINE && !MarkdownReader.isListItem(t)) {
                 Matcher d = DAY_LINE.matcher(t);
                 if (d.matches() && !TIME_PREFIX.matcher(t.strip()).find() && dayHeader(d.group(2))) {
@@ -99,15 +122,35 @@ final class StructuredParts {
                 if (TIME_PREFIX.matcher(t.strip()).find() && timelineItem(t.strip(), line, day, dayZone)) continue;
             }
             if (!MarkdownReader.isListItem(t)) {
+                if (kind == SectionKind.ACTION_ITEMS && lastAction > 0 && !stray(line, lastAction, blankSinceAction)) lastAction = 0;
                 text.add(line);
                 continue;
             }
-            String item = MarkdownReader.stripListMarker(t);
-            if (kind != SectionKind.ACTION_ITEMS) {
-                // wrapped list items carry on in indented lines
-                while (i + 1 < body.size() && MarkdownReader.isContinuation(body.get(i + 1).text())) {
-                    item = item + " " + body.get(++i).text().strip();
+            if (kind == SectionKind.ACTION_ITEMS) {
+                int indent = indent(t);
+                if (lastAction > 0 && indent >= lastActionIndent + 2 && !ActionItemLine.hasCheckbox(t)) {
+                    // "  - evaluate odyssey too" under an action: a detail of it, not an action of its own
+                    String shown = MarkdownReader.stripListMarker(t);
+                    problems.add(new FormatProblem(line.number(), "action item", "'" + (shown.length() > 60 ? shown.substring(0, 57) + "..." : shown)
+                            + "' is a point nested under the action on line " + lastAction + ", not an action of its own; it is kept as text of the section",
+                            FormatProblem.Level.WARNING, "Give it a checkbox (- [ ]) to make it an action, or put the detail in the action's line",
+                            FormatProblem.Kind.STRAY_LINE));
+                    text.add(line);
+                    continue;
                 }
+                // an action is one line, or carries on in indented lines right below it (a wrapped line)
+                List<Line> lines = new ArrayList<>(List.of(line));
+                while (i + 1 < body.size() && continuesAction(body.get(i + 1), commentLines)) lines.add(body.get(++i));
+                action(lines, text);
+                lastAction = line.number();
+                lastActionIndent = indent;
+                blankSinceAction = false;
+                continue;
+            }
+            String item = MarkdownReader.stripListMarker(t);
+            // wrapped list items carry on in indented lines
+            while (i + 1 < body.size() && MarkdownReader.isContinuation(body.get(i + 1).text())) {
+                item = item + " " + body.get(++i).text().strip();
             }
             switch (kind) {
                 case FIVE_WHYS -> {
@@ -124,11 +167,50 @@ final class StructuredParts {
                         text.add(line);
                     }
                 }
-                case ACTION_ITEMS -> action(t, line, text);
                 default -> text.add(line);
             }
         }
         return text;
+    }
+
+    private static int indent(String line) {
+        int n = 0;
+        while (n < line.length() && (line.charAt(n) == ' ' || line.charAt(n) == '\t')) n++;
+        return n;
+    }
+
+    private static boolean continuesAction(Line next, Set<Integer> commentLines) {
+        String t = next.text();
+        return !commentLines.contains(next.number()) && MarkdownReader.isContinuation(t) && !MarkdownReader.isFence(t)
+                && !MarkdownReader.isTableRow(t) && !t.strip().startsWith("<!--");
+    }
+
+    /**
+     * A line of text among the action items. Right below an action it is what Markdown calls a lazy
+     * continuation: previews glue it onto that action, Hindsight cannot tell which attributes it holds,
+     * so it is reported and kept as text. Indented after a blank line, it looks like part of the action
+     * and is not. A paragraph after a blank line is just prose. Returns whether the list goes on.
+     */
+    private boolean stray(Line line, int actionLine, boolean blankSince) {
+        String t = line.text().strip();
+        String shown = t.length() > 60 ? t.substring(0, 57) + "..." : t;
+        if (!blankSince && !Character.isWhitespace(line.text().charAt(0))) {
+            problems.add(new FormatProblem(line.number(), "action item", "'" + shown + "' follows the action on line " + actionLine
+                    + " without indentation, so it belongs to no action; it is kept as text of the section",
+                    FormatProblem.Level.WARNING, "To continue the action, indent it by two spaces; to write a paragraph, leave a blank line above it",
+                    FormatProblem.Kind.STRAY_LINE));
+            return true;
+        }
+        if (Character.isWhitespace(line.text().charAt(0))) {
+            // after a blank line, or a list nested deeper than an action can hold
+            problems.add(new FormatProblem(line.number(), "action item", "'" + shown + "' is indented under the action on line " + actionLine
+                    + " but is not part of it (an action is its line and the indented lines right below it), so it belongs to no action;"
+                    + " it is kept as text of the section", FormatProblem.Level.WARNING,
+                    "To continue the action, put it right below the action's line with no blank line; to write a paragraph, do not indent it",
+                    FormatProblem.Kind.STRAY_LINE));
+            return true;
+        }
+        return false;
     }
 
     private static boolean dayHeader(String rest) {
@@ -217,14 +299,31 @@ final class StructuredParts {
         timelineLines.add(line.number());
     }
 
-    private void action(String raw, Line line, List<Line> text) {
+    /** An action item and the indented lines that continue it. */
+    private void action(List<Line> lines, List<Line> text) {
+        Line line = lines.get(0);
+        StringBuilder joined = new StringBuilder(line.text());
+        for (Line l : lines.subList(1, lines.size())) joined.append(' ').append(l.text().strip());
+        // a comment on the action's line (a waiver, a note) is no part of its summary: it stays, as text on that line
+        Matcher comment = INLINE_COMMENT.matcher(joined);
+        StringBuilder comments = new StringBuilder();
+        while (comment.find()) comments.append(comments.isEmpty() ? "" : " ").append(comment.group().strip());
+        String raw = INLINE_COMMENT.matcher(joined).replaceAll("");
         ActionItemLine.Result r = ActionItemLine.parse(raw, actionClasses);
         if (!r.ok()) {
             problems.add(new FormatProblem(line.number(), "action item", r.problem() + " (the line is kept as text, no ticket is made for it)", true));
-            text.add(line);
+            text.addAll(lines);
             return;
         }
+        if (!comments.isEmpty()) text.add(new Line(line.number(), comments.toString()));
+        notes(r, line);
         addAction(r.item(), line, text, EXPLICIT_ID.matcher(raw).find());
+    }
+
+    private void notes(ActionItemLine.Result r, Line line) {
+        for (ActionItemLine.Note n : r.notes()) {
+            problems.add(new FormatProblem(line.number(), "action item", n.message(), FormatProblem.Level.WARNING, n.suggestion(), FormatProblem.Kind.ATTRIBUTE));
+        }
     }
 
     /** A row of an action table, as in the Google SRE book: Action Item | Type | Owner | Bug. */
@@ -265,6 +364,7 @@ final class StructuredParts {
             text.add(line);
             return;
         }
+        notes(r, line);
         addAction(r.item(), line, text, false);
     }
 
@@ -272,8 +372,20 @@ final class StructuredParts {
         return s != null && s.toLowerCase(Locale.ROOT).matches(".*\\b(done|closed|fixed|complete|completed|resolved|yes|✓|✔|x)\\b.*");
     }
 
-    /** Two actions never share an id: a repeated derived id gets a suffix, a repeated explicit one is refused. */
+    /**
+     * An action written twice, identical in all but wording case and punctuation, is one action: the
+     * second line shares the first's id, so one ticket serves both. Otherwise two actions never share
+     * an id: a repeated derived id gets a suffix, a repeated explicit one is refused.
+     */
     private void addAction(ActionItem item, Line line, List<Line> text, boolean explicitId) {
+        for (int i = 0; i < actions.size(); i++) {
+            if (originalIds.get(i).equals(item.id()) && sameAction(actions.get(i), item)) {
+                actions.add(withId(item, actions.get(i).id()));
+                originalIds.add(item.id());
+                actionLines.add(line.number());
+                return;
+            }
+        }
         ActionItem a = item;
         if (explicitId) {
             Integer first = explicitIds.putIfAbsent(a.id(), line.number());
@@ -287,7 +399,16 @@ final class StructuredParts {
         int n = 2;
         while (idTaken(a.id())) a = withId(a, base + "-" + n++);
         actions.add(a);
+        originalIds.add(item.id());
         actionLines.add(line.number());
+    }
+
+    /** Same words (as the derived id sees them) and the same details; a ticket key on only one of them is no difference. */
+    private static boolean sameAction(ActionItem a, ActionItem b) {
+        return ActionItemLine.derivedId(a.summary()).equals(ActionItemLine.derivedId(b.summary()))
+                && a.actionClass().equals(b.actionClass()) && Objects.equals(a.owner(), b.owner()) && Objects.equals(a.due(), b.due())
+                && Objects.equals(a.project(), b.project()) && a.labels().equals(b.labels()) && a.done() == b.done()
+                && (a.ticket() == null || b.ticket() == null || a.ticket().equals(b.ticket()));
     }
 
     private boolean idTaken(String id) {

@@ -7,7 +7,9 @@ import java.util.Optional;
 
 /**
  * A remediation action. The id is what ties the action to its Jira ticket across edits, so it is
- * either written by the author ({@code id:db-lag}) or derived from the summary when first seen.
+ * either written by the author ({@code id:db-lag}) or derived from the summary when first seen. Two
+ * items of one post-mortem share an id only when the author wrote the same action twice: they are
+ * one action, served by one ticket.
  *
  * @param id        stable identity of the action within its post-mortem
  * @param actionClass class such as {@code priority} or {@code improvement}

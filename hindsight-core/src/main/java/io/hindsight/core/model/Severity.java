@@ -9,14 +9,33 @@ import java.util.regex.Pattern;
 public enum Severity {
     SEV1, SEV2, SEV3, SEV4;
 
-    private static final Pattern FORM = Pattern.compile("(?:sev|severity|p)?\\s*[-_ ]?\\s*([1-4])");
+    /** "SEV1", "sev1", "SEV-1", "Sev 1", "sev_1", "Severity 1": the same scale, spelt differently. */
+    private static final Pattern SEV = Pattern.compile("(?:sev|severity)\\s*[-_ ]?\\s*([1-4])");
+    /** "P1", "p-1", "1": another scale (P is usually a ticket's priority), read onto ours. */
+    private static final Pattern MAPPED = Pattern.compile("(?:p\\s*[-_ ]?\\s*)?([1-4])");
 
-    /** Reads the spellings people use: "SEV1", "sev-1", "Sev 1", "1", "P1". */
-    public static Optional<Severity> parse(String text) {
+    /**
+     * A severity as the author wrote it.
+     *
+     * @param mapped true when it was written on another scale (P1, a bare 1) and read onto SEV1..SEV4
+     */
+    public record Reading(Severity severity, boolean mapped) {
+    }
+
+    /** Reads the spellings people use: "SEV1", "sev-1", "Sev 1", and, mapped, "P1" and "1". */
+    public static Optional<Reading> read(String text) {
         if (text == null) return Optional.empty();
-        Matcher m = FORM.matcher(text.trim().toLowerCase(Locale.ROOT));
-        if (!m.matches()) return Optional.empty();
-        return Optional.of(values()[Integer.parseInt(m.group(1)) - 1]);
+        String t = text.trim().toLowerCase(Locale.ROOT);
+        Matcher m = SEV.matcher(t);
+        if (m.matches()) return Optional.of(new Reading(values()[Integer.parseInt(m.group(1)) - 1], false));
+        m = MAPPED.matcher(t);
+        if (m.matches()) return Optional.of(new Reading(values()[Integer.parseInt(m.group(1)) - 1], true));
+        return Optional.empty();
+    }
+
+    /** {@link #read}, without saying whether the form was mapped. */
+    public static Optional<Severity> parse(String text) {
+        return read(text).map(Reading::severity);
     }
 
     /** SEV1 and SEV2 are the "major" incidents that the handbooks hold to stricter rules. */

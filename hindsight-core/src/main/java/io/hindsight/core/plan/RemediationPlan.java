@@ -4,8 +4,9 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * What the post-mortem asks of Jira: one desired ticket per action item, the durations, and notes on
- * anything the planner had to assume or could not decide.
+ * What the post-mortem asks of Jira: one desired ticket per action id (an action written twice on the
+ * page has one id, so one ticket), the durations, and notes on anything the planner had to assume or
+ * could not decide.
  *
  * @param dueBasisDate the date policy due dates counted from
  */

@@ -6,6 +6,7 @@ import io.hindsight.core.model.PostMortem;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -30,7 +31,10 @@ public final class RemediationPlanner {
         String fallbackProject = policy.defaultProject() != null ? policy.defaultProject()
                 : pm.issueKey().map(k -> k.substring(0, k.indexOf('-'))).orElse(null);
         List<DesiredTicket> tickets = new ArrayList<>();
+        Set<String> planned = new HashSet<>();
         for (ActionItem a : pm.actionItems()) {
+            // an action written twice carries one id: one ticket serves both lines
+            if (!planned.add(a.id())) continue;
             LocalDate due = a.due();
             DesiredTicket.DueSource source = DesiredTicket.DueSource.AUTHOR;
             if (due == null) {
@@ -46,9 +50,15 @@ public final class RemediationPlanner {
             labels.addAll(a.labels());
             tickets.add(new DesiredTicket(a.id(), a.actionClass(), a.summary(), description(pm, a, due, source, pmUrl),
                     a.owner(), due, source, policy.priorityFor(pm.severity()).orElse(null), List.copyOf(labels),
-                    project, a.done(), a.ticket()));
+                    project, a.done(), ticketOf(pm, a)));
         }
         return new RemediationPlan(pm.key(), tickets, IncidentDurations.of(pm), basis.date(), notes);
+    }
+
+    /** The ticket the action names, on whichever of its lines names one. */
+    private static String ticketOf(PostMortem pm, ActionItem a) {
+        if (a.ticket() != null) return a.ticket();
+        return pm.actionItems().stream().filter(x -> x.id().equals(a.id()) && x.ticket() != null).map(ActionItem::ticket).findFirst().orElse(null);
     }
 
     /** The day policy due dates count from; provisional when it is only the day of planning. */

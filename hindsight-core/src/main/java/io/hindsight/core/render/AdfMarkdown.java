@@ -21,7 +21,6 @@ import org.commonmark.node.SoftLineBreak;
 import org.commonmark.node.StrongEmphasis;
 import org.commonmark.node.Text;
 import org.commonmark.node.ThematicBreak;
-import org.commonmark.parser.Parser;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +29,6 @@ import java.util.regex.Pattern;
 
 /** Section text (Markdown) as ADF block and inline nodes. Only http(s) links survive; raw HTML is text. */
 final class AdfMarkdown {
-    private static final Parser PARSER = Parser.builder().build();
     private static final Pattern LANGUAGE = Pattern.compile("[A-Za-z0-9+#-]{1,20}");
 
     private AdfMarkdown() {
@@ -38,18 +36,16 @@ final class AdfMarkdown {
 
     static List<ObjectNode> blocks(String markdown) {
         List<ObjectNode> out = new ArrayList<>();
-        for (Node n = PARSER.parse(Xml.clean(markdown)).getFirstChild(); n != null; n = n.getNext()) block(n, out);
+        for (Node n = MarkdownParsers.blocks(markdown).getFirstChild(); n != null; n = n.getNext()) block(n, out);
         return out;
     }
 
-    /** Inline nodes of a one-paragraph text (a table cell, a why); block structure is flattened into it. */
+    /** Inline nodes of a table cell or list item (a timeline entry, a why): text that looks like a block stays text. */
     static List<ObjectNode> inline(String markdown) {
         List<ObjectNode> out = new ArrayList<>();
-        Node doc = PARSER.parse(Xml.clean(markdown));
-        for (Node n = doc.getFirstChild(); n != null; n = n.getNext()) {
+        for (Paragraph p : MarkdownParsers.inline(markdown)) {
             if (!out.isEmpty()) out.add(Adf.text(" ", List.of()));
-            if (n instanceof Paragraph || n instanceof Heading) inlines(n, List.of(), out);
-            else out.add(Adf.text(plain(n), List.of()));
+            inlines(p, List.of(), out);
         }
         out.removeIf(java.util.Objects::isNull);
         return out;

@@ -113,7 +113,9 @@ public final class PageViewBuilder {
             Optional<DesiredTicket> desired = plan == null ? Optional.empty()
                     : plan.tickets().stream().filter(t -> t.actionId().equals(a.id())).findFirst();
             LocalDate due = a.due() != null ? a.due() : desired.map(DesiredTicket::due).orElse(null);
-            RenderContext.TicketStatus status = a.ticket() == null ? null : ctx.ticketStatuses().get(a.ticket());
+            // an action written twice has one ticket, named on either of its lines
+            String ticket = a.ticket() != null ? a.ticket() : desired.map(DesiredTicket::existingTicket).orElse(null);
+            RenderContext.TicketStatus status = ticket == null ? null : ctx.ticketStatuses().get(ticket);
             boolean done = status != null ? status.category() == RenderContext.TicketStatus.Category.DONE : a.done();
             boolean overdue = !done && due != null && ctx.today() != null && due.isBefore(ctx.today());
             PageView.Lozenge lozenge;
@@ -128,7 +130,7 @@ public final class PageViewBuilder {
                         : new PageView.Lozenge("OPEN", "Grey");
             }
             rows.add(new PageView.ActionRow(a.summary(), a.actionClass(), a.owner() == null ? "" : a.owner(),
-                    due == null ? "" : due.toString(), lozenge, overdue, a.ticket() == null ? "" : a.ticket(), issueUrl(ctx, a.ticket())));
+                    due == null ? "" : due.toString(), lozenge, overdue, ticket == null ? "" : ticket, issueUrl(ctx, ticket)));
         }
         return rows;
     }

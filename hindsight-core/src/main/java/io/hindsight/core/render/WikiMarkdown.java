@@ -21,7 +21,6 @@ import org.commonmark.node.SoftLineBreak;
 import org.commonmark.node.StrongEmphasis;
 import org.commonmark.node.Text;
 import org.commonmark.node.ThematicBreak;
-import org.commonmark.parser.Parser;
 
 import java.util.Optional;
 
@@ -30,28 +29,24 @@ import java.util.Optional;
  * {@link WikiText}; structure comes only from the Markdown, never from the user's characters.
  */
 final class WikiMarkdown {
-    private static final Parser PARSER = Parser.builder().build();
 
     private WikiMarkdown() {
     }
 
     static String blocks(String markdown) {
         Writer w = new Writer();
-        PARSER.parse(Xml.clean(markdown)).accept(w);
+        MarkdownParsers.blocks(markdown).accept(w);
         return w.out.toString().strip();
     }
 
+    /** A table cell or list item: one line of inline markup, whatever block Markdown the text resembles. */
     static String inline(String markdown) {
         Writer w = new Writer();
-        Node doc = PARSER.parse(Xml.clean(markdown));
-        if (doc.getFirstChild() instanceof Paragraph p && p.getNext() == null) {
-            w.inlineOnly = true;
-            w.children(p);
-            return w.out.toString().strip();
-        }
-        // a table cell or list item holds one line: blocks take their inline forms and are joined
         w.inlineOnly = true;
-        doc.accept(w);
+        for (Paragraph p : MarkdownParsers.inline(markdown)) {
+            if (!w.out.isEmpty()) w.out.append(' ');
+            w.children(p);
+        }
         return w.out.toString().strip().replaceAll("\\s*\\n+\\s*", " ");
     }
 
@@ -184,6 +179,11 @@ final class WikiMarkdown {
             Optional<String> url = SafeUrl.http(link.getDestination());
             if (url.isEmpty()) {
                 visitChildren(link);
+                return;
+            }
+            if (link.getFirstChild() instanceof Text t && t.getNext() == null && t.getLiteral().equals(link.getDestination())) {
+                // a bare URL: Jira shows [url] as the URL itself, never escaped
+                out.append('[').append(url(url.get())).append(']');
                 return;
             }
             out.append('[');

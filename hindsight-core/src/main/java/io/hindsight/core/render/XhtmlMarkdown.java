@@ -7,7 +7,6 @@ import org.commonmark.node.IndentedCodeBlock;
 import org.commonmark.node.Link;
 import org.commonmark.node.Node;
 import org.commonmark.node.Paragraph;
-import org.commonmark.parser.Parser;
 import org.commonmark.renderer.NodeRenderer;
 import org.commonmark.renderer.html.HtmlNodeRendererContext;
 import org.commonmark.renderer.html.HtmlRenderer;
@@ -24,7 +23,6 @@ import java.util.regex.Pattern;
  * code macro (storage) or {@code <pre>} (preview). The output is well-formed XML.
  */
 final class XhtmlMarkdown {
-    private static final Parser PARSER = Parser.builder().build();
     private static final Pattern LANGUAGE = Pattern.compile("[A-Za-z0-9+#-]{1,20}");
 
     private final HtmlRenderer renderer;
@@ -45,19 +43,20 @@ final class XhtmlMarkdown {
      * such as {@code &#xFFFE;} are decoded by the parser into characters XML cannot hold.
      */
     String blocks(String markdown) {
-        return Xml.clean(renderer.render(PARSER.parse(Xml.clean(markdown)))).strip();
+        return Xml.clean(renderer.render(MarkdownParsers.blocks(markdown))).strip();
     }
 
-    /** Inline content for a table cell or list item: a single paragraph's content without the {@code <p>}. */
+    /**
+     * Inline content for a table cell or list item, without any block element: what would be a heading,
+     * quote, rule or list in section text is text here; paragraphs are joined with a space.
+     */
     String inline(String markdown) {
-        Node doc = PARSER.parse(Xml.clean(markdown));
-        Node first = doc.getFirstChild();
-        if (first instanceof Paragraph p && first.getNext() == null) {
-            StringBuilder sb = new StringBuilder();
+        StringBuilder sb = new StringBuilder();
+        for (Paragraph p : MarkdownParsers.inline(markdown)) {
+            if (!sb.isEmpty()) sb.append(' ');
             for (Node c = p.getFirstChild(); c != null; c = c.getNext()) sb.append(renderer.render(c));
-            return Xml.clean(sb.toString()).strip();
         }
-        return Xml.clean(renderer.render(doc)).strip();
+        return Xml.clean(sb.toString()).strip();
     }
 
     /** Links, images and code blocks the way Hindsight allows them. */

@@ -154,4 +154,64 @@ public class CheckerTest {
         assertEquals(rules(r).toString(), 0, r.count(Level.ERROR));
         assertEquals(0, r.inFamily("blameless").size());
     }
+
+    @Test
+    public void anUnreadableFrontMatterIsOneFindingOnItsLineWithNoFalseOnesAfterIt() {
+        LintReport r = lint("""
+                ---
+                title: Search down
+                severity: SEV2
+                summary: "the index rebuild
+                started: 2026-11-02 14:00 UTC
+                ---
+                ## Summary
+                Search was down.
+                ## Action items
+                - [ ] Rebuild indexes online @ana due:2027-01-10
+                """);
+        List<String> rules = rules(r);
+        assertTrue("the line that opened the quote: " + rules, rules.contains("consistency.format@4"));
+        assertFalse(rules.toString(), rules.stream().anyMatch(x -> x.startsWith("consistency.no-severity")));
+        assertFalse(rules.toString(), r.findings().stream().anyMatch(f -> f.message().contains("no title")));
+    }
+
+    @Test
+    public void textProblemsHaveTheirOwnRulesLevelsAndSuggestions() {
+        LintReport r = lint("""
+                ---
+                severity: P2
+                ---
+                ## Action items
+                - [ ] [priority] Add an alert on replica lag @ana due:2027-01-10
+                Also page the DBA team
+                - [ ] Add a dashboard for lag @bo deadline:2027-01-20
+                - [ ] Add a runbook for failover @cy prio:high
+                """);
+        Finding stray = r.findings().stream().filter(f -> f.rule().equals("actionability.stray-line")).findFirst().orElseThrow();
+        assertEquals(6, stray.line());
+        assertEquals(Level.WARNING, stray.level());
+        Finding deadline = r.findings().stream().filter(f -> f.rule().equals("actionability.attribute")).findFirst().orElseThrow();
+        assertEquals(7, deadline.line());
+        assertEquals(Level.WARNING, deadline.level());
+        assertEquals("due:2027-01-20", deadline.suggestion());
+        assertTrue(rules(r).toString(), rules(r).contains("actionability.unreadable@8"));
+        Finding severity = r.findings().stream().filter(f -> f.rule().equals("consistency.format") && f.line() == 2).findFirst().orElseThrow();
+        assertEquals(Level.INFO, severity.level());
+        assertEquals("severity: SEV2", severity.suggestion());
+    }
+
+    @Test
+    public void identicalActionsAreFlaggedAsSharingATicket() {
+        LintReport r = lint("""
+                ---
+                severity: SEV3
+                ---
+                ## Action items
+                - [ ] Add a dashboard for replica lag @ana due:2027-01-10
+                - [ ] Add a dashboard for replica lag @ana due:2027-01-10
+                """);
+        Finding dup = r.findings().stream().filter(f -> f.rule().equals("actionability.duplicate")).findFirst().orElseThrow();
+        assertEquals(6, dup.line());
+        assertTrue(dup.message(), dup.message().contains("one ticket serves both"));
+    }
 }

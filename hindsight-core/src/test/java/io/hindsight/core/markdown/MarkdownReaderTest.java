@@ -24,6 +24,11 @@ public class MarkdownReaderTest {
         return Examples.reader().read(markdown, "test.md");
     }
 
+    /** The problems, but for the "no title" that short examples without a title have. */
+    private static List<FormatProblem> problems(ParsedPostMortem parsed) {
+        return parsed.problems().stream().filter(p -> !p.field().equals("title")).toList();
+    }
+
     @Test
     public void readsHindsightsOwnFormat() {
         ParsedPostMortem parsed = Examples.read("replication-lag.md");
@@ -139,18 +144,221 @@ public class MarkdownReaderTest {
     }
 
     @Test
-    public void aRepeatedIdIsRefusedAndRepeatedSummariesGetDistinctIds() {
+    public void aRepeatedIdIsRefusedAndRepeatedSummariesWithOtherDetailsGetDistinctIds() {
         ParsedPostMortem parsed = read("""
                 ## Action items
                 - [ ] Rotate keys id:rotate
                 - [ ] Rotate keys again id:rotate
-                - [ ] Add a dashboard
-                - [ ] Add a dashboard
+                - [ ] Add a dashboard @ana
+                - [ ] Add a dashboard @bo
                 """);
         List<ActionItem> items = parsed.postMortem().actionItems();
         assertEquals(3, items.size());
-        assertEquals(items.get(1).id() + "-2", items.get(2).id());
+        assertEquals("same words, other owner: two actions", items.get(1).id() + "-2", items.get(2).id());
         assertTrue(parsed.problems().get(0).message().contains("id:rotate is already used on line 2"));
+    }
+
+    @Test
+    public void identicalActionLinesAreOneActionWrittenTwice() {
+        ParsedPostMortem parsed = read("""
+                ## Action items
+                - [ ] Add a dashboard for replica lag @ana
+                - [ ] Rotate keys id:rotate
+                - [ ] add a dashboard for replica lag.  @ana
+                - [ ] Rotate keys id:rotate
+                """);
+        List<ActionItem> items = parsed.postMortem().actionItems();
+        assertEquals("both lines stay on the page", 4, items.size());
+        assertEquals(items.get(0).id(), items.get(2).id());
+        assertEquals("an identical line may repeat its explicit id", "rotate", items.get(3).id());
+        assertEquals(List.of(), problems(parsed));
+    }
+
+    @Test
+    public void anUnclosedCommentIsAFormatErrorAndTheRestOfTheDocumentIsStillRead() {
+        ParsedPostMortem parsed = read("""
+                ---
+                title: Search down
+                severity: SEV2
+                ---
+                ## Summary
+                Search was down for 20 minutes.
+                <!-- TODO: ask the DBA team about the
+                ## Timeline
+                - 2026-11-02 14:00 UTC [start] Index rebuild starts
+                ## Root cause
+                The rebuild held a lock.
+                ## Action items
+                - [ ] Rebuild indexes online @ana
+                """);
+        FormatProblem unclosed = parsed.problems().stream().filter(p -> p.message().contains("<!--")).findFirst().orElseThrow();
+        assertEquals(7, unclosed.line());
+        assertTrue(unclosed.error());
+        assertTrue(unclosed.message(), unclosed.message().contains("-->"));
+        PostMortem pm = parsed.postMortem();
+        assertEquals(1, pm.timeline().size());
+        assertEquals("The rebuild held a lock.", pm.section(SectionKind.ROOT_CAUSE).orElseThrow().text());
+        assertEquals(1, pm.actionItems().size());
+        assertTrue("the comment's own line is kept", pm.section(SectionKind.SUMMARY).orElseThrow().text().contains("<!-- TODO: ask the DBA team"));
+        assertEquals(13, parsed.lines().actionLine(0));
+    }
+
+    @Test
+    public void anUnclosedCodeFenceThatHidesSectionsIsAFormatError() {
+        ParsedPostMortem parsed = read("""
+                ## Summary
+                The runbook said:
+                ```
+                kubectl rollout undo deploy/search
+                ## Action items
+                - [ ] Add a rollback button @ana
+                """);
+        assertEquals(List.of(3), problems(parsed).stream().filter(FormatProblem::error).map(FormatProblem::line).toList());
+        assertEquals(1, parsed.postMortem().actionItems().size());
+    }
+
+    @Test
+    public void commentedOutActionsAreNotTicketedButKept() {
+        ParsedPostMortem parsed = read("""
+                ## Action items
+                - [ ] Add an alert on replica lag @ana
+                <!-- dropped in review:
+                - [ ] Buy bigger disks @bo
+                -->
+                - [ ] Retrain the model on new traffic @cy <!-- hindsight-ignore blameless.punitive: a machine-learning model -->
+                """);
+        List<ActionItem> items = parsed.postMortem().actionItems();
+        assertEquals(List.of("Add an alert on replica lag", "Retrain the model on new traffic"), items.stream().map(ActionItem::summary).toList());
+        assertEquals("cy", items.get(1).owner());
+        String kept = parsed.postMortem().section(SectionKind.ACTION_ITEMS).orElseThrow().text();
+        assertTrue(kept, kept.contains("- [ ] Buy bigger disks @bo"));
+        assertTrue("the waiver stays on the action's line", kept.contains("<!-- hindsight-ignore blameless.punitive: a machine-learning model -->"));
+        assertEquals(List.of(), problems(parsed));
+    }
+
+    @Test
+    public void aStrayLineInTheActionListIsAFindingWithItsLineAndKeptAsText() {
+        ParsedPostMortem parsed = read("""
+                ## Action items
+                We agreed on these in the review.
+
+                - [ ] Add an alert on replica lag @ana
+                Also page the DBA team
+                - [ ] Add a dashboard @bo
+                """);
+        List<ActionItem> items = parsed.postMortem().actionItems();
+        assertEquals(List.of("Add an alert on replica lag", "Add a dashboard"), items.stream().map(ActionItem::summary).toList());
+        assertEquals("the introduction is prose, not stray", 1, problems(parsed).size());
+        FormatProblem stray = problems(parsed).get(0);
+        assertEquals(5, stray.line());
+        assertEquals(FormatProblem.Level.WARNING, stray.level());
+        assertTrue(stray.message(), stray.message().contains("Also page the DBA team") && stray.message().contains("line 4"));
+        assertTrue(stray.suggestion(), stray.suggestion().contains("indent"));
+        String kept = parsed.postMortem().section(SectionKind.ACTION_ITEMS).orElseThrow().text();
+        assertTrue(kept, kept.contains("Also page the DBA team"));
+    }
+
+    @Test
+    public void pointsNestedUnderAnActionAreDetailsNotActions() {
+        ParsedPostMortem parsed = read("""
+                ## Action items
+                - [ ] Replace the proxy with pgbouncer @maria
+                  - evaluate odyssey too
+                  - [ ] Load-test pgbouncer with k6 @lee
+                """);
+        assertEquals(List.of("Replace the proxy with pgbouncer", "Load-test pgbouncer with k6"),
+                parsed.postMortem().actionItems().stream().map(ActionItem::summary).toList());
+        FormatProblem nested = problems(parsed).get(0);
+        assertEquals(3, nested.line());
+        assertEquals(FormatProblem.Kind.STRAY_LINE, nested.kind());
+        assertTrue(parsed.postMortem().section(SectionKind.ACTION_ITEMS).orElseThrow().text().contains("evaluate odyssey too"));
+    }
+
+    @Test
+    public void anIndentedLineContinuesTheActionAbove() {
+        ParsedPostMortem parsed = read("""
+                ## Action items
+                - [ ] [priority] Alert when replica lag stays above 60 s for five
+                      minutes, paging the database on-call @maria due:2026-12-20
+                - [ ] Add a dashboard @bo
+                """);
+        List<ActionItem> items = parsed.postMortem().actionItems();
+        assertEquals(2, items.size());
+        assertEquals("Alert when replica lag stays above 60 s for five minutes, paging the database on-call", items.get(0).summary());
+        assertEquals("maria", items.get(0).owner());
+        assertEquals(java.time.LocalDate.of(2026, 12, 20), items.get(0).due());
+        assertEquals(2, parsed.lines().actionLine(0));
+        assertEquals(List.of(), problems(parsed));
+    }
+
+    @Test
+    public void controlCharactersAreRemovedWithAFindingOnTheirLine() {
+        ParsedPostMortem parsed = read("---\ntitle: Disk\u0007 full\n---\n## Action items\n"
+                + "- [ ] Clean up \u001b[31mold\u001b[0m logs\u0000 nightly @ana\n- [ ] Rotate\tlogs hourly @bo\n");
+        PostMortem pm = parsed.postMortem();
+        assertEquals("Disk full", pm.title());
+        assertEquals("Clean up old logs nightly", pm.actionItems().get(0).summary());
+        assertEquals("a tab is white space, not junk", "Rotate logs hourly", pm.actionItems().get(1).summary());
+        assertEquals(List.of(2, 5), parsed.problems().stream().map(FormatProblem::line).toList());
+        assertTrue(parsed.problems().get(1).message(), parsed.problems().get(1).message().contains("U+001B"));
+        assertEquals(FormatProblem.Level.WARNING, parsed.problems().get(1).level());
+    }
+
+    @Test
+    public void aByteOrderMarkDoesNotHideTheFrontMatter() {
+        ParsedPostMortem parsed = read("\uFEFF---\ntitle: Disk full\nseverity: SEV3\n---\n## Summary\nx\n");
+        assertEquals("Disk full", parsed.postMortem().title());
+        assertEquals(Severity.SEV3, parsed.postMortem().severity());
+    }
+
+    @Test
+    public void aYamlErrorNamesItsLineInTheFileAndNoFalseFindingsFollow() {
+        ParsedPostMortem unclosedList = read("""
+                ---
+                title: Search down
+                severity: SEV2
+                services: [search, index
+                started: 2026-11-02 14:00 UTC
+                ---
+                ## Summary
+                x
+                """);
+        assertEquals(1, unclosedList.problems().size());
+        FormatProblem p = unclosedList.problems().get(0);
+        assertEquals("the line that opened the list", 4, p.line());
+        assertFalse("no YAML-relative line numbers in the message", p.message().contains("'reader'"));
+        assertEquals(4, read("---\ntitle: x\nseverity: SEV2\n\ttab: x\n---\n").problems().get(0).line());
+        assertEquals(6, read("---\ntitle: x\nseverity: SEV2\nauthors:\n  - ana\n - bo\n---\n").problems().get(0).line());
+        assertEquals(2, read("---\ntitle: Search: down: now\n---\n").problems().get(0).line());
+    }
+
+    @Test
+    public void aKeySetTwiceInTheFrontMatterIsNamed() {
+        ParsedPostMortem parsed = read("---\ntitle: Search down\nseverity: SEV2\ntitle: Search was down\n---\n");
+        assertEquals(1, parsed.problems().size());
+        assertEquals(4, parsed.problems().get(0).line());
+        assertTrue(parsed.problems().get(0).message(), parsed.problems().get(0).message().contains("line 2"));
+    }
+
+    @Test
+    public void severityFormsAreReadAndMappedOnesAreNoted() {
+        for (String form : List.of("SEV2", "sev2", "SEV-2", "Sev 2", "sev_2", "severity 2")) {
+            ParsedPostMortem p = read("---\ntitle: Search down\nseverity: " + form + "\n---\n");
+            assertEquals(form, Severity.SEV2, p.postMortem().severity());
+            assertEquals(form, List.of(), p.problems());
+        }
+        for (String form : List.of("P2", "p-2", "2")) {
+            ParsedPostMortem p = read("---\ntitle: Search down\nseverity: " + form + "\n---\n");
+            assertEquals(form, Severity.SEV2, p.postMortem().severity());
+            assertEquals(form, 1, p.problems().size());
+            assertEquals(FormatProblem.Level.INFO, p.problems().get(0).level());
+            assertTrue(p.problems().get(0).message(), p.problems().get(0).message().contains("read as SEV2"));
+        }
+        for (String form : List.of("SEV0", "SEV5", "critical", "high")) {
+            ParsedPostMortem p = read("---\ntitle: Search down\nseverity: " + form + "\n---\n");
+            assertEquals(form, null, p.postMortem().severity());
+            assertTrue(form, p.hasErrors());
+        }
     }
 
     @Test

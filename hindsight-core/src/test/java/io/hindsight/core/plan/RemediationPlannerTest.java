@@ -108,4 +108,25 @@ public class RemediationPlannerTest {
         e = assertThrows(SloPolicyException.class, () -> SloPolicyLoader.parse("clases: {}\n", "policy.yaml"));
         assertTrue(e.getMessage(), e.getMessage().startsWith("policy.yaml:1"));
     }
+
+    @Test
+    public void identicalActionLinesShareOneTicket() {
+        PostMortem pm = Examples.reader().read("""
+                ---
+                key: PM-3
+                severity: SEV2
+                ---
+                ## Action items
+                - [ ] [priority] Alert on replica lag above 60 s @ana
+                - [ ] Add a dashboard for lag @bo
+                - [ ] [priority] Alert on replica lag above 60 s @ana
+                """, "x").postMortem();
+        assertEquals("the page keeps both lines", 3, pm.actionItems().size());
+        RemediationPlan plan = new RemediationPlanner(SloPolicyLoader.defaults()).plan(pm, TODAY, null);
+        assertEquals(List.of("Alert on replica lag above 60 s", "Add a dashboard for lag"),
+                plan.tickets().stream().map(DesiredTicket::summary).toList());
+        assertEquals("one desired ticket per action id", plan.tickets().size(),
+                plan.tickets().stream().map(DesiredTicket::actionId).distinct().count());
+        assertEquals(pm.actionItems().get(0).id(), pm.actionItems().get(2).id());
+    }
 }

@@ -101,4 +101,23 @@ public class RendererBehaviourTest {
         assertEquals("a pipe makes the URL invalid, so it stays text", "see docs",
                 PostMortemRenderer.fieldText(PostMortemRenderer.Format.WIKI, "see [docs](https://docs.example.com/a|b)"));
     }
+
+    @Test
+    public void bothLinesOfAnActionWrittenTwiceShowItsOneTicket() {
+        PostMortem pm = Examples.reader().read("""
+                ---
+                title: Cache outage
+                key: PM-4
+                severity: SEV3
+                ---
+                ## Action items
+                - [ ] Add a cache warm-up step @ana ticket:OPS-7
+                - [ ] Add a rate limit to cache fills @bo
+                - [ ] Add a cache warm-up step @ana
+                """, "x.md").postMortem();
+        var plan = new io.hindsight.core.plan.RemediationPlanner(io.hindsight.core.plan.SloPolicyLoader.defaults()).plan(pm, LocalDate.of(2026, 11, 26), null);
+        String wiki = PostMortemRenderer.withBuiltInTemplates().render(PostMortemRenderer.Format.WIKI, pm, plan,
+                new RenderContext("https://jira.example.com", null, null, null, LocalDate.of(2026, 11, 26), java.util.Map.of()));
+        assertEquals(wiki, 2, wiki.lines().filter(l -> l.startsWith("|Add a cache warm") && l.endsWith("[OPS\\-7|https://jira.example.com/browse/OPS-7]|")).count());
+    }
 }
