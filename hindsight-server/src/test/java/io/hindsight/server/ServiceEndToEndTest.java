@@ -1,10 +1,10 @@
 package io.hindsight.server;
 
 import io.hindsight.atlassian.http.RequestCounter;
-import io.hindsight.atlassian.sync.JiraTracker;
+import io.hindsight.core.model.IssueKey;
+import io.hindsight.core.port.PostMortemStore;
 import io.hindsight.core.markdown.MarkdownReader;
 import io.hindsight.core.plan.SloPolicy;
-import io.hindsight.core.sync.SyncEngine;
 import io.hindsight.sandbox.Flavor;
 import io.hindsight.sandbox.Sandbox;
 import io.hindsight.sandbox.jira.JiraState;
@@ -43,24 +43,23 @@ public class ServiceEndToEndTest {
         try (Sandbox sandbox = Sandbox.start(Flavor.DATA_CENTER, 0)) {
             SandboxSite site = new SandboxSite(sandbox);
             RequestCounter counter = site.counter;
-            JiraTracker tracker = site.tracker;
-            SyncEngine engine = site.engine;
+            PostMortemStore store = site.store;
 
             JdbcDataSource db = new JdbcDataSource();
             db.setURL("jdbc:h2:mem:e2e;DB_CLOSE_DELAY=-1");
             JobQueue queue = new JobQueue(db, Clock.systemUTC(), 3);
             io.hindsight.server.web.Metrics metrics = new io.hindsight.server.web.Metrics(queue, counter::snapshot);
-            Worker worker = new Worker(queue, engine, "w1", Duration.ofMillis(50)).onJob(metrics::job);
-            try (HttpService service = new HttpService("127.0.0.1", 0, new WebhookIntake(new Signature(SECRET), queue, "Post-mortem", "Remediation"), queue, metrics)) {
+            Worker worker = new Worker(queue, site.sync(), "w1", Duration.ofMillis(50)).onJob(metrics::job);
+            try (HttpService service = new HttpService("127.0.0.1", 0, new WebhookIntake(new Signature(SECRET), queue), queue, metrics)) {
                 sandbox.webhooks().register("http://127.0.0.1:" + service.port() + "/webhooks/jira", SECRET, Set.of());
 
                 // an author creates the post-mortem in Jira
-                String key = tracker.createPostMortem("PM", new MarkdownReader(POLICY.actionClasses()).read(postMortem(), "pm.md").postMortem());
+                IssueKey key = store.create("PM", new MarkdownReader(POLICY.actionClasses()).read(postMortem(), "pm.md").postMortem());
                 settle(sandbox, worker);
                 assertEquals(1, tickets(sandbox).size());
 
                 // then adds an action item to it
-                tracker.updatePostMortem(key, new MarkdownReader(POLICY.actionClasses()).read(
+                store.update(key, new MarkdownReader(POLICY.actionClasses()).read(
                         postMortem("- [ ] Add a queue-age panel to the on-call dashboard @kenji project:OPS"), "pm.md").postMortem());
                 settle(sandbox, worker);
                 assertEquals(2, tickets(sandbox).size());

@@ -27,7 +27,6 @@ public final class ActionItemLine {
     private static final Pattern KEY_SPACING = Pattern.compile("(?i)(?<=^|\\s)(due|project|labels?|id|ticket|owner)\\s*:\\s*");
     private static final Pattern OWNER = Pattern.compile("^@([\\p{L}\\p{N}][\\p{L}\\p{N}._'-]*[\\p{L}\\p{N}]|[\\p{L}\\p{N}])$");
     private static final Pattern PROJECT_KEY = Pattern.compile("[A-Z][A-Z0-9_]{1,9}");
-    private static final Pattern ISSUE_KEY = Pattern.compile("[A-Z][A-Z0-9_]{1,9}-[1-9][0-9]*");
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     private static final Pattern LABEL = Pattern.compile("[^\\s,]{1,255}");
 
@@ -111,7 +110,7 @@ public final class ActionItemLine {
                 id = v;
             } else if (lower.startsWith("ticket:")) {
                 String v = token.substring(7).toUpperCase(Locale.ROOT);
-                if (!ISSUE_KEY.matcher(v).matches()) return fail("ticket '" + token.substring(7) + "' is not an issue key; write ticket:OPS-123");
+                if (!io.hindsight.core.model.IssueKey.isKey(v)) return fail("ticket '" + token.substring(7) + "' is not an issue key; write ticket:OPS-123");
                 ticket = v;
             } else {
                 words.add(token);
