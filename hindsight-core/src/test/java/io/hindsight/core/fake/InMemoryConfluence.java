@@ -14,7 +14,7 @@ import java.util.Optional;
  * create with the title is refused, and the page that has it is found), versions that must count up by
  * one (anything else is a conflict), and every version kept in the page's history.
  */
-public final class InMemoryConfluence implements WikiPages {
+public final class InMemoryConfluence extends CountedFake implements WikiPages {
     /** A page and its history, oldest version first. */
     public static final class StoredPage {
         public final String id;
@@ -33,13 +33,10 @@ public final class InMemoryConfluence implements WikiPages {
     }
 
     private final Map<String, StoredPage> pages = new LinkedHashMap<>();
-    private final Faults faults;
     private int nextId = 65001;
-    private int reads;
-    private int writes;
 
     public InMemoryConfluence(Faults faults) {
-        this.faults = faults;
+        super(faults);
     }
 
     public synchronized List<StoredPage> pages() {
@@ -59,52 +56,32 @@ public final class InMemoryConfluence implements WikiPages {
         pages.get(id).versions.add(storage);
     }
 
-    public synchronized int reads() {
-        return reads;
-    }
-
-    public synchronized int writes() {
-        return writes;
-    }
-
-    public synchronized void resetCounts() {
-        reads = 0;
-        writes = 0;
-    }
-
     @Override
     public synchronized Optional<Page> page(String id) {
-        faults.before("page");
-        reads++;
+        calls.read("page");
         StoredPage p = pages.get(id);
-        Optional<Page> out = p == null ? Optional.empty() : Optional.of(page(p));
-        faults.after("page");
-        return out;
+        return calls.done("page", p == null ? Optional.empty() : Optional.of(page(p)));
     }
 
     @Override
     public synchronized Creation create(String title, String storage, List<String> labels) {
-        faults.before("createPage");
-        writes++;
+        calls.write("createPage");
         Optional<StoredPage> taken = pages.values().stream().filter(p -> p.title.equals(title)).findFirst();
         if (taken.isPresent()) {
             // Confluence refuses the create; finding the page that has the title is one more read
-            reads++;
-            faults.after("createPage");
-            return new Creation(page(taken.get()), true);
+            calls.read("findPage");
+            return calls.done("createPage", new Creation(page(taken.get()), true));
         }
         StoredPage p = new StoredPage(String.valueOf(nextId++), title);
         p.labels.addAll(labels);
         p.versions.add(storage);
         pages.put(p.id, p);
-        faults.after("createPage");
-        return new Creation(page(p), false);
+        return calls.done("createPage", new Creation(page(p), false));
     }
 
     @Override
     public synchronized Page update(String id, String title, String storage, int version, String message) {
-        faults.before("updatePage");
-        writes++;
+        calls.write("updatePage");
         StoredPage p = pages.get(id);
         if (p == null) throw new IllegalArgumentException("404 No content found with id " + id);
         if (version != p.versions.size() + 1) {
@@ -112,9 +89,7 @@ public final class InMemoryConfluence implements WikiPages {
         }
         p.title = title;
         p.versions.add(storage);
-        Page out = page(p);
-        faults.after("updatePage");
-        return out;
+        return calls.done("updatePage", page(p));
     }
 
     private static Page page(StoredPage p) {

@@ -33,7 +33,7 @@ import java.util.Set;
  * set in the create itself; keys count up per project. It counts reads and writes, and {@link Faults}
  * can fail any call.
  */
-public final class InMemoryJira implements PostMortemStore, TicketTracker {
+public final class InMemoryJira extends CountedFake implements PostMortemStore, TicketTracker {
     /** An issue as this Jira keeps it. */
     public static final class Issue {
         public final String key;
@@ -62,15 +62,12 @@ public final class InMemoryJira implements PostMortemStore, TicketTracker {
     private final Map<String, Integer> lastNumber = new HashMap<>();
     private final Set<String> projects;
     private final Map<String, String> users = new HashMap<>();
-    private final Faults faults;
-    private int reads;
-    private int writes;
 
     /** @param projects the projects that exist; {@code users} names the people (name to display name) */
     public InMemoryJira(Set<String> projects, Map<String, String> users, Faults faults) {
+        super(faults);
         this.projects = Set.copyOf(projects);
         this.users.putAll(users);
-        this.faults = faults;
     }
 
     public static InMemoryJira withDefaults(Faults faults) {
@@ -91,19 +88,6 @@ public final class InMemoryJira implements PostMortemStore, TicketTracker {
 
     public synchronized List<Issue> allTickets() {
         return issues.values().stream().filter(i -> i.type.equals(Schema.TICKET_TYPE)).toList();
-    }
-
-    public synchronized int reads() {
-        return reads;
-    }
-
-    public synchronized int writes() {
-        return writes;
-    }
-
-    public synchronized void resetCounts() {
-        reads = 0;
-        writes = 0;
     }
 
     /** A person moves the post-mortem through its workflow. */
@@ -327,17 +311,14 @@ public final class InMemoryJira implements PostMortemStore, TicketTracker {
     }
 
     private void read(String call) {
-        faults.before(call);
-        reads++;
+        calls.read(call);
     }
 
     private void write(String call) {
-        faults.before(call);
-        writes++;
+        calls.write(call);
     }
 
     private <T> T done(String call, T result) {
-        faults.after(call);
-        return result;
+        return calls.done(call, result);
     }
 }

@@ -8,6 +8,7 @@ import io.hindsight.atlassian.provision.ProvisioningSpec;
 import io.hindsight.atlassian.adapter.ConfluencePages;
 import io.hindsight.atlassian.adapter.JiraPostMortemStore;
 import io.hindsight.atlassian.adapter.JiraTicketTracker;
+import io.hindsight.core.fake.TestPostMortems;
 import io.hindsight.core.lint.Checker;
 import io.hindsight.core.markdown.MarkdownReader;
 import io.hindsight.core.model.PostMortem;
@@ -50,34 +51,8 @@ import static org.junit.Assert.fail;
 public class SyncEndToEndTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-26T12:00:00Z"), ZoneOffset.UTC);
     private static final SloPolicy POLICY = SloPolicyLoader.defaults();
-    private static final String[] OWNERS = {"maria", "kenji", "priya", "lee", "dana", "alice"};
-
     static String postMortem(int actions) {
-        StringBuilder sb = new StringBuilder("""
-                ---
-                title: Checkout outage caused by database replication lag
-                severity: SEV3
-                approved: 2026-11-20
-                approvers: [priya, lee]
-                authors: [maria]
-                services: [checkout, orders-db]
-                ---
-                ## Summary
-
-                For 41 minutes, 18% of checkout requests failed because reads went to a lagging replica.
-
-                ## Root cause
-
-                Read traffic was routed to replicas without any check of replication lag.
-
-                ## Action items
-
-                """);
-        for (int i = 0; i < actions; i++) {
-            sb.append("- [ ] [").append(i % 4 == 0 ? "priority" : "improvement").append("] Add replica lag guard number ").append(i)
-                    .append(" to the checkout read path @").append(OWNERS[i % OWNERS.length]).append(" project:OPS\n");
-        }
-        return sb.toString();
+        return TestPostMortems.withActions(actions);
     }
 
     /** A provisioned sandbox with one post-mortem issue holding {@code actions} actions. */
