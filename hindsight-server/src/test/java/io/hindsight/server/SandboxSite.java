@@ -42,6 +42,13 @@ public final class SandboxSite {
         store = wiring.store;
     }
 
+    /** The post-mortems as Maria, a Jira user, reaches them: her edits are not Hindsight's own, so they set off syncs. */
+    public PostMortemStore asMaria(Sandbox sandbox) {
+        AtlassianSite.Endpoint maria = new AtlassianSite.Endpoint(sandbox.url(), Credentials.personalAccessToken(Sandbox.MEMBER_TOKEN), HttpSettings.defaults(),
+                new RequestCounter());
+        return AtlassianSite.connect(maria, Optional.empty(), Optional.of(AtlassianSite.Flavor.DATA_CENTER)).postMortems(ids, POLICY.actionClasses());
+    }
+
     /** What the service's workers do with a job. */
     public Worker.Sync sync() {
         return key -> wiring.sync.sync(IssueKey.of(key));
