@@ -56,6 +56,14 @@ public final class AtlassianSite {
         return new AtlassianSite(jira.url(), jiraHttp, client, confluenceHttp.map(h -> ConfluenceClients.forDeployment(h, client.deployment())).orElse(null));
     }
 
+    /**
+     * Pages in Confluence alone, for a host that reaches Jira another way (the Jira app works in-process and
+     * reaches Confluence over REST, by Application Link or token).
+     */
+    public static WikiPages confluencePages(Endpoint confluence, Flavor flavor, String space, String parentPageId) {
+        return new ConfluencePages(ConfluenceClients.forDeployment(http("Confluence", confluence), deployment(flavor)), space, parentPageId);
+    }
+
     private static AtlassianHttp http(String product, Endpoint e) {
         return AtlassianHttp.create(product, e.url(), e.credentials(), e.settings(), e.counter());
     }
