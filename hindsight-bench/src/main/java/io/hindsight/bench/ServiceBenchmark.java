@@ -1,26 +1,23 @@
 package io.hindsight.bench;
 
-import io.hindsight.atlassian.agile.AgileClient;
-import io.hindsight.atlassian.confluence.DataCenterConfluenceClient;
-import io.hindsight.atlassian.http.AtlassianHttp;
+import io.hindsight.atlassian.adapter.AtlassianSite;
 import io.hindsight.atlassian.http.Credentials;
 import io.hindsight.atlassian.http.HttpSettings;
 import io.hindsight.atlassian.http.RequestCounter;
-import io.hindsight.atlassian.jira.JiraClient;
-import io.hindsight.atlassian.jira.JiraClients;
-import io.hindsight.atlassian.jira.JiraModel;
 import io.hindsight.atlassian.provision.ProvisionedIds;
 import io.hindsight.atlassian.provision.Provisioner;
 import io.hindsight.atlassian.provision.ProvisioningSpec;
-import io.hindsight.atlassian.sync.ConfluenceWiki;
-import io.hindsight.atlassian.sync.JiraTracker;
+import io.hindsight.core.model.IssueKey;
+import io.hindsight.core.port.PostMortemStore;
+import io.hindsight.core.port.Schema;
+import io.hindsight.core.usecase.SyncPostMortem;
+import java.util.Optional;
 import io.hindsight.core.lint.Checker;
 import io.hindsight.core.markdown.MarkdownReader;
 import io.hindsight.core.plan.RemediationPlanner;
 import io.hindsight.core.plan.SloPolicy;
 import io.hindsight.core.plan.SloPolicyLoader;
 import io.hindsight.core.render.PostMortemRenderer;
-import io.hindsight.core.sync.SyncEngine;
 import io.hindsight.core.template.TemplateRegistry;
 import io.hindsight.sandbox.site.Flavor;
 import io.hindsight.sandbox.Sandbox;
@@ -53,7 +50,7 @@ public final class ServiceBenchmark {
 
     /** Sends signed deliveries one after another (100 to warm up) and prints the latency from send to the 202. */
     private static void intake(JobQueue queue, Signature signature, int deliveries, String store) throws Exception {
-        try (HttpService service = new HttpService("127.0.0.1", 0, new WebhookIntake(signature, queue, "Post-mortem", "Remediation"), queue)) {
+        try (HttpService service = new HttpService("127.0.0.1", 0, new WebhookIntake(signature, queue), queue)) {
             HttpClient client = HttpClient.newHttpClient();
             URI url = URI.create("http://127.0.0.1:" + service.port() + "/webhooks/jira");
             long[] micros = new long[deliveries];
@@ -101,22 +98,22 @@ public final class ServiceBenchmark {
         try (Sandbox sandbox = Sandbox.start(Flavor.DATA_CENTER, 0)) {
             // jobs per second: real syncs of distinct post-mortems against the sandbox
             Credentials creds = Credentials.personalAccessToken(Sandbox.ADMIN_TOKEN);
-            AtlassianHttp http = AtlassianHttp.create("Jira", sandbox.url(), creds, HttpSettings.defaults(), new RequestCounter());
-            JiraClient jira = JiraClients.forDeployment(http, JiraModel.Deployment.DATA_CENTER);
-            DataCenterConfluenceClient confluence = new DataCenterConfluenceClient(AtlassianHttp.create("Confluence", sandbox.url(), creds, HttpSettings.defaults(), new RequestCounter()));
-            Provisioner provisioner = new Provisioner(jira, new AgileClient(http, JiraModel.Deployment.DATA_CENTER), confluence);
-            ProvisionedIds ids = provisioner.apply(provisioner.plan(ProvisioningSpec.defaults("PM", "postmortem-action", "OPS")));
-            JiraTracker tracker = new JiraTracker(jira, ids, policy.actionClasses(), "Task", "is remediated by");
-            SyncEngine engine = new SyncEngine(tracker, new ConfluenceWiki(confluence, "OPS", ids.parentPageId()),
+            AtlassianSite.Endpoint endpoint = new AtlassianSite.Endpoint(sandbox.url(), creds, HttpSettings.defaults(), new RequestCounter());
+            AtlassianSite site = AtlassianSite.connect(endpoint, Optional.of(endpoint), Optional.of(AtlassianSite.Flavor.DATA_CENTER));
+            Provisioner provisioner = site.provisioner();
+            ProvisionedIds ids = provisioner.apply(provisioner.plan(ProvisioningSpec.defaults("PM", Schema.TICKET_LABEL, "OPS")));
+            PostMortemStore tracker = site.postMortems(ids, policy.actionClasses());
+            SyncPostMortem sync = new SyncPostMortem(tracker, site.tickets(ids), site.pages("OPS", ids),
                     new Checker(TemplateRegistry.builtIn(), policy, Clock.systemUTC()), new RemediationPlanner(policy),
-                    PostMortemRenderer.withBuiltInTemplates(), new SyncEngine.Settings(sandbox.url().toString(), null, null, List.of("postmortem")), Clock.systemUTC());
+                    PostMortemRenderer.withBuiltInTemplates(), new SyncPostMortem.Settings(sandbox.url().toString(), null, null, Schema.PAGE_LABELS), Clock.systemUTC());
+            Worker.Sync engine = key -> sync.sync(IssueKey.of(key));
             JdbcConnectionPool db2 = JdbcConnectionPool.create("jdbc:h2:file:" + dir.resolve("jobs2"), "sa", "");
             JobQueue jobQueue = new JobQueue(db2, Clock.systemUTC(), 3);
             MarkdownReader reader = new MarkdownReader(policy.actionClasses());
             for (int i = 0; i < jobs; i++) {
-                String key = tracker.createPostMortem("PM", reader.read("---\ntitle: Incident " + i + "\nseverity: SEV3\n---\n## Summary\n\nA queue backed up.\n\n"
+                String key = tracker.create("PM", reader.read("---\ntitle: Incident " + i + "\nseverity: SEV3\n---\n## Summary\n\nA queue backed up.\n\n"
                         + "## Root cause\n\nNo autoscaling.\n\n## Action items\n\n- [ ] [priority] Autoscale consumers on queue age @maria project:OPS\n"
-                        + "- [ ] Add a queue-age panel to the dashboard @kenji project:OPS\n", "pm.md").postMortem());
+                        + "- [ ] Add a queue-age panel to the dashboard @kenji project:OPS\n", "pm.md").postMortem()).value();
                 jobQueue.accept("job-" + i, "jira:issue_created", key, key);
             }
             Worker worker = new Worker(jobQueue, engine, "bench", Duration.ofMillis(10));
@@ -129,8 +126,8 @@ public final class ServiceBenchmark {
             sandbox.faults().add(io.hindsight.sandbox.Faults.Rule.latency("(GET|POST|PUT) /(rest|wiki)/.*", 20, Integer.MAX_VALUE));
             for (int workers : new int[]{1, 4}) {
                 for (int i = 0; i < 40; i++) {
-                    String key = tracker.createPostMortem("PM", reader.read("---\ntitle: Slow incident " + workers + "-" + i + "\nseverity: SEV3\n---\n## Summary\n\nA queue backed up.\n\n"
-                            + "## Root cause\n\nNo autoscaling.\n\n## Action items\n\n- [ ] [priority] Autoscale consumers on queue age @maria project:OPS\n", "pm.md").postMortem());
+                    String key = tracker.create("PM", reader.read("---\ntitle: Slow incident " + workers + "-" + i + "\nseverity: SEV3\n---\n## Summary\n\nA queue backed up.\n\n"
+                            + "## Root cause\n\nNo autoscaling.\n\n## Action items\n\n- [ ] [priority] Autoscale consumers on queue age @maria project:OPS\n", "pm.md").postMortem()).value();
                     jobQueue.accept("slow-" + workers + "-" + i, "jira:issue_created", key, key);
                 }
                 List<Thread> threads = new java.util.ArrayList<>();

@@ -1,53 +1,57 @@
 package io.hindsight.server;
 
-import io.hindsight.atlassian.agile.AgileClient;
-import io.hindsight.atlassian.confluence.DataCenterConfluenceClient;
-import io.hindsight.atlassian.http.AtlassianHttp;
+import io.hindsight.atlassian.adapter.AtlassianSite;
 import io.hindsight.atlassian.http.Credentials;
 import io.hindsight.atlassian.http.HttpSettings;
 import io.hindsight.atlassian.http.RequestCounter;
-import io.hindsight.atlassian.jira.JiraClient;
-import io.hindsight.atlassian.jira.JiraClients;
-import io.hindsight.atlassian.jira.JiraModel;
 import io.hindsight.atlassian.provision.ProvisionedIds;
 import io.hindsight.atlassian.provision.Provisioner;
 import io.hindsight.atlassian.provision.ProvisioningSpec;
-import io.hindsight.atlassian.sync.ConfluenceWiki;
-import io.hindsight.atlassian.sync.JiraTracker;
-import io.hindsight.core.lint.Checker;
-import io.hindsight.core.plan.RemediationPlanner;
+import io.hindsight.core.model.IssueKey;
 import io.hindsight.core.plan.SloPolicy;
 import io.hindsight.core.plan.SloPolicyLoader;
-import io.hindsight.core.render.PostMortemRenderer;
-import io.hindsight.core.sync.SyncEngine;
+import io.hindsight.core.port.PostMortemStore;
+import io.hindsight.core.port.Schema;
 import io.hindsight.core.template.TemplateRegistry;
 import io.hindsight.sandbox.Sandbox;
 import io.hindsight.sandbox.jira.JiraState;
+import io.hindsight.server.queue.Worker;
+import io.hindsight.server.service.Wiring;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 
-/** A provisioned Data Center sandbox with the engine wired to it, as 'hindsight serve' wires it to a real site. */
+/** A provisioned Data Center sandbox with the use cases wired to it, as 'hindsight serve' wires them to a real site. */
 public final class SandboxSite {
     public static final SloPolicy POLICY = SloPolicyLoader.defaults();
 
     public final RequestCounter counter = new RequestCounter();
-    public final JiraClient jira;
-    public final JiraTracker tracker;
+    public final AtlassianSite site;
     public final ProvisionedIds ids;
-    public final SyncEngine engine;
-    public final Checker checker = new Checker(TemplateRegistry.builtIn(), POLICY, Clock.systemUTC());
+    public final Wiring wiring;
+    public final PostMortemStore store;
 
     public SandboxSite(Sandbox sandbox) {
         Credentials creds = Credentials.personalAccessToken(Sandbox.ADMIN_TOKEN);
-        AtlassianHttp http = AtlassianHttp.create("Jira", sandbox.url(), creds, HttpSettings.defaults(), counter);
-        jira = JiraClients.forDeployment(http, JiraModel.Deployment.DATA_CENTER);
-        DataCenterConfluenceClient confluence = new DataCenterConfluenceClient(AtlassianHttp.create("Confluence", sandbox.url(), creds, HttpSettings.defaults(), counter));
-        Provisioner provisioner = new Provisioner(jira, new AgileClient(http, JiraModel.Deployment.DATA_CENTER), confluence);
-        ids = provisioner.apply(provisioner.plan(ProvisioningSpec.defaults("PM", "postmortem-action", "OPS")));
-        tracker = new JiraTracker(jira, ids, POLICY.actionClasses(), "Task", "is remediated by");
-        engine = new SyncEngine(tracker, new ConfluenceWiki(confluence, "OPS", ids.parentPageId()), checker, new RemediationPlanner(POLICY),
-                PostMortemRenderer.withBuiltInTemplates(), new SyncEngine.Settings(sandbox.url().toString(), null, null, List.of("postmortem")), Clock.systemUTC());
+        AtlassianSite.Endpoint endpoint = new AtlassianSite.Endpoint(sandbox.url(), creds, HttpSettings.defaults(), counter);
+        site = AtlassianSite.connect(endpoint, Optional.of(endpoint), Optional.of(AtlassianSite.Flavor.DATA_CENTER));
+        Provisioner provisioner = site.provisioner();
+        ids = provisioner.apply(provisioner.plan(ProvisioningSpec.defaults("PM", Schema.TICKET_LABEL, "OPS")));
+        wiring = new Wiring(site, ids, "OPS", POLICY, TemplateRegistry.builtIn(), Clock.systemUTC(), null, null);
+        store = wiring.store;
+    }
+
+    /** The post-mortems as Maria, a Jira user, reaches them: her edits are not Hindsight's own, so they set off syncs. */
+    public PostMortemStore asMaria(Sandbox sandbox) {
+        AtlassianSite.Endpoint maria = new AtlassianSite.Endpoint(sandbox.url(), Credentials.personalAccessToken(Sandbox.MEMBER_TOKEN), HttpSettings.defaults(),
+                new RequestCounter());
+        return AtlassianSite.connect(maria, Optional.empty(), Optional.of(AtlassianSite.Flavor.DATA_CENTER)).postMortems(ids, POLICY.actionClasses());
+    }
+
+    /** What the service's workers do with a job. */
+    public Worker.Sync sync() {
+        return key -> wiring.sync.sync(IssueKey.of(key));
     }
 
     /** Writes hindsight-ids.json, as 'hindsight provision' does, for commands run in-process. */

@@ -1,25 +1,24 @@
 package io.hindsight.server;
 
 import io.hindsight.atlassian.http.RequestCounter;
-import io.hindsight.atlassian.sync.JiraTracker;
+import io.hindsight.core.model.IssueKey;
+import io.hindsight.core.port.PostMortemStore;
 import io.hindsight.core.markdown.MarkdownReader;
 import io.hindsight.core.plan.SloPolicy;
-import io.hindsight.core.sync.SyncEngine;
 import io.hindsight.sandbox.site.Flavor;
 import io.hindsight.sandbox.Sandbox;
 import io.hindsight.sandbox.jira.JiraState;
 import io.hindsight.server.queue.Job;
 import io.hindsight.server.queue.JobQueue;
-import io.hindsight.server.queue.Worker;
-import io.hindsight.server.web.HttpService;
+import io.hindsight.server.service.HindsightService;
 import io.hindsight.server.webhook.Signature;
-import io.hindsight.server.webhook.WebhookIntake;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.Test;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import static org.junit.Assert.assertEquals;
@@ -43,26 +42,26 @@ public class ServiceEndToEndTest {
         try (Sandbox sandbox = Sandbox.start(Flavor.DATA_CENTER, 0)) {
             SandboxSite site = new SandboxSite(sandbox);
             RequestCounter counter = site.counter;
-            JiraTracker tracker = site.tracker;
-            SyncEngine engine = site.engine;
+            // the author works as herself; the service drops events caused by its own account
+            PostMortemStore store = site.asMaria(sandbox);
 
             JdbcDataSource db = new JdbcDataSource();
             db.setURL("jdbc:h2:mem:e2e;DB_CLOSE_DELAY=-1");
             JobQueue queue = new JobQueue(db, Clock.systemUTC(), 3);
-            io.hindsight.server.web.Metrics metrics = new io.hindsight.server.web.Metrics(queue, counter::snapshot);
-            Worker worker = new Worker(queue, engine, "w1", Duration.ofMillis(50)).onJob(metrics::job);
-            try (HttpService service = new HttpService("127.0.0.1", 0, new WebhookIntake(new Signature(SECRET), queue, "Post-mortem", "Remediation"), queue, metrics)) {
+            // started as 'serve' starts it, with no worker threads: the test drains the queue itself, so it knows when it is quiet
+            try (HindsightService service = HindsightService.start(new HindsightService.Settings("127.0.0.1", 0, new Signature(SECRET), Optional.empty(), 0,
+                    Duration.ZERO, null, false, "PM", Clock.systemUTC()), site.wiring, queue, counter)) {
                 sandbox.webhooks().register("http://127.0.0.1:" + service.port() + "/webhooks/jira", SECRET, Set.of());
 
                 // an author creates the post-mortem in Jira
-                String key = tracker.createPostMortem("PM", new MarkdownReader(POLICY.actionClasses()).read(postMortem(), "pm.md").postMortem());
-                settle(sandbox, worker);
+                IssueKey key = store.create("PM", new MarkdownReader(POLICY.actionClasses()).read(postMortem(), "pm.md").postMortem());
+                settle(sandbox, service);
                 assertEquals(1, tickets(sandbox).size());
 
                 // then adds an action item to it
-                tracker.updatePostMortem(key, new MarkdownReader(POLICY.actionClasses()).read(
+                store.update(key, new MarkdownReader(POLICY.actionClasses()).read(
                         postMortem("- [ ] Add a queue-age panel to the on-call dashboard @kenji project:OPS"), "pm.md").postMortem());
-                settle(sandbox, worker);
+                settle(sandbox, service);
                 assertEquals(2, tickets(sandbox).size());
                 synchronized (sandbox.confluence()) {
                     assertEquals(1, sandbox.confluence().pages.values().stream().filter(p -> p.title.startsWith(key + ":")).count());
@@ -79,17 +78,17 @@ public class ServiceEndToEndTest {
 
                 // once settled, nothing is written any more
                 sandbox.log().clear();
-                assertEquals(0, worker.drain());
+                assertEquals(0, service.drain());
                 assertEquals(0, sandbox.log().writes());
             }
         }
     }
 
     /** Lets webhooks arrive and the worker run until no job is left. */
-    private static void settle(Sandbox sandbox, Worker worker) {
+    private static void settle(Sandbox sandbox, HindsightService service) {
         for (int round = 0; round < 10; round++) {
             sandbox.webhooks().awaitDeliveries(Duration.ofSeconds(10));
-            if (worker.drain() == 0) return;
+            if (service.drain() == 0) return;
         }
         throw new AssertionError("the service did not settle in 10 rounds");
     }

@@ -1,6 +1,7 @@
 package io.hindsight.atlassian.provision;
 
 import io.hindsight.core.model.SectionKind;
+import io.hindsight.core.port.Schema;
 import io.hindsight.core.render.Jql;
 
 import java.util.ArrayList;
@@ -54,21 +55,21 @@ public record ProvisioningSpec(String project, String issueTypeName, List<FieldS
         List<FieldSpec> fields = new ArrayList<>();
         for (SectionKind k : SectionKind.values()) {
             if (k == SectionKind.CUSTOM) continue;
-            String name = k == SectionKind.SUMMARY ? "Incident summary" : k.heading();
+            String name = k == SectionKind.SUMMARY ? Schema.SUMMARY_FIELD : k.heading();
             fields.add(new FieldSpec(k.id(), name, FieldType.TEXTAREA, "Hindsight post-mortem: " + k.heading().toLowerCase(java.util.Locale.ROOT)));
         }
-        fields.add(new FieldSpec("severity", "Incident severity", FieldType.SELECT, "Hindsight post-mortem: SEV1 (worst) to SEV4"));
-        for (String t : List.of("started", "detected", "mitigated", "resolved")) {
-            fields.add(new FieldSpec(t, "Incident " + t, FieldType.DATETIME, "Hindsight post-mortem: when the incident was " + t));
+        fields.add(new FieldSpec("severity", Schema.SEVERITY_FIELD, FieldType.SELECT, "Hindsight post-mortem: SEV1 (worst) to SEV4"));
+        for (String t : Schema.TIMES) {
+            fields.add(new FieldSpec(t, Schema.timeField(t), FieldType.DATETIME, "Hindsight post-mortem: when the incident was " + t));
         }
         // the SLO policy counts due dates from approval: without the date in Jira they would be counted afresh on every sync
-        fields.add(new FieldSpec("approved", "Post-mortem approved", FieldType.DATE, "Hindsight post-mortem: the day it was approved; remediation due dates count from it"));
-        for (String people : List.of("approvers", "authors")) {
-            fields.add(new FieldSpec(people, "Post-mortem " + people, FieldType.TEXT, "Hindsight post-mortem: " + people + ", comma-separated user names"));
+        fields.add(new FieldSpec("approved", Schema.APPROVED_FIELD, FieldType.DATE, "Hindsight post-mortem: the day it was approved; remediation due dates count from it"));
+        for (String people : Schema.PEOPLE) {
+            fields.add(new FieldSpec(people, Schema.peopleField(people), FieldType.TEXT, "Hindsight post-mortem: " + people + ", comma-separated user names"));
         }
-        fields.add(new FieldSpec("services", "Affected services", FieldType.TEXT, "Hindsight post-mortem: the services affected, comma-separated"));
-        return new ProvisioningSpec(project, "Post-mortem", fields, "Remediation", "is remediated by", "remediates",
-                "Hindsight: remediation tickets", "labels = " + Jql.quote(remediationLabel) + " ORDER BY duedate ASC",
-                "Remediation", "Default Screen", confluenceSpace, "Post-mortems");
+        fields.add(new FieldSpec("services", Schema.SERVICES_FIELD, FieldType.TEXT, "Hindsight post-mortem: the services affected, comma-separated"));
+        return new ProvisioningSpec(project, Schema.POST_MORTEM_TYPE, fields, Schema.LINK_TYPE, Schema.LINK_INWARD, Schema.LINK_OUTWARD,
+                Schema.FILTER_NAME, "labels = " + Jql.quote(remediationLabel) + " ORDER BY duedate ASC",
+                Schema.BOARD_NAME, "Default Screen", confluenceSpace, Schema.PARENT_PAGE_TITLE);
     }
 }

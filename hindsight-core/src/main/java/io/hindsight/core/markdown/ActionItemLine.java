@@ -61,7 +61,6 @@ public final class ActionItemLine {
             + "|(assignee|assigned_to|assigned-to)\\s*:\\s*(?=@)|(tags)\\s*:\\s*(?=[^\\s,]+,|\\S+$))");
     private static final Pattern OWNER = Pattern.compile("^@([\\p{L}\\p{N}][\\p{L}\\p{N}._'-]*[\\p{L}\\p{N}]|[\\p{L}\\p{N}])$");
     private static final Pattern PROJECT_KEY = Pattern.compile("[A-Z][A-Z0-9_]{1,9}");
-    private static final Pattern ISSUE_KEY = Pattern.compile("[A-Z][A-Z0-9_]{1,9}-[1-9][0-9]*");
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     private static final Pattern LABEL = Pattern.compile("[^\\s,]{1,255}");
 
@@ -271,7 +270,7 @@ public final class ActionItemLine {
                 }
                 case "ticket" -> {
                     String v = value.toUpperCase(Locale.ROOT);
-                    if (!ISSUE_KEY.matcher(v).matches()) return (alias == null ? "" : as + ", and ") + "ticket '" + value + "' is not an issue key; write ticket:OPS-123";
+                    if (!io.hindsight.core.model.IssueKey.isKey(v)) return (alias == null ? "" : as + ", and ") + "ticket '" + value + "' is not an issue key; write ticket:OPS-123";
                     ticket = v;
                     note(alias, "ticket:" + v);
                     return null;

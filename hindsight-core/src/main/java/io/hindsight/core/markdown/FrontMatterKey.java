@@ -15,7 +15,7 @@ public final class FrontMatterKey {
     }
 
     public static String set(String markdown, String key) {
-        if (!key.matches("[A-Z][A-Z0-9_]*-[1-9][0-9]*")) throw new IllegalArgumentException("not an issue key: " + key);
+        if (!io.hindsight.core.model.IssueKey.isKey(key)) throw new IllegalArgumentException("not an issue key: " + key);
         Matcher m = FRONT_MATTER.matcher(markdown);
         if (!m.find()) return "---\nkey: " + key + "\n---\n" + markdown;
         String yaml = m.group(2);

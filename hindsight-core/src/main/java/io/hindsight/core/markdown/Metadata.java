@@ -26,7 +26,6 @@ import java.util.regex.Pattern;
 final class Metadata {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Pattern TOP_LEVEL_KEY = Pattern.compile("^([A-Za-z_][\\w -]*?)\\s*:");
-    private static final Pattern ISSUE_KEY = Pattern.compile("[A-Z][A-Z0-9_]{1,9}-[1-9][0-9]*");
 
     private final List<FormatProblem> problems;
     String title;
@@ -161,7 +160,7 @@ final class Metadata {
             case "title" -> title = text;
             case "key" -> {
                 String k = text.toUpperCase(Locale.ROOT);
-                if (ISSUE_KEY.matcher(k).matches()) key = k;
+                if (io.hindsight.core.model.IssueKey.isKey(k)) key = k;
                 else invalid(name, value, line, "'" + text + "' is not a Jira issue key such as PM-12");
             }
             case "severity" -> Severity.read(text).ifPresentOrElse(r -> {

@@ -38,7 +38,6 @@ final class StructuredParts {
     private static final Pattern CATEGORY_TAG = Pattern.compile("^\\[([^\\]]+)]\\s*(.*)$");
     private static final Pattern CATEGORY_FIELD = Pattern.compile("^(?:\\*\\*|__)?([\\p{L} _-]{3,30}?)(?::\\s*(?:\\*\\*|__)|(?:\\*\\*|__)\\s*:|:)\\s*(.+)$");
     private static final Pattern EXPLICIT_ID = Pattern.compile("(?i)(?:^|\\s)id\\s*:");
-    private static final Pattern ISSUE_KEY = Pattern.compile("\\b([A-Z][A-Z0-9_]{1,9}-[1-9][0-9]*)\\b");
     private static final Pattern INLINE_COMMENT = Pattern.compile("\\s*<!--.*?-->");
 
     private final Set<String> actionClasses;
@@ -354,8 +353,7 @@ final class StructuredParts {
         String due = column(row, "due", "due date", "deadline", "when");
         if (due != null) l.append(" due:").append(due);
         if (bug != null) {
-            Matcher key = ISSUE_KEY.matcher(bug);
-            if (key.find()) l.append(" ticket:").append(key.group(1));
+            io.hindsight.core.model.IssueKey.firstIn(bug).ifPresent(key -> l.append(" ticket:").append(key.value()));
         }
         if (typeLabel != null) l.append(" labels:").append(typeLabel);
         ActionItemLine.Result r = ActionItemLine.parse(l.toString(), actionClasses);

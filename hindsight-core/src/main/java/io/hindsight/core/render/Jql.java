@@ -7,7 +7,6 @@ import java.util.regex.Pattern;
  * validated before they are used, so no user text can change the query's structure.
  */
 public final class Jql {
-    private static final Pattern ISSUE_KEY = Pattern.compile("[A-Z][A-Z0-9_]{1,9}-[1-9][0-9]{0,9}");
     private static final Pattern PROJECT_KEY = Pattern.compile("[A-Z][A-Z0-9_]{1,9}");
 
     private Jql() {
@@ -30,8 +29,7 @@ public final class Jql {
     }
 
     public static String issueKey(String key) {
-        if (key == null || !ISSUE_KEY.matcher(key).matches()) throw new IllegalArgumentException("not a Jira issue key: '" + key + "'");
-        return key;
+        return io.hindsight.core.model.IssueKey.of(key).value();
     }
 
     public static String projectKey(String key) {

@@ -15,7 +15,7 @@ import java.util.Map;
  */
 public record RenderContext(String jiraBaseUrl, String jiraServerName, String jiraServerId, String remediatedByLink,
                             LocalDate today, Map<String, TicketStatus> ticketStatuses) {
-    public static final String DEFAULT_REMEDIATED_BY = "is remediated by";
+    public static final String DEFAULT_REMEDIATED_BY = io.hindsight.core.port.Schema.LINK_INWARD;
 
     public RenderContext {
         remediatedByLink = remediatedByLink == null ? DEFAULT_REMEDIATED_BY : remediatedByLink;

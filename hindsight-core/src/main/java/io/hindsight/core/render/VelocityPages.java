@@ -72,7 +72,7 @@ public final class VelocityPages {
     }
 
     /** Renders with these names in the template's context; every insertion is escaped unless {@link Trusted}. */
-    String render(java.util.Map<String, Object> values) {
+    public String render(java.util.Map<String, Object> values) {
         VelocityContext context = new VelocityContext();
         values.forEach(context::put);
         EventCartridge events = new EventCartridge();

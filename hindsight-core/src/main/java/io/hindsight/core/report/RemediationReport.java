@@ -3,8 +3,8 @@ package io.hindsight.core.report;
 import io.hindsight.core.model.ActionItem;
 import io.hindsight.core.model.IncidentTimes;
 import io.hindsight.core.model.Severity;
-import io.hindsight.core.sync.ExistingTicket;
-import io.hindsight.core.sync.Ports;
+import io.hindsight.core.model.RemediationTicket;
+import io.hindsight.core.model.TrackedPostMortem;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -25,24 +25,24 @@ public final class RemediationReport {
     }
 
     /** @param today what "overdue" is measured against */
-    public static List<ReportRow> of(List<Ports.Loaded> postMortems, LocalDate today) {
+    public static List<ReportRow> of(List<TrackedPostMortem> postMortems, LocalDate today) {
         List<ReportRow> rows = new ArrayList<>();
         for (Severity s : Severity.values()) {
-            List<Ports.Loaded> these = postMortems.stream().filter(l -> l.postMortem().severity() == s).toList();
+            List<TrackedPostMortem> these = postMortems.stream().filter(l -> l.postMortem().severity() == s).toList();
             if (!these.isEmpty()) rows.add(row(s.name(), these, today));
         }
-        List<Ports.Loaded> unrated = postMortems.stream().filter(l -> l.postMortem().severity() == null).toList();
+        List<TrackedPostMortem> unrated = postMortems.stream().filter(l -> l.postMortem().severity() == null).toList();
         if (!unrated.isEmpty()) rows.add(row("unrated", unrated, today));
         rows.add(row("all", postMortems, today));
         return rows;
     }
 
     /** The rows, plus a line per post-mortem (oldest incident first) and what recurs across them. */
-    public static ReportData data(List<Ports.Loaded> postMortems, LocalDate today) {
+    public static ReportData data(List<TrackedPostMortem> postMortems, LocalDate today) {
         List<ReportData.PostMortemLine> lines = new ArrayList<>();
         java.util.Map<String, List<String>> causes = new java.util.TreeMap<>();
         java.util.Map<String, List<String>> services = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        for (Ports.Loaded l : postMortems) {
+        for (TrackedPostMortem l : postMortems) {
             var pm = l.postMortem();
             // a file not yet published has no key; its title stands in
             String name = pm.key() != null ? pm.key() : pm.title();
@@ -65,10 +65,10 @@ public final class RemediationReport {
                 .sorted(java.util.Comparator.comparingInt(ReportData.Recurring::count).reversed().thenComparing(ReportData.Recurring::name)).toList();
     }
 
-    private static ReportRow row(String group, List<Ports.Loaded> pms, LocalDate today) {
+    private static ReportRow row(String group, List<TrackedPostMortem> pms, LocalDate today) {
         int open = 0, done = 0, overdue = 0, untracked = 0;
-        for (Ports.Loaded l : pms) {
-            for (ExistingTicket t : l.tickets()) {
+        for (TrackedPostMortem l : pms) {
+            for (RemediationTicket t : l.tickets()) {
                 if (t.done()) {
                     done++;
                 } else {
@@ -76,8 +76,8 @@ public final class RemediationReport {
                     if (t.due() != null && t.due().isBefore(today)) overdue++;
                 }
             }
-            Set<String> tracked = l.tickets().stream().map(ExistingTicket::actionId).collect(Collectors.toSet());
-            Set<String> keys = l.tickets().stream().map(ExistingTicket::key).collect(Collectors.toSet());
+            Set<String> tracked = l.tickets().stream().map(RemediationTicket::actionId).collect(Collectors.toSet());
+            Set<String> keys = l.tickets().stream().map(RemediationTicket::key).collect(Collectors.toSet());
             for (ActionItem a : l.postMortem().actionItems()) {
                 if (!tracked.contains(a.id()) && (a.ticket() == null || !keys.contains(a.ticket()))) untracked++;
             }
@@ -86,9 +86,9 @@ public final class RemediationReport {
                 median(pms, IncidentTimes::resolved), open, done, overdue, untracked);
     }
 
-    private static Optional<Duration> median(List<Ports.Loaded> pms, Function<IncidentTimes, ZonedDateTime> until) {
+    private static Optional<Duration> median(List<TrackedPostMortem> pms, Function<IncidentTimes, ZonedDateTime> until) {
         List<Duration> d = new ArrayList<>();
-        for (Ports.Loaded l : pms) {
+        for (TrackedPostMortem l : pms) {
             IncidentTimes t = l.postMortem().times();
             ZonedDateTime end = until.apply(t);
             // a moment before the start is a typo in the post-mortem, not a negative duration worth averaging in

@@ -1,5 +1,8 @@
 package io.hindsight.core.sync;
 
+import io.hindsight.core.model.SyncState;
+import io.hindsight.core.port.Page;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -15,22 +18,28 @@ import java.util.Optional;
 public record PageDecision(Action action, String pageId, int newVersion, boolean handEdited, int replacedVersion, String renderedHash) {
     public enum Action { CREATE, UPDATE, UNCHANGED }
 
-    /** What Hindsight stored after its last publish. */
-    public record Published(String pageId, String renderedHash, String savedHash, int version) {
+    /**
+     * Nothing new to say and the page is Hindsight's own: decided from the state alone, with no read.
+     * Empty when the page must be looked at.
+     */
+    public static Optional<PageDecision> unchangedByState(String renderedHash, SyncState state) {
+        if (state.pageId() == null || !renderedHash.equals(state.renderedHash())) return Optional.empty();
+        return Optional.of(new PageDecision(Action.UNCHANGED, state.pageId(), state.pageVersion(), false, 0, renderedHash));
     }
 
-    /** The page as Confluence has it now. */
-    public record Current(String pageId, int version, String storage) {
-    }
-
-    public static PageDecision decide(String rendered, Optional<Published> published, Optional<Current> current) {
-        String renderedHash = hash(rendered);
+    /**
+     * @param renderedHash {@link #hash} of what Hindsight would publish now
+     * @param state        what it remembered from its last publish ({@link SyncState#NONE}: nothing)
+     * @param current      the page as the wiki has it now, if there is one
+     */
+    public static PageDecision decide(String renderedHash, SyncState state, Optional<Page> current) {
         if (current.isEmpty()) return new PageDecision(Action.CREATE, null, 1, false, 0, renderedHash);
-        Current c = current.get();
-        boolean handEdited = published.isPresent() && !hash(c.storage()).equals(published.get().savedHash());
-        boolean sameContent = published.isPresent() && published.get().renderedHash().equals(renderedHash);
-        if (sameContent && !handEdited) return new PageDecision(Action.UNCHANGED, c.pageId(), c.version(), false, 0, renderedHash);
-        return new PageDecision(Action.UPDATE, c.pageId(), c.version() + 1, handEdited, handEdited ? c.version() : 0, renderedHash);
+        Page c = current.get();
+        boolean published = state.pageId() != null;
+        boolean handEdited = published && !hash(c.storage()).equals(state.savedHash());
+        boolean sameContent = published && renderedHash.equals(state.renderedHash());
+        if (sameContent && !handEdited) return new PageDecision(Action.UNCHANGED, c.id(), c.version(), false, 0, renderedHash);
+        return new PageDecision(Action.UPDATE, c.id(), c.version() + 1, handEdited, handEdited ? c.version() : 0, renderedHash);
     }
 
     /** SHA-256 of the text with line endings and trailing space normalised. */

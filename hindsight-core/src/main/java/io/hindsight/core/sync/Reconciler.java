@@ -1,6 +1,9 @@
 package io.hindsight.core.sync;
 
+import io.hindsight.core.model.IssueKey;
+import io.hindsight.core.model.RemediationTicket;
 import io.hindsight.core.plan.DesiredTicket;
+import io.hindsight.core.port.TicketChange;
 import io.hindsight.core.plan.RemediationPlan;
 
 import java.util.ArrayList;
@@ -27,13 +30,13 @@ public final class Reconciler {
         this.ownerIds = ownerIds;
     }
 
-    public Reconciliation reconcile(RemediationPlan plan, List<ExistingTicket> existing) {
-        List<ExistingTicket> byKey = existing.stream().sorted(Comparator.comparing(ExistingTicket::key, Reconciler::compareKeys)).toList();
-        Map<String, ExistingTicket> keys = new LinkedHashMap<>();
+    public Reconciliation reconcile(RemediationPlan plan, List<RemediationTicket> existing) {
+        List<RemediationTicket> byKey = existing.stream().sorted(Comparator.comparing(RemediationTicket::key, Reconciler::compareKeys)).toList();
+        Map<String, RemediationTicket> keys = new LinkedHashMap<>();
         byKey.forEach(t -> keys.put(t.key(), t));
-        Map<String, ExistingTicket> ids = new LinkedHashMap<>();
-        List<ExistingTicket> duplicates = new ArrayList<>();
-        for (ExistingTicket t : byKey) {
+        Map<String, RemediationTicket> ids = new LinkedHashMap<>();
+        List<RemediationTicket> duplicates = new ArrayList<>();
+        for (RemediationTicket t : byKey) {
             if (t.actionId() == null) continue;
             // the oldest ticket answers for its action; a later one with the same id is a duplicate, kept and reported
             if (ids.putIfAbsent(t.actionId(), t) != null) duplicates.add(t);
@@ -44,7 +47,7 @@ public final class Reconciler {
         List<TicketChange> toUpdate = new ArrayList<>();
         List<Reconciliation.Match> matched = new ArrayList<>();
         for (DesiredTicket d : plan.tickets()) {
-            ExistingTicket t = d.existingTicket() != null && keys.containsKey(d.existingTicket()) ? keys.get(d.existingTicket()) : ids.get(d.actionId());
+            RemediationTicket t = d.existingTicket() != null && keys.containsKey(d.existingTicket()) ? keys.get(d.existingTicket()) : ids.get(d.actionId());
             if (t == null || !used.add(t.key())) {
                 toCreate.add(d);
                 continue;
@@ -52,11 +55,11 @@ public final class Reconciler {
             matched.add(new Reconciliation.Match(d, t));
             change(d, t).ifPresent(toUpdate::add);
         }
-        List<ExistingTicket> orphans = byKey.stream().filter(t -> !used.contains(t.key())).toList();
+        List<RemediationTicket> orphans = byKey.stream().filter(t -> !used.contains(t.key())).toList();
         return new Reconciliation(toCreate, toUpdate, matched, orphans, duplicates);
     }
 
-    private Optional<TicketChange> change(DesiredTicket d, ExistingTicket t) {
+    private Optional<TicketChange> change(DesiredTicket d, RemediationTicket t) {
         String summary = Objects.equals(d.summary(), t.summary()) ? null : d.summary();
         String owner = d.owner() == null ? null : ownerIds.apply(d.owner()).filter(id -> !id.equals(t.owner())).orElse(null);
         // a provisional date is given to a new ticket but never moves an existing one: it would move every day
@@ -69,16 +72,9 @@ public final class Reconciler {
         return c.fieldsChange() || markDone ? Optional.of(c) : Optional.empty();
     }
 
-    /** OPS-9 before OPS-10: project, then number. */
+    /** OPS-9 before OPS-10: project, then number; a key the tracker made up otherwise goes by its text. */
     static int compareKeys(String a, String b) {
-        int da = a.lastIndexOf('-');
-        int db = b.lastIndexOf('-');
-        int p = a.substring(0, Math.max(0, da)).compareTo(b.substring(0, Math.max(0, db)));
-        if (p != 0 || da < 0 || db < 0) return p != 0 ? p : a.compareTo(b);
-        try {
-            return Long.compare(Long.parseLong(a.substring(da + 1)), Long.parseLong(b.substring(db + 1)));
-        } catch (NumberFormatException e) {
-            return a.compareTo(b);
-        }
+        if (IssueKey.isKey(a) && IssueKey.isKey(b)) return IssueKey.of(a).compareTo(IssueKey.of(b));
+        return a.compareTo(b);
     }
 }

@@ -1,6 +1,8 @@
 package io.hindsight.core.sync;
 
+import io.hindsight.core.model.RemediationTicket;
 import io.hindsight.core.plan.DesiredTicket;
+import io.hindsight.core.port.TicketChange;
 
 import java.util.List;
 
@@ -11,8 +13,8 @@ import java.util.List;
  * @param duplicates tickets that carry an action id another ticket already answers for
  */
 public record Reconciliation(List<DesiredTicket> toCreate, List<TicketChange> toUpdate, List<Match> matched,
-                             List<ExistingTicket> orphans, List<ExistingTicket> duplicates) {
-    public record Match(DesiredTicket desired, ExistingTicket existing) {
+                             List<RemediationTicket> orphans, List<RemediationTicket> duplicates) {
+    public record Match(DesiredTicket desired, RemediationTicket existing) {
     }
 
     public Reconciliation {
@@ -22,6 +24,9 @@ public record Reconciliation(List<DesiredTicket> toCreate, List<TicketChange> to
         orphans = List.copyOf(orphans);
         duplicates = List.copyOf(duplicates);
     }
+
+    /** Nothing to create or change: what a blocked sync reconciles. */
+    public static final Reconciliation NONE = new Reconciliation(List.of(), List.of(), List.of(), List.of(), List.of());
 
     public boolean writesNothing() {
         return toCreate.isEmpty() && toUpdate.isEmpty();

@@ -6,8 +6,9 @@ import io.hindsight.core.model.PostMortem;
 import io.hindsight.core.plan.SloPolicyLoader;
 import io.hindsight.core.report.RemediationReport;
 import io.hindsight.core.report.ReportData;
-import io.hindsight.core.sync.Ports;
-import io.hindsight.core.sync.SyncState;
+import io.hindsight.core.model.IssueKey;
+import io.hindsight.core.model.TrackedPostMortem;
+import io.hindsight.core.model.SyncState;
 import org.junit.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.NodeList;
@@ -27,8 +28,8 @@ public class ReportPageTest {
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 26);
     private static final String HOSTILE = "\"><script>alert(1)</script><svg onload=alert(2)>";
 
-    private static Ports.Loaded loaded(PostMortem pm) {
-        return new Ports.Loaded(pm, SyncState.NONE, List.of());
+    private static TrackedPostMortem loaded(PostMortem pm) {
+        return new TrackedPostMortem(key(pm), pm, SyncState.NONE, List.of());
     }
 
     private static ReportData data() {
@@ -91,5 +92,10 @@ public class ReportPageTest {
         String html = new ReportPage().html(RemediationReport.data(List.of(), TODAY), "Remediation report");
         assertTrue(html, html.contains("No post-mortem records both its start and its resolution yet."));
         assertTrue(html, html.contains("0 post-mortem(s)"));
+    }
+
+    /** The post-mortem's own key, or one made up for a file that has none. */
+    private static IssueKey key(io.hindsight.core.model.PostMortem pm) {
+        return IssueKey.of(pm.key() != null ? pm.key() : "PM-" + (1 + Math.abs(pm.title().hashCode() % 999)));
     }
 }

@@ -3,9 +3,10 @@ package io.hindsight.core.report;
 import io.hindsight.core.Examples;
 import io.hindsight.core.model.ActionItem;
 import io.hindsight.core.model.PostMortem;
-import io.hindsight.core.sync.ExistingTicket;
-import io.hindsight.core.sync.Ports;
-import io.hindsight.core.sync.SyncState;
+import io.hindsight.core.model.RemediationTicket;
+import io.hindsight.core.model.IssueKey;
+import io.hindsight.core.model.TrackedPostMortem;
+import io.hindsight.core.model.SyncState;
 import org.junit.Test;
 
 import java.time.Duration;
@@ -24,12 +25,12 @@ public class RemediationReportTest {
         PostMortem lag = Examples.read("replication-lag.md").postMortem();
         List<ActionItem> a = lag.actionItems();
         // of its four actions: one done, one open and overdue, one open and not yet due, one never synced
-        Ports.Loaded withTickets = new Ports.Loaded(lag, SyncState.NONE, List.of(
+        TrackedPostMortem withTickets = new TrackedPostMortem(key(lag), lag, SyncState.NONE, List.of(
                 ticket("OPS-1", a.get(0), LocalDate.of(2026, 11, 20), false),
                 ticket("DB-1", a.get(1), LocalDate.of(2027, 1, 21), false),
                 ticket("OPS-99", a.get(3), null, true)));
         PostMortem mail = Examples.read("atlassian-handbook.md").postMortem();
-        Ports.Loaded unsynced = new Ports.Loaded(mail, SyncState.NONE, List.of());
+        TrackedPostMortem unsynced = new TrackedPostMortem(key(mail), mail, SyncState.NONE, List.of());
 
         List<ReportRow> rows = RemediationReport.of(List.of(withTickets, unsynced), TODAY);
 
@@ -52,7 +53,12 @@ public class RemediationReportTest {
                 RemediationReport.of(List.of(), TODAY));
     }
 
-    private static ExistingTicket ticket(String key, ActionItem a, LocalDate due, boolean done) {
-        return new ExistingTicket(key, a.id(), a.summary(), null, due, "High", List.of("postmortem-action"), done);
+    private static RemediationTicket ticket(String key, ActionItem a, LocalDate due, boolean done) {
+        return new RemediationTicket(key, a.id(), a.summary(), null, due, "High", List.of("postmortem-action"), done);
+    }
+
+    /** The post-mortem's own key, or one made up for a file that has none. */
+    private static IssueKey key(io.hindsight.core.model.PostMortem pm) {
+        return IssueKey.of(pm.key() != null ? pm.key() : "PM-" + (1 + Math.abs(pm.title().hashCode() % 999)));
     }
 }

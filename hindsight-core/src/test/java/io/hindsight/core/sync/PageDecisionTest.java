@@ -1,5 +1,7 @@
 package io.hindsight.core.sync;
 
+import io.hindsight.core.model.SyncState;
+import io.hindsight.core.port.Page;
 import org.junit.Test;
 
 import java.util.Optional;
@@ -14,22 +16,22 @@ public class PageDecisionTest {
 
     @Test
     public void noPageYetMeansCreate() {
-        PageDecision d = PageDecision.decide(PAGE, Optional.empty(), Optional.empty());
+        PageDecision d = PageDecision.decide(PageDecision.hash(PAGE), SyncState.NONE, Optional.empty());
         assertEquals(PageDecision.Action.CREATE, d.action());
         assertEquals(PageDecision.hash(PAGE), d.renderedHash());
     }
 
     @Test
     public void sameContentAndNoHandEditWritesNothing() {
-        var published = Optional.of(new PageDecision.Published("65601", PageDecision.hash(PAGE), PageDecision.hash(SAVED), 3));
-        PageDecision d = PageDecision.decide(PAGE, published, Optional.of(new PageDecision.Current("65601", 3, SAVED)));
+        var published = new SyncState("65601", PageDecision.hash(PAGE), PageDecision.hash(SAVED), 3, null);
+        PageDecision d = PageDecision.decide(PageDecision.hash(PAGE), published, Optional.of(new Page("65601", 3, SAVED)));
         assertEquals(PageDecision.Action.UNCHANGED, d.action());
     }
 
     @Test
     public void newContentIsTheNextVersion() {
-        var published = Optional.of(new PageDecision.Published("65601", PageDecision.hash(PAGE), PageDecision.hash(SAVED), 3));
-        PageDecision d = PageDecision.decide("<p>New action</p>", published, Optional.of(new PageDecision.Current("65601", 3, SAVED)));
+        var published = new SyncState("65601", PageDecision.hash(PAGE), PageDecision.hash(SAVED), 3, null);
+        PageDecision d = PageDecision.decide(PageDecision.hash("<p>New action</p>"), published, Optional.of(new Page("65601", 3, SAVED)));
         assertEquals(PageDecision.Action.UPDATE, d.action());
         assertEquals(4, d.newVersion());
         assertFalse(d.handEdited());
@@ -37,8 +39,8 @@ public class PageDecisionTest {
 
     @Test
     public void aHandEditIsDetectedAndItsVersionNamedEvenWhenOurContentDidNotChange() {
-        var published = Optional.of(new PageDecision.Published("65601", PageDecision.hash(PAGE), PageDecision.hash(SAVED), 3));
-        PageDecision d = PageDecision.decide(PAGE, published, Optional.of(new PageDecision.Current("65601", 4, "<p>Someone typed here</p>")));
+        var published = new SyncState("65601", PageDecision.hash(PAGE), PageDecision.hash(SAVED), 3, null);
+        PageDecision d = PageDecision.decide(PageDecision.hash(PAGE), published, Optional.of(new Page("65601", 4, "<p>Someone typed here</p>")));
         assertEquals(PageDecision.Action.UPDATE, d.action());
         assertTrue(d.handEdited());
         assertEquals("the hand-edited version stays in the page history", 4, d.replacedVersion());
@@ -47,7 +49,7 @@ public class PageDecisionTest {
 
     @Test
     public void confluenceNormalisingMarkupIsNotAHandEdit() {
-        var published = Optional.of(new PageDecision.Published("65601", PageDecision.hash(PAGE), PageDecision.hash("<p>Generated</p>"), 3));
-        assertEquals(PageDecision.Action.UNCHANGED, PageDecision.decide(PAGE, published, Optional.of(new PageDecision.Current("65601", 3, "<p>Generated</p>\r\n"))).action());
+        var published = new SyncState("65601", PageDecision.hash(PAGE), PageDecision.hash("<p>Generated</p>"), 3, null);
+        assertEquals(PageDecision.Action.UNCHANGED, PageDecision.decide(PageDecision.hash(PAGE), published, Optional.of(new Page("65601", 3, "<p>Generated</p>\r\n"))).action());
     }
 }

@@ -1,7 +1,9 @@
 package io.hindsight.core.sync;
 
+import io.hindsight.core.model.RemediationTicket;
 import io.hindsight.core.plan.DesiredTicket;
 import io.hindsight.core.plan.RemediationPlan;
+import io.hindsight.core.port.TicketChange;
 import org.junit.Test;
 
 import java.time.LocalDate;
@@ -22,8 +24,8 @@ public class ReconcilerTest {
                 List.of("postmortem-action"), "OPS", done, existingKey);
     }
 
-    private static ExistingTicket existing(String key, String actionId, String summary, String owner, boolean done) {
-        return new ExistingTicket(key, actionId, summary, owner, DUE, "High", List.of("postmortem-action"), done);
+    private static RemediationTicket existing(String key, String actionId, String summary, String owner, boolean done) {
+        return new RemediationTicket(key, actionId, summary, owner, DUE, "High", List.of("postmortem-action"), done);
     }
 
     private static RemediationPlan plan(DesiredTicket... tickets) {
@@ -47,7 +49,7 @@ public class ReconcilerTest {
 
     @Test
     public void changesAreMinimalAndPeoplesLabelsAreKept() {
-        ExistingTicket t = new ExistingTicket("OPS-7", "a1", "Alert on lag", "u-kenji", LocalDate.of(2026, 12, 1), "High",
+        RemediationTicket t = new RemediationTicket("OPS-7", "a1", "Alert on lag", "u-kenji", LocalDate.of(2026, 12, 1), "High",
                 List.of("postmortem-action", "team-db"), false);
         Reconciliation r = reconciler.reconcile(plan(desired("a1", "Alert on replication lag above 60 s", "maria", true, null)), List.of(t));
         TicketChange c = r.toUpdate().get(0);
@@ -74,15 +76,15 @@ public class ReconcilerTest {
                 List.of(existing("OPS-10", "a1", "Alert on lag", null, false), existing("OPS-9", "a1", "Alert on lag", null, false),
                         existing("OPS-11", "a2", "Removed action", null, false)));
         assertEquals("the oldest ticket answers for the action", "OPS-9", r.matched().get(0).existing().key());
-        assertEquals(List.of("OPS-10"), r.duplicates().stream().map(ExistingTicket::key).toList());
-        assertEquals(List.of("OPS-11"), r.orphans().stream().map(ExistingTicket::key).toList());
+        assertEquals(List.of("OPS-10"), r.duplicates().stream().map(RemediationTicket::key).toList());
+        assertEquals(List.of("OPS-11"), r.orphans().stream().map(RemediationTicket::key).toList());
         assertTrue(r.toCreate().isEmpty());
     }
 
     @Test
     public void fiftyActionsAfterACrashHalfWayCreateOnlyTheMissingHalf() {
         DesiredTicket[] tickets = new DesiredTicket[50];
-        List<ExistingTicket> landed = new java.util.ArrayList<>();
+        List<RemediationTicket> landed = new java.util.ArrayList<>();
         for (int i = 0; i < 50; i++) {
             tickets[i] = desired("a" + i, "Action " + i, null, false, null);
             if (i < 25) landed.add(existing("OPS-" + (i + 1), "a" + i, "Action " + i, null, false));

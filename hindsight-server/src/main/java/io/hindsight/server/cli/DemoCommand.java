@@ -1,23 +1,30 @@
 package io.hindsight.server.cli;
 
-import io.hindsight.atlassian.http.AtlassianHttp;
+import io.hindsight.atlassian.adapter.AtlassianSite;
 import io.hindsight.atlassian.http.Credentials;
 import io.hindsight.atlassian.http.HttpSettings;
 import io.hindsight.atlassian.http.RequestCounter;
-import io.hindsight.atlassian.agile.AgileClient;
-import io.hindsight.atlassian.jira.JiraModel;
 import io.hindsight.atlassian.provision.ProvisionPlan;
 import io.hindsight.atlassian.provision.ProvisionedIds;
 import io.hindsight.atlassian.provision.Provisioner;
 import io.hindsight.atlassian.provision.ProvisioningSpec;
-import io.hindsight.atlassian.sync.ReminderSweep;
 import io.hindsight.core.markdown.MarkdownReader;
 import io.hindsight.core.model.ActionItem;
+import io.hindsight.core.model.IssueKey;
 import io.hindsight.core.model.PostMortem;
 import io.hindsight.core.plan.SloPolicy;
+import io.hindsight.core.port.Schema;
+import io.hindsight.core.render.ReportPage;
+import io.hindsight.core.report.ReportData;
 import io.hindsight.core.sync.SyncResult;
+import io.hindsight.core.usecase.SendReminders;
 import io.hindsight.sandbox.site.Flavor;
 import io.hindsight.sandbox.Sandbox;
+import io.hindsight.server.queue.JobQueue;
+import io.hindsight.server.service.HindsightService;
+import io.hindsight.server.service.Wiring;
+import io.hindsight.server.web.ApiToken;
+import io.hindsight.server.webhook.Signature;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -28,6 +35,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.HexFormat;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 
 /**
@@ -74,49 +88,41 @@ final class DemoCommand implements Callable<Integer> {
             RequestCounter counter = new RequestCounter();
             Credentials creds = f == Flavor.CLOUD ? Credentials.emailAndApiToken(Sandbox.ADMIN_EMAIL, Sandbox.ADMIN_API_TOKEN)
                     : Credentials.personalAccessToken(Sandbox.ADMIN_TOKEN);
-            AtlassianHttp jiraHttp = AtlassianHttp.create("Jira", sandbox.url(), creds, HttpSettings.defaults(), counter);
-            AtlassianHttp confluenceHttp = AtlassianHttp.create("Confluence", sandbox.url(), creds, HttpSettings.defaults(), counter);
+            Optional<AtlassianSite.Flavor> flavour = Optional.of(f == Flavor.CLOUD ? AtlassianSite.Flavor.CLOUD : AtlassianSite.Flavor.DATA_CENTER);
+            AtlassianSite site = AtlassianSite.connect(new AtlassianSite.Endpoint(sandbox.url(), creds, HttpSettings.defaults(), counter),
+                    Optional.of(new AtlassianSite.Endpoint(sandbox.url(), creds, HttpSettings.defaults(), counter)), flavour);
             SloPolicy policy = config.sloPolicy();
 
-            java.util.Optional<JiraModel.Deployment> deployment = java.util.Optional.of(f == Flavor.CLOUD ? JiraModel.Deployment.CLOUD : JiraModel.Deployment.DATA_CENTER);
-            Wiring bootstrap = new Wiring(jiraHttp, confluenceHttp, deployment, new ProvisionedIds(null, java.util.Map.of(), "Remediation", null, null, null),
-                    "OPS", policy, config.templateRegistry(), config.clock());
-            Provisioner provisioner = new Provisioner(bootstrap.jira, new AgileClient(jiraHttp, bootstrap.jira.deployment()), bootstrap.confluence);
-            ProvisionPlan plan = provisioner.plan(ProvisioningSpec.defaults("PM", "postmortem-action", "OPS"));
+            Provisioner provisioner = site.provisioner();
+            ProvisionPlan plan = provisioner.plan(ProvisioningSpec.defaults("PM", Schema.TICKET_LABEL, "OPS"));
             ProvisionedIds ids = provisioner.apply(plan);
             out.println("2. Provisioned: issue type Post-mortem, " + ids.fieldIds().size() + " fields, the Remediation link type, a filter, board and parent page ("
                     + plan.toCreate().size() + " things created)");
 
-            Wiring w = new Wiring(jiraHttp, confluenceHttp, deployment, ids, "OPS", policy, config.templateRegistry(), config.clock());
+            Wiring w = new Wiring(site, ids, "OPS", policy, config.templateRegistry(), config.clock(), null, null);
             PostMortem pm = new MarkdownReader(policy.actionClasses()).read(Files.readString(file), file.toString()).postMortem();
             // the sample names tickets of a real site; here they are created afresh
             List<ActionItem> fresh = new ArrayList<>();
             for (ActionItem a : pm.actionItems()) fresh.add(a.withTicket(null));
             pm = pm.withKey(null).withActionItems(fresh);
-            String key = w.tracker.createPostMortem("PM", pm);
+            IssueKey key = w.store.create("PM", pm);
             RequestCounter.Snapshot before = counter.snapshot();
-            SyncResult first = w.engine.sync(key);
+            SyncResult first = w.sync.sync(key);
             out.println("3. Published " + file + " as " + key + ": " + first.created().size() + " remediation tickets, the Confluence page, a comment ("
                     + counter.snapshot().minus(before).line() + ")");
             sandbox.webhooks().clear(); // the service is gone; a sandbox left running should not post into the void
 
-            // from here the service takes over, as in production: Jira's signed webhooks, the durable queue, the worker
-            String secret = java.util.UUID.randomUUID().toString();
+            // from here the service takes over, as in production: Jira's signed webhooks, the durable queue, the worker;
+            // the demo drains the queue itself (no worker threads) and nothing runs in the background, so the counts are its own
+            String secret = UUID.randomUUID().toString();
             org.h2.jdbcx.JdbcDataSource db = new org.h2.jdbcx.JdbcDataSource();
             db.setURL("jdbc:h2:mem:hindsight-demo-" + secret + ";DB_CLOSE_DELAY=-1");
-            io.hindsight.server.queue.JobQueue queue = new io.hindsight.server.queue.JobQueue(db, java.time.Clock.systemUTC(), 3);
-            io.hindsight.server.queue.Worker worker = new io.hindsight.server.queue.Worker(queue, w.engine, "demo-worker", java.time.Duration.ofMillis(50));
-            io.hindsight.server.web.HttpService service = new io.hindsight.server.web.HttpService("127.0.0.1", 0,
-                    new io.hindsight.server.webhook.WebhookIntake(new io.hindsight.server.webhook.Signature(secret), queue, "Post-mortem", "Remediation")
-                            .ignoringChangesBy(w.jira.myself().id()), queue);
-            sandbox.webhooks().register("http://127.0.0.1:" + service.port() + "/webhooks/jira", secret, java.util.Set.of());
+            JobQueue queue = new JobQueue(db, Clock.systemUTC(), 3);
             // the service's web page and API, as 'serve' has them; a throwaway token, since this service lives only as long as the demo
-            String demoToken = java.util.HexFormat.of().formatHex(java.security.SecureRandom.getSeed(16));
-            java.util.Optional<io.hindsight.server.web.ApiToken> apiToken = java.util.Optional.of(new io.hindsight.server.web.ApiToken(demoToken));
-            service.mount("/api/", new io.hindsight.server.web.JsonApi(apiToken, queue, new MarkdownReader(policy.actionClasses()),
-                    new io.hindsight.core.lint.Checker(config.templateRegistry(), policy, config.clock()), w.tracker, "PM", config.clock()));
-            service.mount("/", new io.hindsight.server.web.Dashboard(apiToken, queue,
-                    () -> io.hindsight.core.report.RemediationReport.data(w.tracker.loadAll(null, 100), java.time.LocalDate.now(config.clock())), java.time.Clock.systemUTC()));
+            String demoToken = HexFormat.of().formatHex(SecureRandom.getSeed(16));
+            HindsightService service = HindsightService.start(new HindsightService.Settings("127.0.0.1", 0, new Signature(secret), Optional.of(new ApiToken(demoToken)),
+                    0, Duration.ZERO, null, false, "PM", config.clock()), w, queue, counter);
+            sandbox.webhooks().register("http://127.0.0.1:" + service.port() + "/webhooks/jira", secret, Set.of());
 
             // what a Jira user would do next: add an action item to the issue, and close a ticket
             String added = "- [ ] [improvement] Rehearse the replica failover runbook every quarter @dana project:OPS";
@@ -125,48 +131,49 @@ final class DemoCommand implements Callable<Integer> {
             // signed in as Maria, not as Hindsight: the service drops events caused by its own account
             Credentials maria = f == Flavor.CLOUD ? Credentials.emailAndApiToken(Sandbox.MEMBER_EMAIL, Sandbox.MEMBER_API_TOKEN)
                     : Credentials.personalAccessToken(Sandbox.MEMBER_TOKEN);
-            io.hindsight.atlassian.jira.JiraClient asMaria = io.hindsight.atlassian.jira.JiraClients.forDeployment(
-                    AtlassianHttp.create("Jira", sandbox.url(), maria, HttpSettings.defaults(), new RequestCounter()), w.jira.deployment());
-            Wiring.tracker(asMaria, ids, policy).updatePostMortem(key, edited);
+            AtlassianSite asMaria = AtlassianSite.connect(new AtlassianSite.Endpoint(sandbox.url(), maria, HttpSettings.defaults(), new RequestCounter()),
+                    Optional.empty(), Optional.of(site.flavor()));
+            asMaria.postMortems(ids, policy.actionClasses()).update(key, edited);
             String closed = first.created().get(0).key();
-            asMaria.transitions(closed).stream().filter(t -> t.toCategory() == JiraModel.StatusCategory.DONE).findFirst()
-                    .ifPresent(t -> asMaria.transition(closed, t.id()));
+            asMaria.tickets(ids).moveToDone(IssueKey.of(closed));
             out.println("4. As Maria, a Jira user: added an action item to " + key + " and closed " + closed);
             before = counter.snapshot();
             int jobs = 0;
             try {
-                // the worker's own writes cause webhooks too; those jobs find nothing to do, and then it is quiet
+                // the service's own writes cause webhooks too; those jobs find nothing to do, and then it is quiet
                 for (int round = 0, ran = -1; ran != 0; round++) {
                     if (round == 10) throw new IllegalStateException("the service did not settle in 10 rounds");
-                    sandbox.webhooks().awaitDeliveries(java.time.Duration.ofSeconds(10));
-                    ran = worker.drain();
+                    sandbox.webhooks().awaitDeliveries(Duration.ofSeconds(10));
+                    ran = service.drain();
                     jobs += ran;
                 }
             } catch (RuntimeException e) {
                 service.close();
                 throw e;
             }
-            int tickets = w.tracker.load(key).orElseThrow().tickets().size();
+            // read as the sync reads it: the issue, then its tickets
+            w.store.load(key).orElseThrow();
+            int tickets = w.tracker.tickets(key).size();
             out.println("5. Jira's signed webhooks reached 'hindsight serve' (" + sandbox.webhooks().deliveries().size() + " deliveries, all "
                     + sandbox.webhooks().deliveries().stream().map(d -> String.valueOf(d.status())).distinct().sorted().toList()
                     + "); its worker ran " + jobs + " sync job(s) (deliveries about its own writes are recognised and dropped): now "
                     + tickets + " remediation tickets, page updated ("
                     + counter.snapshot().minus(before).line() + ")");
             before = counter.snapshot();
-            w.engine.sync(key);
+            w.sync.sync(key);
             out.println("6. Synced once more with nothing changed: " + counter.snapshot().minus(before).line());
             // the service sweeps hourly; the demo jumps ahead two months, when the first open tickets have fallen due
-            java.time.Clock later = java.time.Clock.offset(config.clock(), java.time.Duration.ofDays(60));
-            List<ReminderSweep.Sent> reminded = new ReminderSweep(w.jira, policy.labels().get(0), later, w.tracker::approvers).run();
-            int again = new ReminderSweep(w.jira, policy.labels().get(0), later, w.tracker::approvers).run().size();
+            Clock later = Clock.offset(config.clock(), Duration.ofDays(60));
+            List<SendReminders.Sent> reminded = w.reminders(null, true, later).run();
+            int again = w.reminders(null, true, later).run().size();
             out.println("7. Reminder sweep as if two months later: " + reminded.size() + " open ticket(s) reminded "
                     + reminded.stream().map(r -> r.ticket() + " " + r.milestone().name().toLowerCase(Locale.ROOT).replace('_', ' ')).toList()
                     + "; a second sweep sent " + again);
             out.println("8. The report ('hindsight report'), as of today:");
-            io.hindsight.core.report.ReportData report = io.hindsight.core.report.RemediationReport.data(w.tracker.loadAll(null, 100), java.time.LocalDate.now(config.clock()));
+            ReportData report = w.report.build(null, 100);
             ReportCommand.print(report, ReportCommand.Format.table, out);
             Path html = Files.createTempFile("hindsight-demo-report-", ".html");
-            Files.writeString(html, new io.hindsight.core.render.ReportPage().html(report, "Post-mortem remediation report"));
+            Files.writeString(html, new ReportPage().html(report, "Post-mortem remediation report"));
             out.println();
             out.println("Look at what Hindsight did:");
             out.println("  post-mortem issue  " + url + "/sandbox/issues/" + key);

@@ -1,5 +1,6 @@
 package io.hindsight.server.cli;
 
+import io.hindsight.server.service.Wiring;
 import io.hindsight.atlassian.http.RequestCounter;
 import picocli.CommandLine.Option;
 
@@ -24,7 +25,7 @@ final class EngineOptions {
     boolean stats;
 
     Wiring wiring(SiteOptions site, Configuration config, RequestCounter counter) {
-        return new Wiring(site.jira(counter), site.confluence(counter), site.deployment(), ids.read(), space, config.sloPolicy(),
-                config.templateRegistry(), config.clock(), appLinkName, appLinkId);
+        io.hindsight.atlassian.provision.ProvisionedIds read = ids.read();
+        return new Wiring(site.site(counter), read, space, config.sloPolicy(), config.templateRegistry(), config.clock(), appLinkName, appLinkId);
     }
 }

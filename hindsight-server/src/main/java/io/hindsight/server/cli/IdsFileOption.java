@@ -13,7 +13,7 @@ final class IdsFileOption {
     Path file;
 
     ProvisionedIds read() {
-        return Wiring.readIds(file);
+        return io.hindsight.server.service.Wiring.readIds(file);
     }
 
     boolean exists() {

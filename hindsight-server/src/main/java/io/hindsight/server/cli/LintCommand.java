@@ -1,5 +1,6 @@
 package io.hindsight.server.cli;
 
+import io.hindsight.server.service.Wiring;
 import io.hindsight.core.lint.Checker;
 import io.hindsight.core.lint.Finding;
 import io.hindsight.core.lint.Level;
@@ -8,7 +9,9 @@ import io.hindsight.core.markdown.MarkdownReader;
 import io.hindsight.core.markdown.ParsedPostMortem;
 import io.hindsight.core.plan.SloPolicy;
 import io.hindsight.server.ops.LintJson;
-import io.hindsight.server.ops.LintResult;
+import io.hindsight.core.model.IssueKey;
+import io.hindsight.core.usecase.LintPostMortem;
+import io.hindsight.core.usecase.LintResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -44,7 +47,6 @@ final class LintCommand implements Callable<Integer> {
     @Mixin
     IdsFileOption ids;
 
-    private static final java.util.regex.Pattern ISSUE_KEY = java.util.regex.Pattern.compile("[A-Z][A-Z0-9_]*-[1-9][0-9]*");
 
     @Option(names = "--format", defaultValue = "text", description = "text (for people, default), json (for tools), or github (annotations on the pull request's lines in GitHub Actions).")
     Format format;
@@ -68,9 +70,9 @@ final class LintCommand implements Callable<Integer> {
             err.println("hindsight lint: " + e.getMessage());
             return ExitCodes.USAGE;
         }
-        MarkdownReader reader = new MarkdownReader(policy.actionClasses());
+        LintPostMortem lint = new LintPostMortem(new MarkdownReader(policy.actionClasses()), checker);
         List<LintResult> results = new ArrayList<>();
-        io.hindsight.atlassian.sync.JiraTracker tracker = null;
+        LintPostMortem issues = null;
         List<String> expanded = new ArrayList<>();
         for (String target : targets) {
             if (!Files.isDirectory(Path.of(target))) {
@@ -86,19 +88,19 @@ final class LintCommand implements Callable<Integer> {
         }
         for (String target : expanded) {
             Path file = Path.of(target);
-            if (!Files.exists(file) && ISSUE_KEY.matcher(target).matches()) {
+            if (!Files.exists(file) && IssueKey.isKey(target)) {
                 // an issue key: checked as the sync would check it (no line numbers: findings name the section)
                 try {
-                    if (tracker == null) {
-                        tracker = Wiring.tracker(site.jiraClient(new io.hindsight.atlassian.http.RequestCounter()), ids.read(), policy);
+                    if (issues == null) {
+                        issues = new Wiring(site.jiraSite(new io.hindsight.atlassian.http.RequestCounter()), ids.read(), null, policy, config.templateRegistry(),
+                                config.clock(), null, null).lint;
                     }
-                    java.util.Optional<io.hindsight.core.sync.Ports.Loaded> loaded = tracker.load(target);
-                    if (loaded.isEmpty()) {
+                    java.util.Optional<LintResult> checked = issues.issue(IssueKey.of(target));
+                    if (checked.isEmpty()) {
                         err.println("hindsight lint: " + target + ": no such issue (or no permission to see it)");
                         return ExitCodes.USAGE;
                     }
-                    ParsedPostMortem parsed = new ParsedPostMortem(target, loaded.get().postMortem(), io.hindsight.core.markdown.SourceMap.NONE, List.of());
-                    results.add(LintResult.of(target, parsed, checker));
+                    results.add(checked.get());
                 } catch (IllegalArgumentException | io.hindsight.atlassian.http.AtlassianException e) {
                     err.println("hindsight lint: " + target + ": " + e.getMessage());
                     return ExitCodes.USAGE;
@@ -118,7 +120,7 @@ final class LintCommand implements Callable<Integer> {
                 err.println("hindsight lint: " + file + ": " + e.getMessage());
                 return ExitCodes.USAGE;
             }
-            results.add(LintResult.of(target, reader.read(text, file.toString()), checker));
+            results.add(lint.markdown(text, file.toString()));
         }
         if (format == Format.json) out.print(LintJson.write(results));
         else if (format == Format.github) out.print(io.hindsight.server.ops.GithubAnnotations.write(results));

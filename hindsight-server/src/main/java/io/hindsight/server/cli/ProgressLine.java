@@ -1,6 +1,6 @@
 package io.hindsight.server.cli;
 
-import io.hindsight.atlassian.sync.JiraTracker;
+import io.hindsight.core.usecase.BuildReport;
 
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -11,7 +11,7 @@ import java.util.function.LongSupplier;
  * output stays clean for JSON and CSV. Quiet for a single item; at most one line per {@code every} unless
  * a line carries news of its own.
  */
-final class ProgressLine implements JiraTracker.Progress {
+final class ProgressLine implements BuildReport.Progress {
     private final PrintWriter err;
     private final Duration every;
     private final LongSupplier nanos;

@@ -2,12 +2,8 @@ package io.hindsight.server.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.hindsight.atlassian.agile.AgileClient;
-import io.hindsight.atlassian.confluence.ConfluenceClients;
-import io.hindsight.atlassian.confluence.ConfluenceClient;
 import io.hindsight.atlassian.http.AtlassianException;
 import io.hindsight.atlassian.http.RequestCounter;
-import io.hindsight.atlassian.jira.JiraClient;
 import io.hindsight.atlassian.provision.ProvisionPlan;
 import io.hindsight.atlassian.provision.ProvisionedIds;
 import io.hindsight.atlassian.provision.Provisioner;
@@ -59,11 +55,7 @@ final class ProvisionCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         RequestCounter counter = new RequestCounter();
         try {
-            // one connection for Jira's platform and Agile APIs: they are the same server
-            io.hindsight.atlassian.http.AtlassianHttp jiraHttp = site.jira(counter);
-            JiraClient jira = site.jiraClient(jiraHttp);
-            ConfluenceClient confluence = ConfluenceClients.forDeployment(site.confluence(counter), jira.deployment());
-            Provisioner provisioner = new Provisioner(jira, new AgileClient(jiraHttp, jira.deployment()), confluence);
+            Provisioner provisioner = site.site(counter).provisioner();
             ProvisioningSpec wanted = ProvisioningSpec.defaults(project, label, space).withScreen(screen);
             ProvisionPlan plan = provisioner.plan(wanted);
             out.print(plan.describe());

@@ -1,5 +1,6 @@
 package io.hindsight.server.cli;
 
+import io.hindsight.server.service.Wiring;
 import io.hindsight.atlassian.http.AtlassianException;
 import io.hindsight.atlassian.http.RequestCounter;
 import io.hindsight.core.lint.Checker;
@@ -7,7 +8,8 @@ import io.hindsight.core.markdown.FrontMatterKey;
 import io.hindsight.core.markdown.MarkdownReader;
 import io.hindsight.core.sync.SyncException;
 import io.hindsight.core.sync.SyncResult;
-import io.hindsight.server.ops.Publishing;
+import io.hindsight.core.usecase.LintPostMortem;
+import io.hindsight.core.usecase.PublishPostMortem;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -64,8 +66,9 @@ final class PublishCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         RequestCounter counter = new RequestCounter();
-        MarkdownReader reader = new MarkdownReader(config.sloPolicy().actionClasses());
-        Checker checker = new Checker(config.templateRegistry(), config.sloPolicy(), config.clock());
+        // checking needs no site: a refused file is reported before anything connects to Jira
+        LintPostMortem lint = new LintPostMortem(new MarkdownReader(config.sloPolicy().actionClasses()),
+                new Checker(config.templateRegistry(), config.sloPolicy(), config.clock()));
         Wiring w = null;
         ProgressLine progress = ProgressLine.on(err, Duration.ofSeconds(2));
         int failed = 0;
@@ -75,7 +78,7 @@ final class PublishCommand implements Callable<Integer> {
             try {
                 String text = Files.readString(file);
                 // a file is checked before anything is written: a refused post-mortem leaves nothing behind
-                Publishing.Checked checked = Publishing.check(text, file.toString(), reader, checker);
+                PublishPostMortem.Checked checked = PublishPostMortem.verdict(lint.markdown(text, file.toString()));
                 if (checked.refused()) {
                     err.println("hindsight publish: " + checked.summary() + ":");
                     checked.problems().forEach(p -> err.println("  " + p));
@@ -84,8 +87,8 @@ final class PublishCommand implements Callable<Integer> {
                     continue;
                 }
                 if (w == null) w = engine.wiring(site, config, counter);
-                Publishing.Written written = Publishing.write(checked, project, w.tracker);
-                String key = written.key();
+                PublishPostMortem.Written written = w.publish.write(checked, project);
+                String key = written.key().value();
                 if (written.created()) {
                     if (writeKeys) {
                         writeKey(file, text, key);
@@ -94,7 +97,7 @@ final class PublishCommand implements Callable<Integer> {
                         out.println("created " + key + " from " + file + "; add 'key: " + key + "' to its front matter (or use --write-keys) so the next publish updates it");
                     }
                 }
-                SyncResult r = w.engine.sync(key);
+                SyncResult r = w.sync.sync(written.key());
                 SyncReport.print(r, out);
                 out.flush();
                 if (r.blocked()) failed++;

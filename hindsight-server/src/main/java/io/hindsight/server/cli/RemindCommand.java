@@ -1,9 +1,11 @@
 package io.hindsight.server.cli;
 
+import io.hindsight.server.service.Wiring;
 import io.hindsight.atlassian.http.AtlassianException;
 import io.hindsight.atlassian.http.RequestCounter;
-import io.hindsight.atlassian.jira.JiraClient;
-import io.hindsight.atlassian.sync.ReminderSweep;
+import io.hindsight.atlassian.provision.ProvisionedIds;
+import io.hindsight.core.port.Schema;
+import io.hindsight.core.usecase.SendReminders;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -43,18 +45,15 @@ final class RemindCommand implements Callable<Integer> {
         RequestCounter counter = new RequestCounter();
         PrintWriter out = spec.commandLine().getOut();
         try {
-            JiraClient jira = site.jiraClient(counter);
-            List<String> policyLabels = config.sloPolicy().labels();
-            String remediationLabel = label != null ? label : policyLabels.isEmpty() ? null : policyLabels.get(0);
-            if (remediationLabel == null) throw new IllegalArgumentException("the SLO policy names no label for remediation tickets: pass --label");
-            ReminderSweep sweep;
-            if (ids.exists()) {
-                sweep = new ReminderSweep(jira, remediationLabel, config.clock(), Wiring.tracker(jira, ids.read(), config.sloPolicy())::approvers);
-            } else {
+            boolean approvers = ids.exists();
+            // without the provisioned field ids the approvers cannot be read; the tickets' owners are still mentioned
+            ProvisionedIds read = approvers ? ids.read() : new ProvisionedIds(null, java.util.Map.of(), Schema.LINK_TYPE, null, null, null);
+            SendReminders sweep = new Wiring(site.jiraSite(counter), read, null, config.sloPolicy(), config.templateRegistry(), config.clock(), null, null)
+                    .reminders(label, approvers);
+            if (!approvers) {
                 spec.commandLine().getErr().println("hindsight remind: no " + ids.file + ", so approvers are not mentioned (owners are); run 'hindsight provision' or pass --ids-file");
-                sweep = new ReminderSweep(jira, remediationLabel, config.clock());
             }
-            List<ReminderSweep.Sent> sent = sweep.run();
+            List<SendReminders.Sent> sent = sweep.run();
             sent.forEach(s -> out.println("reminded " + s.ticket() + ": " + s.milestone().name().toLowerCase().replace('_', ' ')));
             out.println(sent.size() + " reminder(s) sent");
             if (stats) out.println(counter.snapshot().line());

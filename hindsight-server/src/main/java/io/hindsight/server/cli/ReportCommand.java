@@ -1,9 +1,8 @@
 package io.hindsight.server.cli;
 
+import io.hindsight.server.service.Wiring;
 import io.hindsight.atlassian.http.AtlassianException;
 import io.hindsight.atlassian.http.RequestCounter;
-import io.hindsight.atlassian.sync.JiraTracker;
-import io.hindsight.core.report.RemediationReport;
 import io.hindsight.core.report.ReportData;
 import io.hindsight.core.report.ReportRow;
 import picocli.CommandLine;
@@ -50,9 +49,8 @@ final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try {
-            JiraTracker tracker = Wiring.tracker(site.jiraClient(new RequestCounter()), ids.read(), config.sloPolicy());
-            ReportData data = RemediationReport.data(tracker.loadAll(jql, limit, ProgressLine.on(spec.commandLine().getErr(), java.time.Duration.ofSeconds(2))),
-                    LocalDate.now(config.clock()));
+            Wiring w = new Wiring(site.jiraSite(new RequestCounter()), ids.read(), null, config.sloPolicy(), config.templateRegistry(), config.clock(), null, null);
+            ReportData data = w.report.build(jql, limit, ProgressLine.on(spec.commandLine().getErr(), java.time.Duration.ofSeconds(2)));
             print(data, format, spec.commandLine().getOut());
             return ExitCodes.OK;
         } catch (AtlassianException e) {

@@ -1,6 +1,6 @@
 package io.hindsight.server.cli;
 
-import io.hindsight.atlassian.http.AtlassianHttp;
+import io.hindsight.atlassian.adapter.AtlassianSite;
 import io.hindsight.atlassian.http.Credentials;
 import io.hindsight.atlassian.http.HttpSettings;
 import io.hindsight.atlassian.http.RequestCounter;
@@ -30,9 +30,9 @@ final class SiteOptions {
     boolean dataCenter;
 
     /** The flavour the user named, if any; otherwise Jira's /serverInfo is asked. */
-    java.util.Optional<io.hindsight.atlassian.jira.JiraModel.Deployment> deployment() {
-        if (cloud) return java.util.Optional.of(io.hindsight.atlassian.jira.JiraModel.Deployment.CLOUD);
-        if (dataCenter) return java.util.Optional.of(io.hindsight.atlassian.jira.JiraModel.Deployment.DATA_CENTER);
+    java.util.Optional<AtlassianSite.Flavor> flavor() {
+        if (cloud) return java.util.Optional.of(AtlassianSite.Flavor.CLOUD);
+        if (dataCenter) return java.util.Optional.of(AtlassianSite.Flavor.DATA_CENTER);
         return java.util.Optional.empty();
     }
 
@@ -54,25 +54,26 @@ final class SiteOptions {
         return HttpSettings.defaults().withProxy(java.net.InetSocketAddress.createUnresolved(proxy.substring(0, colon), port));
     }
 
-    AtlassianHttp jira(RequestCounter counter) {
+    AtlassianSite.Endpoint jira(RequestCounter counter) {
         if (jiraUrl == null) throw new IllegalArgumentException("--jira-url is required: this command reads Jira");
-        return AtlassianHttp.create("Jira", jiraUrl, credentials("JIRA"), http(), counter);
+        return new AtlassianSite.Endpoint(jiraUrl, credentials("JIRA"), http(), counter);
     }
 
-    /** A Jira client of the flavour named, or of the one Jira's /serverInfo reports. */
-    io.hindsight.atlassian.jira.JiraClient jiraClient(RequestCounter counter) {
-        return jiraClient(jira(counter));
-    }
-
-    /** A Jira client over a connection the caller shares with other clients (boards). */
-    io.hindsight.atlassian.jira.JiraClient jiraClient(AtlassianHttp http) {
-        return deployment().map(d -> io.hindsight.atlassian.jira.JiraClients.forDeployment(http, d))
-                .orElseGet(() -> io.hindsight.atlassian.jira.JiraClients.connect(http));
-    }
-
-    AtlassianHttp confluence(RequestCounter counter) {
+    AtlassianSite.Endpoint confluence(RequestCounter counter) {
         if (confluenceUrl == null) throw new IllegalArgumentException("--confluence-url is required: this command writes Confluence pages");
-        return AtlassianHttp.create("Confluence", confluenceUrl, credentials("CONFLUENCE"), http(), counter);
+        return new AtlassianSite.Endpoint(confluenceUrl, credentials("CONFLUENCE"), http(), counter);
+    }
+
+    /** Jira only, of the flavour named or the one Jira's /serverInfo reports. */
+    AtlassianSite jiraSite(RequestCounter counter) {
+        return AtlassianSite.connect(jira(counter), java.util.Optional.empty(), flavor());
+    }
+
+    /** Jira and Confluence; both URLs are checked before anything is sent. */
+    AtlassianSite site(RequestCounter counter) {
+        AtlassianSite.Endpoint j = jira(counter);
+        AtlassianSite.Endpoint c = confluence(counter);
+        return AtlassianSite.connect(j, java.util.Optional.of(c), flavor());
     }
 
     Credentials credentials(String product) {

@@ -1,7 +1,9 @@
 package io.hindsight.server.cli;
 
+import io.hindsight.server.service.Wiring;
 import io.hindsight.atlassian.http.AtlassianException;
 import io.hindsight.atlassian.http.RequestCounter;
+import io.hindsight.core.model.IssueKey;
 import io.hindsight.core.sync.SyncException;
 import io.hindsight.core.sync.SyncResult;
 import picocli.CommandLine;
@@ -57,7 +59,7 @@ final class SyncCommand implements Callable<Integer> {
         List<String> all = new ArrayList<>(keys);
         try {
             w = engine.wiring(site, config, counter);
-            if (jql != null) w.tracker.postMortemKeys(jql, limit).stream().filter(k -> !all.contains(k)).forEach(all::add);
+            if (jql != null) w.store.findKeys(jql, limit).stream().map(IssueKey::value).filter(k -> !all.contains(k)).forEach(all::add);
         } catch (AtlassianException e) {
             err.println("hindsight sync: " + e.getMessage());
             return ExitCodes.FINDINGS;
@@ -72,12 +74,12 @@ final class SyncCommand implements Callable<Integer> {
             String key = all.get(i);
             String news;
             try {
-                SyncResult r = w.engine.sync(key);
+                SyncResult r = w.sync.sync(IssueKey.of(key));
                 SyncReport.print(r, out);
                 out.flush();
                 if (r.blocked()) failed++;
                 news = r.blocked() ? "not synced, the checker found errors" : r.changedAnything() ? "synced" : "already in step";
-            } catch (SyncException | AtlassianException e) {
+            } catch (SyncException | AtlassianException | IllegalArgumentException e) {
                 // one broken post-mortem must not stop a backfill: the others go on, and a rerun retries this one
                 err.println("hindsight sync: " + key + ": " + e.getMessage());
                 failed++;

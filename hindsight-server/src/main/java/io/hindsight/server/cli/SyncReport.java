@@ -1,8 +1,8 @@
 package io.hindsight.server.cli;
 
-import io.hindsight.core.sync.ExistingTicket;
+import io.hindsight.core.model.RemediationTicket;
+import io.hindsight.core.port.CreatedTicket;
 import io.hindsight.core.sync.PageDecision;
-import io.hindsight.core.sync.Ports;
 import io.hindsight.core.sync.SyncResult;
 
 import java.io.PrintWriter;
@@ -21,14 +21,14 @@ final class SyncReport {
         }
         out.println(r.postMortemKey() + ": " + (r.changedAnything() ? "synced" : "already in step, nothing written"));
         if (!r.created().isEmpty()) {
-            out.println("  created " + r.created().size() + " ticket(s): " + String.join(", ", r.created().stream().map(Ports.Created::key).toList()));
+            out.println("  created " + r.created().size() + " ticket(s): " + String.join(", ", r.created().stream().map(CreatedTicket::key).toList()));
         }
         if (!r.updated().isEmpty()) out.println("  updated " + r.updated().size() + " ticket(s)");
         if (r.page() != null && r.page().action() != PageDecision.Action.UNCHANGED) {
             out.println("  " + (r.page().action() == PageDecision.Action.CREATE ? "created" : "updated") + " the Confluence page " + r.pageId()
                     + (r.page().handEdited() ? " (it had been edited by hand; version " + r.page().replacedVersion() + " stays in its history)" : ""));
         }
-        if (!r.orphans().isEmpty()) out.println("  orphans (left as they are): " + String.join(", ", r.orphans().stream().map(ExistingTicket::key).toList()));
+        if (!r.orphans().isEmpty()) out.println("  orphans (left as they are): " + String.join(", ", r.orphans().stream().map(RemediationTicket::key).toList()));
         if (r.commented()) out.println("  commented on " + r.postMortemKey());
     }
 }

@@ -1,5 +1,7 @@
 package io.hindsight.server.ops;
 
+import io.hindsight.core.usecase.LintResult;
+
 import io.hindsight.core.lint.Finding;
 import io.hindsight.core.lint.Level;
 

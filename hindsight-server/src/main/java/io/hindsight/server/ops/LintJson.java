@@ -1,5 +1,7 @@
 package io.hindsight.server.ops;
 
+import io.hindsight.core.usecase.LintResult;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;

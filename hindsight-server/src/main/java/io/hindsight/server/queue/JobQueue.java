@@ -29,18 +29,14 @@ public final class JobQueue {
     private final DataSource db;
     private final Clock clock;
     private final int maxAttempts;
-    private final boolean postgres;
+    private final QueueDialect dialect;
 
     public JobQueue(DataSource db, Clock clock, int maxAttempts) {
         this.db = db;
         this.clock = clock;
         this.maxAttempts = maxAttempts;
         Flyway.configure().dataSource(db).locations("classpath:db/migration").load().migrate();
-        try (Connection c = db.getConnection()) {
-            this.postgres = c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
-        } catch (SQLException e) {
-            throw new QueueException("cannot reach the job database: " + e.getMessage(), e);
-        }
+        this.dialect = QueueDialect.of(db);
     }
 
     /**
@@ -100,12 +96,10 @@ public final class JobQueue {
         }
     }
 
-    private interface Work<T> {
+    /** What runs inside a transaction. */
+    interface Work<T> {
         T run(Connection c) throws SQLException;
     }
-
-    /** Guards the H2 transactions that decide whether a post-mortem has a queued job (an H2 file belongs to one process). */
-    private static final Object H2_LOCK = new Object();
 
     /**
      * Runs {@code work} in a transaction that holds the post-mortem's lock, so two deliveries for one
@@ -113,22 +107,15 @@ public final class JobQueue {
      * a transaction-scoped advisory lock, which works across instances.
      */
     private <T> T inTransaction(String postMortem, Work<T> work) throws SQLException {
-        if (!postgres) {
-            synchronized (H2_LOCK) {
-                return transaction(work);
-            }
-        }
-        return transaction(c -> {
-            try (PreparedStatement p = c.prepareStatement("SELECT pg_advisory_xact_lock(?, hashtext(?))")) {
-                p.setInt(1, POST_MORTEM_LOCKS);
-                p.setString(2, postMortem);
-                p.execute();
-            }
-            return work.run(c);
-        });
+        return dialect.underPostMortemLock(this::transaction, postMortem, work);
     }
 
-    private <T> T transaction(Work<T> work) throws SQLException {
+    Connection connection() throws SQLException {
+        return db.getConnection();
+    }
+
+    /** Runs {@code work} in one transaction, rolled back when it throws. */
+    <T> T transaction(Work<T> work) throws SQLException {
         try (Connection c = db.getConnection()) {
             c.setAutoCommit(false);
             try {
@@ -143,11 +130,6 @@ public final class JobQueue {
             }
         }
     }
-
-    /** Advisory-lock key spaces of ours (the first half of PostgreSQL's two-int keys): one per post-mortem, one for claiming. */
-    private static final int POST_MORTEM_LOCKS = 0x48530001;
-    private static final int CLAIM_LOCK = 0x48530002;
-    private static final int TASK_LOCKS = 0x48530003;
 
     /** The queued job of a post-mortem other than {@code except}, if any. */
     private static Long queuedJob(Connection c, String postMortem, long except) throws SQLException {
@@ -173,67 +155,12 @@ public final class JobQueue {
      * A post-mortem's job waits while another sync of the same post-mortem runs: two syncs at once could
      * both find an action without a ticket and both create one.
      */
-    private static final String NOT_BUSY = "NOT EXISTS (SELECT 1 FROM jobs busy WHERE busy.post_mortem = jobs.post_mortem AND busy.status = 'running')";
+    static final String NOT_BUSY = "NOT EXISTS (SELECT 1 FROM jobs busy WHERE busy.post_mortem = jobs.post_mortem AND busy.status = 'running')";
 
     /** Claims the oldest ready job, if any; a job another worker claimed first is skipped. */
     public Optional<Job> claim(String worker) {
-        return postgres ? claimSkipLocked(worker) : claimCompareAndSet(worker);
-    }
-
-    /**
-     * PostgreSQL: one statement; rows other workers have locked are skipped, not waited for. Claims are
-     * serialised by an advisory lock so the busy check sees every claim committed before it: without it
-     * two workers could each take a different job of one post-mortem in the same instant.
-     */
-    private Optional<Job> claimSkipLocked(String worker) {
-        String sql = "UPDATE jobs SET status = 'running', locked_by = ?, locked_at = ?, attempts = attempts + 1, updated_at = ? "
-                + "WHERE id = (SELECT id FROM jobs WHERE status = 'queued' AND run_after <= ? AND " + NOT_BUSY + " ORDER BY run_after, id FOR UPDATE SKIP LOCKED LIMIT 1) "
-                + "RETURNING id, post_mortem, status, attempts, run_after, last_error";
         try {
-            return transaction(c -> {
-                try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(?, 0)")) {
-                    lock.setInt(1, CLAIM_LOCK);
-                    lock.execute();
-                }
-                try (PreparedStatement p = c.prepareStatement(sql)) {
-                    Timestamp now = Timestamp.from(clock.instant());
-                    p.setString(1, worker);
-                    p.setTimestamp(2, now);
-                    p.setTimestamp(3, now);
-                    p.setTimestamp(4, now);
-                    try (ResultSet r = p.executeQuery()) {
-                        return r.next() ? Optional.of(row(r)) : Optional.<Job>empty();
-                    }
-                }
-            });
-        } catch (SQLException e) {
-            throw new QueueException("cannot claim a job: " + e.getMessage(), e);
-        }
-    }
-
-    /** H2: pick the oldest ready job, then take it only if it is still queued; another worker's claim makes this one try the next. */
-    private Optional<Job> claimCompareAndSet(String worker) {
-        try (Connection c = db.getConnection()) {
-            Timestamp now = Timestamp.from(clock.instant());
-            for (int tries = 0; tries < 5; tries++) {
-                Long id;
-                try (PreparedStatement p = c.prepareStatement("SELECT id FROM jobs WHERE status = 'queued' AND run_after <= ? AND " + NOT_BUSY + " ORDER BY run_after, id FETCH FIRST 1 ROWS ONLY")) {
-                    p.setTimestamp(1, now);
-                    try (ResultSet r = p.executeQuery()) {
-                        if (!r.next()) return Optional.empty();
-                        id = r.getLong(1);
-                    }
-                }
-                try (PreparedStatement p = c.prepareStatement("UPDATE jobs SET status = 'running', locked_by = ?, locked_at = ?, attempts = attempts + 1, "
-                        + "updated_at = ? WHERE id = ? AND status = 'queued'")) {
-                    p.setString(1, worker);
-                    p.setTimestamp(2, now);
-                    p.setTimestamp(3, now);
-                    p.setLong(4, id);
-                    if (p.executeUpdate() == 1) return job(c, id);
-                }
-            }
-            return Optional.empty();
+            return dialect.claim(this, worker, Timestamp.from(clock.instant()));
         } catch (SQLException e) {
             throw new QueueException("cannot claim a job: " + e.getMessage(), e);
         }
@@ -319,30 +246,10 @@ public final class JobQueue {
      * @return whether the work ran
      */
     public boolean exclusively(String task, Runnable work) {
-        if (!postgres) {
-            work.run();
-            return true;
-        }
-        try (Connection c = db.getConnection()) {
-            if (!advisory(c, "SELECT pg_try_advisory_lock(?, hashtext(?))", task)) return false;
-            try {
-                work.run();
-                return true;
-            } finally {
-                advisory(c, "SELECT pg_advisory_unlock(?, hashtext(?))", task);
-            }
+        try {
+            return dialect.exclusively(db, task, work);
         } catch (SQLException e) {
             throw new QueueException("cannot take the lock for " + task + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static boolean advisory(Connection c, String sql, String task) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement(sql)) {
-            p.setInt(1, TASK_LOCKS);
-            p.setString(2, task);
-            try (ResultSet r = p.executeQuery()) {
-                return r.next() && r.getBoolean(1);
-            }
         }
     }
 
@@ -435,7 +342,7 @@ public final class JobQueue {
         return list("SELECT id, post_mortem, status, attempts, run_after, last_error FROM jobs ORDER BY id");
     }
 
-    private Optional<Job> job(Connection c, long id) throws SQLException {
+    Optional<Job> job(Connection c, long id) throws SQLException {
         try (PreparedStatement p = c.prepareStatement("SELECT id, post_mortem, status, attempts, run_after, last_error FROM jobs WHERE id = ?")) {
             p.setLong(1, id);
             try (ResultSet r = p.executeQuery()) {
@@ -454,7 +361,7 @@ public final class JobQueue {
         }
     }
 
-    private static Job row(ResultSet r) throws SQLException {
+    static Job row(ResultSet r) throws SQLException {
         return new Job(r.getLong(1), r.getString(2), Job.Status.valueOf(r.getString(3).toUpperCase(java.util.Locale.ROOT)), r.getInt(4),
                 r.getTimestamp(5).toInstant(), r.getString(6));
     }

@@ -1,6 +1,5 @@
 package io.hindsight.server.queue;
 
-import io.hindsight.core.sync.SyncEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,8 +15,13 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class Worker implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(Worker.class);
 
+    /** What a job does: bring one post-mortem in step (the service runs {@code SyncPostMortem}). */
+    public interface Sync {
+        void sync(String postMortem);
+    }
+
     private final JobQueue queue;
-    private final SyncEngine engine;
+    private final Sync engine;
     private final String name;
     private final Duration idle;
     private final AtomicBoolean running = new AtomicBoolean(true);
@@ -36,7 +40,7 @@ public final class Worker implements Runnable {
 
     private Listener listener = (r, m) -> { };
 
-    public Worker(JobQueue queue, SyncEngine engine, String name, Duration idle) {
+    public Worker(JobQueue queue, Sync engine, String name, Duration idle) {
         this.queue = queue;
         this.engine = engine;
         this.name = name;

@@ -7,7 +7,6 @@ import io.hindsight.server.queue.JobQueue;
 import io.hindsight.server.webhook.WebhookIntake;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutorService;
@@ -28,7 +27,7 @@ public final class HttpService implements AutoCloseable {
     }
 
     public HttpService(String host, int port, WebhookIntake intake, JobQueue queue) throws IOException {
-        this(host, port, intake, queue, new Metrics(queue, () -> new io.hindsight.atlassian.http.RequestCounter().snapshot()));
+        this(host, port, intake, queue, new Metrics(queue, Metrics.Requests.NONE));
     }
 
     public HttpService(String host, int port, WebhookIntake intake, JobQueue queue, Metrics metrics) throws IOException {
@@ -65,14 +64,26 @@ public final class HttpService implements AutoCloseable {
             send(ex, 405, "{\"error\":\"POST only\"}", "application/json");
             return;
         }
-        byte[] body;
-        try (InputStream in = ex.getRequestBody()) {
-            body = in.readNBytes(WebhookIntake.MAX_BODY + 1);
-        }
-        WebhookIntake.Answer a = intake.receive(body, ex.getRequestHeaders().getFirst("X-Atlassian-Webhook-Identifier"),
-                ex.getRequestHeaders().getFirst("X-Hub-Signature"));
-        metrics.delivery(a.status() == 202 ? a.outcome().split(" ")[0].replace(":", "") : "refused");
-        send(ex, a.status(), "{\"outcome\":\"" + a.outcome().replace("\"", "'") + "\"}", "application/json");
+        byte[] body = Exchanges.body(ex, WebhookIntake.MAX_BODY);
+        WebhookIntake.Outcome outcome = intake.receive(body, Exchanges.header(ex, "X-Atlassian-Webhook-Identifier"), Exchanges.header(ex, "X-Hub-Signature"));
+        metrics.delivery(label(outcome));
+        send(ex, status(outcome), "{\"outcome\":\"" + outcome.describe().replace("\"", "'") + "\"}", "application/json");
+    }
+
+    /** Jira retries what is not answered 2xx: a delivery taken (queued or ignored) is 202; a refused one says why. */
+    static int status(WebhookIntake.Outcome outcome) {
+        if (!(outcome instanceof WebhookIntake.Refused r)) return 202;
+        return switch (r.why()) {
+            case TOO_LARGE -> 413;
+            case NOT_SIGNED -> 401;
+            case NOT_JSON -> 400;
+        };
+    }
+
+    /** The {@code outcome} label of {@code hindsight_webhook_deliveries_total}: queued, joined, duplicate, ignored, refused. */
+    static String label(WebhookIntake.Outcome outcome) {
+        if (outcome instanceof WebhookIntake.Queued q) return q.how().name().toLowerCase(java.util.Locale.ROOT);
+        return outcome instanceof WebhookIntake.Ignored ? "ignored" : "refused";
     }
 
     private void ready(HttpExchange ex) throws IOException {

@@ -6,13 +6,11 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import io.hindsight.atlassian.http.AtlassianException;
-import io.hindsight.atlassian.sync.JiraTracker;
-import io.hindsight.core.lint.Checker;
-import io.hindsight.core.markdown.MarkdownReader;
-import io.hindsight.core.report.RemediationReport;
+import io.hindsight.core.model.IssueKey;
+import io.hindsight.core.usecase.BuildReport;
+import io.hindsight.core.usecase.LintPostMortem;
+import io.hindsight.core.usecase.PublishPostMortem;
 import io.hindsight.server.ops.LintJson;
-import io.hindsight.server.ops.LintResult;
-import io.hindsight.server.ops.Publishing;
 import io.hindsight.server.ops.ReportJson;
 import io.hindsight.server.queue.Job;
 import io.hindsight.server.queue.JobQueue;
@@ -20,23 +18,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * The JSON API under {@code /api/}, for scripts, CI and chat bots; every call needs
- * {@code Authorization: Bearer <token>}.
+ * {@code Authorization: Bearer <token>} ({@link Access}).
  * <pre>
  * POST /api/lint[?name=F]            Markdown in, findings out (the shape of lint --format json)
  * POST /api/publish[?project=P]      Markdown in: checked, its issue created or updated, a sync queued (202)
@@ -46,42 +40,32 @@ import java.util.regex.Pattern;
  * POST /api/jobs/{id}/replay         queues a dead job again
  * GET  /api/report[?jql=...]         the remediation report (the shape of report --format json)
  * </pre>
- * Syncs go through the job queue, never run in the request: a sync may take seconds, and the queue keeps
- * one post-mortem from being synced twice at once.
+ * Each call decodes its request, calls a use case or the queue, and encodes the answer. Syncs go through
+ * the job queue, never run in the request: a sync may take seconds, and the queue keeps one post-mortem
+ * from being synced twice at once.
  */
 public final class JsonApi implements HttpHandler {
     private static final Logger LOG = LoggerFactory.getLogger(JsonApi.class);
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    private static final Pattern KEY = Pattern.compile("[A-Z][A-Z0-9_]*-[1-9][0-9]*");
     private static final Pattern SYNC = Pattern.compile("/api/sync/([^/]+)");
     private static final Pattern JOB = Pattern.compile("/api/jobs/([0-9]{1,18})");
     private static final Pattern REPLAY = Pattern.compile("/api/jobs/([0-9]{1,18})/replay");
     public static final int MAX_BODY = 1 << 20;
 
-    private final Optional<ApiToken> token;
+    private final Access access;
     private final JobQueue queue;
-    private final MarkdownReader reader;
-    private final Checker checker;
-    private final JiraTracker tracker;
+    private final LintPostMortem lint;
+    private final PublishPostMortem publish;
+    private final BuildReport report;
     private final String defaultProject;
-    private final Clock clock;
-    private SignInThrottle throttle = SignInThrottle.defaults();
 
-    /** @param token empty: the API is off, and every call is told how to turn it on */
-    public JsonApi(Optional<ApiToken> token, JobQueue queue, MarkdownReader reader, Checker checker, JiraTracker tracker, String defaultProject, Clock clock) {
-        this.token = token;
+    public JsonApi(Access access, JobQueue queue, LintPostMortem lint, PublishPostMortem publish, BuildReport report, String defaultProject) {
+        this.access = access;
         this.queue = queue;
-        this.reader = reader;
-        this.checker = checker;
-        this.tracker = tracker;
+        this.lint = lint;
+        this.publish = publish;
+        this.report = report;
         this.defaultProject = defaultProject;
-        this.clock = clock;
-    }
-
-    /** Shares one count of failed tokens with the web page, so guessing cannot switch between them. */
-    public JsonApi throttledBy(SignInThrottle t) {
-        this.throttle = t;
-        return this;
     }
 
     /** An answer: status and JSON body. */
@@ -101,30 +85,26 @@ public final class JsonApi implements HttpHandler {
             // Jira refused or failed: its own words, with the status that says whose fault it is (a bad JQL or a
             // missing issue is the caller's; anything else, including Hindsight's own credentials, is upstream)
             a = error(e instanceof AtlassianException.BadRequest ? 400 : e instanceof AtlassianException.NotFound ? 404 : 502, e.getMessage());
+        } catch (IllegalArgumentException e) {
+            // a value the caller sent that a use case cannot take (a filter with ORDER BY): its message says what to change
+            a = error(400, e.getMessage());
         } catch (RuntimeException e) {
             LOG.error("API {} {} failed", ex.getRequestMethod(), ex.getRequestURI().getPath(), e);
             a = error(500, "internal error: " + e.getMessage());
         }
-        byte[] bytes = JSON.writeValueAsBytes(a.body());
-        ex.getResponseHeaders().add("Content-Type", "application/json");
-        if (a.status() == 401) ex.getResponseHeaders().add("WWW-Authenticate", "Bearer realm=\"hindsight\"");
-        ex.sendResponseHeaders(a.status(), bytes.length);
-        ex.getResponseBody().write(bytes);
-        ex.close();
+        Map<String, String> headers = a.status() == 401 ? Map.of("WWW-Authenticate", "Bearer realm=\"hindsight\"") : Map.of();
+        Exchanges.send(ex, a.status(), "application/json", JSON.writeValueAsBytes(a.body()), headers);
     }
 
     private Answer route(HttpExchange ex) throws IOException {
-        if (token.isEmpty()) return error(503, "the API is off: set HINDSIGHT_API_TOKEN (or HINDSIGHT_API_TOKEN_FILE) and restart 'hindsight serve'");
-        String address = ex.getRemoteAddress().getAddress().getHostAddress();
-        Optional<java.time.Duration> wait = throttle.waitFor(address);
-        if (wait.isPresent()) return error(429, "too many calls with a wrong token from " + address + "; try again in " + wait.get().toSeconds() + " s");
-        if (!token.get().accepts(ex.getRequestHeaders().getFirst("Authorization"))) {
-            throttle.failed(address);
-            return error(401, "send the API token as 'Authorization: Bearer <token>'");
-        }
-        String path = ex.getRequestURI().getPath();
-        String method = ex.getRequestMethod().toUpperCase(Locale.ROOT);
-        Map<String, String> query = FormData.parse(ex.getRequestURI().getRawQuery());
+        String address = Exchanges.address(ex);
+        Access.Verdict v = access.bearer(address, Exchanges.header(ex, "Authorization"));
+        if (v instanceof Access.Off) return error(503, "the API is off: set HINDSIGHT_API_TOKEN (or HINDSIGHT_API_TOKEN_FILE) and restart 'hindsight serve'");
+        if (v instanceof Access.Throttled t) return error(429, "too many calls with a wrong token from " + address + "; try again in " + t.retryIn().toSeconds() + " s");
+        if (v instanceof Access.Refused) return error(401, "send the API token as 'Authorization: Bearer <token>'");
+        String path = Exchanges.path(ex);
+        String method = Exchanges.method(ex);
+        Map<String, String> query = Exchanges.query(ex);
         Matcher m;
         if (path.equals("/api/lint")) return method.equals("POST") ? lint(ex, query) : notAllowed("POST");
         if (path.equals("/api/publish")) return method.equals("POST") ? publish(ex, query) : notAllowed("POST");
@@ -144,33 +124,30 @@ public final class JsonApi implements HttpHandler {
         Body text = body(ex);
         if (text.problem() != null) return text.problem();
         String name = query.getOrDefault("name", "post-mortem.md");
-        LintResult r = LintResult.of(name, reader.read(text.text(), name), checker);
-        return new Answer(200, JSON.readTree(LintJson.write(List.of(r))));
+        return new Answer(200, JSON.readTree(LintJson.write(List.of(lint.markdown(text.text(), name)))));
     }
 
     private Answer publish(HttpExchange ex, Map<String, String> query) throws IOException {
         Body text = body(ex);
         if (text.problem() != null) return text.problem();
-        String name = query.getOrDefault("name", "post-mortem.md");
-        String project = query.getOrDefault("project", defaultProject);
-        Publishing.Checked checked = Publishing.check(text.text(), name, reader, checker);
+        PublishPostMortem.Checked checked = publish.check(text.text(), query.getOrDefault("name", "post-mortem.md"));
         if (checked.refused()) {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("error", checked.summary());
             body.put("problems", checked.problems());
             return new Answer(422, body);
         }
-        Publishing.Written written = Publishing.write(checked, project, tracker);
-        JobQueue.Requested job = queue.request(written.key());
+        PublishPostMortem.Written written = publish.write(checked, query.getOrDefault("project", defaultProject));
+        JobQueue.Requested job = queue.request(written.key().value());
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("key", written.key());
+        body.put("key", written.key().value());
         body.put("created", written.created());
         body.putAll(jobRef(job));
         return new Answer(202, body);
     }
 
     private Answer sync(String key) {
-        if (!KEY.matcher(key).matches()) return error(400, "'" + key + "' is not an issue key such as PM-12");
+        if (!IssueKey.isKey(key)) return error(400, "'" + key + "' is not an issue key such as PM-12");
         return new Answer(202, jobRef(queue.request(key)));
     }
 
@@ -205,10 +182,8 @@ public final class JsonApi implements HttpHandler {
     }
 
     private Answer report(Map<String, String> query) throws JsonProcessingException {
-        String jql = query.get("jql");
-        if (jql != null && jql.toLowerCase(Locale.ROOT).contains("order by")) return error(400, "leave ORDER BY out of jql: the report sorts by itself");
         int limit = intParam(query, "limit", 1000);
-        return new Answer(200, JSON.readTree(ReportJson.write(RemediationReport.of(tracker.loadAll(jql, Math.max(1, Math.min(limit, 10_000))), LocalDate.now(clock)))));
+        return new Answer(200, JSON.readTree(ReportJson.write(report.build(query.get("jql"), Math.max(1, Math.min(limit, 10_000))).rows())));
     }
 
     private static int intParam(Map<String, String> query, String name, int fallback) {
@@ -235,10 +210,7 @@ public final class JsonApi implements HttpHandler {
     }
 
     private static Body body(HttpExchange ex) throws IOException {
-        byte[] bytes;
-        try (InputStream in = ex.getRequestBody()) {
-            bytes = in.readNBytes(MAX_BODY + 1);
-        }
+        byte[] bytes = Exchanges.body(ex, MAX_BODY);
         if (bytes.length > MAX_BODY) return new Body(null, error(413, "the post-mortem is larger than " + MAX_BODY + " bytes"));
         if (bytes.length == 0) return new Body(null, error(400, "send the post-mortem's Markdown as the request body"));
         try {

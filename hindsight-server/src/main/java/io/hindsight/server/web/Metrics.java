@@ -7,7 +7,6 @@ import io.hindsight.server.queue.JobQueue;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Supplier;
 
 /** The service's counters, in Prometheus' text format at {@code GET /metrics}. */
 public final class Metrics {
@@ -16,10 +15,17 @@ public final class Metrics {
     private final AtomicLong syncMicros = new AtomicLong();
     private final AtomicLong syncs = new AtomicLong();
     private final JobQueue queue;
-    private final Supplier<RequestCounter.Snapshot> requests;
+    private final Requests requests;
+
+    /** The requests sent to Jira and Confluence so far: reads, writes, retries. */
+    public interface Requests {
+        RequestCounter.Snapshot snapshot();
+
+        Requests NONE = () -> new RequestCounter().snapshot();
+    }
 
     /** @param requests the requests sent to Jira and Confluence so far */
-    public Metrics(JobQueue queue, Supplier<RequestCounter.Snapshot> requests) {
+    public Metrics(JobQueue queue, Requests requests) {
         this.queue = queue;
         this.requests = requests;
     }
@@ -47,7 +53,7 @@ public final class Metrics {
         sb.append("hindsight_sync_seconds_count ").append(syncs.get()).append('\n');
         sb.append("# HELP hindsight_jobs Jobs in the queue, by status.\n# TYPE hindsight_jobs gauge\n");
         queue.counts().forEach((s, n) -> sb.append("hindsight_jobs{status=\"").append(s.name().toLowerCase(java.util.Locale.ROOT)).append("\"} ").append(n).append('\n'));
-        RequestCounter.Snapshot r = requests.get();
+        RequestCounter.Snapshot r = requests.snapshot();
         sb.append("# HELP hindsight_atlassian_requests_total Requests sent to Jira and Confluence.\n# TYPE hindsight_atlassian_requests_total counter\n");
         sb.append("hindsight_atlassian_requests_total{kind=\"read\"} ").append(r.reads()).append('\n');
         sb.append("hindsight_atlassian_requests_total{kind=\"write\"} ").append(r.writes()).append('\n');

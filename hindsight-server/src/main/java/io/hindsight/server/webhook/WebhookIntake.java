@@ -2,51 +2,76 @@ package io.hindsight.server.webhook;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hindsight.core.sync.IssueEvent;
+import io.hindsight.core.sync.SyncTriggers;
 import io.hindsight.server.queue.JobQueue;
 
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.Optional;
+import java.util.List;
+import java.util.Locale;
 
 /**
- * Takes Jira's webhook deliveries: checks the signature, reads which post-mortem the event is about
- * (the post-mortem itself, or one of its remediation tickets), and stores a sync job durably before
- * answering. Nothing is stored for a delivery that is refused.
+ * Takes Jira's webhook deliveries: checks the signature, reads the event, asks {@link SyncTriggers} which
+ * post-mortem it concerns, and stores a sync job durably before answering. Nothing is stored for a
+ * delivery that is refused or ignored. It says what it did as a typed {@link Outcome}; the HTTP layer
+ * chooses the status and the metrics label.
  */
 public final class WebhookIntake {
     public static final int MAX_BODY = 1 << 20;
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** @param status HTTP status to answer; {@code outcome} says what happened, for the response body and logs */
-    public record Answer(int status, String outcome) {
+    /** What became of a delivery. */
+    public sealed interface Outcome permits Queued, Ignored, Refused {
+        /** For the response body and logs. */
+        String describe();
+    }
+
+    /** A sync of {@code postMortem} was queued, joined the one queued, or the delivery was seen before. */
+    public record Queued(JobQueue.Accepted how, String postMortem) implements Outcome {
+        public String describe() {
+            return how.name().toLowerCase(Locale.ROOT) + " " + postMortem;
+        }
+    }
+
+    /** Taken, and nothing to do. */
+    public record Ignored(String reason) implements Outcome {
+        public String describe() {
+            return "ignored: " + reason;
+        }
+    }
+
+    /** Not taken: too large, not signed with the secret, or not a JSON event. */
+    public record Refused(Why why, String reason) implements Outcome {
+        public enum Why { TOO_LARGE, NOT_SIGNED, NOT_JSON }
+
+        public String describe() {
+            return reason;
+        }
     }
 
     private final Signature signature;
     private final JobQueue queue;
-    private final String postMortemType;
-    private final String linkTypeName;
     private final String ownAccount;
 
-    public WebhookIntake(Signature signature, JobQueue queue, String postMortemType, String linkTypeName) {
-        this(signature, queue, postMortemType, linkTypeName, null);
+    public WebhookIntake(Signature signature, JobQueue queue) {
+        this(signature, queue, null);
     }
 
-    private WebhookIntake(Signature signature, JobQueue queue, String postMortemType, String linkTypeName, String ownAccount) {
+    private WebhookIntake(Signature signature, JobQueue queue, String ownAccount) {
         this.signature = signature;
         this.queue = queue;
-        this.postMortemType = postMortemType;
-        this.linkTypeName = linkTypeName;
         this.ownAccount = ownAccount;
     }
 
     /**
-     * Events caused by Hindsight's own account are acknowledged and dropped: the sync that made the change
-     * already left everything in step, so a job for them would only read and find nothing to do.
+     * Events caused by Hindsight's own account are acknowledged and dropped ({@link SyncTriggers}).
      *
      * @param account the service account's accountId (Cloud) or user name (Data Center), as Jira's /myself gives it
      */
     public WebhookIntake ignoringChangesBy(String account) {
-        return new WebhookIntake(signature, queue, postMortemType, linkTypeName, account);
+        return new WebhookIntake(signature, queue, account);
     }
 
     /**
@@ -54,47 +79,40 @@ public final class WebhookIntake {
      * @param identifier {@code X-Atlassian-Webhook-Identifier}
      * @param signed     {@code X-Hub-Signature}
      */
-    public Answer receive(byte[] body, String identifier, String signed) {
-        if (body.length > MAX_BODY) return new Answer(413, "the body is larger than " + MAX_BODY + " bytes");
-        if (!signature.verify(body, signed)) return new Answer(401, "missing or wrong X-Hub-Signature");
+    public Outcome receive(byte[] body, String identifier, String signed) {
+        if (body.length > MAX_BODY) return new Refused(Refused.Why.TOO_LARGE, "the body is larger than " + MAX_BODY + " bytes");
+        if (!signature.verify(body, signed)) return new Refused(Refused.Why.NOT_SIGNED, "missing or wrong X-Hub-Signature");
         JsonNode event;
         try {
             event = JSON.readTree(body);
         } catch (Exception e) {
-            return new Answer(400, "the body is not JSON");
+            return new Refused(Refused.Why.NOT_JSON, "the body is not JSON");
         }
-        if (event == null || !event.isObject()) return new Answer(400, "the body is not a JSON object");
-        if (ownAccount != null && isOwn(event.path("user"))) return new Answer(202, "ignored: made by Hindsight itself");
-        JsonNode issue = event.path("issue");
-        String key = issue.path("key").asText(null);
-        Optional<String> postMortem = postMortemOf(issue);
-        if (key == null || postMortem.isEmpty()) return new Answer(202, "ignored: not a post-mortem or one of its tickets");
-        // a deleted post-mortem has nothing left to sync from; its tickets and page stay as they are
-        if ("jira:issue_deleted".equals(event.path("webhookEvent").asText()) && key.equals(postMortem.get())) {
-            return new Answer(202, "ignored: post-mortem " + key + " was deleted; its tickets and page are left as they are");
-        }
+        if (event == null || !event.isObject()) return new Refused(Refused.Why.NOT_JSON, "the body is not a JSON object");
+        IssueEvent issueEvent = issueEvent(event);
+        SyncTriggers.Decision decision = SyncTriggers.decide(issueEvent, ownAccount);
+        if (decision instanceof SyncTriggers.Ignore ignore) return new Ignored(ignore.reason());
+        SyncTriggers.Sync sync = (SyncTriggers.Sync) decision;
         // Jira always sends an identifier; without one, the body's hash still recognises a re-delivery
         String id = identifier == null || identifier.isBlank() ? "sha256:" + sha256(body) : identifier;
-        JobQueue.Accepted accepted = queue.accept(id, event.path("webhookEvent").asText("unknown"), key, postMortem.get());
-        return new Answer(202, accepted.name().toLowerCase(java.util.Locale.ROOT) + " " + postMortem.get());
+        JobQueue.Accepted accepted = queue.accept(id, issueEvent.kind(), sync.issueKey(), sync.postMortem().value());
+        return new Queued(accepted, sync.postMortem().value());
     }
 
-    /** Cloud names the actor by accountId; Data Center by name and key (the same for most sites, not for renamed users). */
-    private boolean isOwn(JsonNode user) {
-        return ownAccount.equals(user.path("accountId").asText(null)) || ownAccount.equals(user.path("name").asText(null))
-                || ownAccount.equals(user.path("key").asText(null));
-    }
-
-    /** The post-mortem an issue is (its own key) or remediates (the other end of its outward remediation link). */
-    Optional<String> postMortemOf(JsonNode issue) {
+    /** Jira's webhook JSON, read as far as the decision needs. Cloud names the actor by accountId; Data Center by name and key. */
+    static IssueEvent issueEvent(JsonNode event) {
+        JsonNode issue = event.path("issue");
         JsonNode fields = issue.path("fields");
-        if (postMortemType.equalsIgnoreCase(fields.path("issuetype").path("name").asText())) return Optional.ofNullable(issue.path("key").asText(null));
+        List<IssueEvent.OutwardLink> links = new ArrayList<>();
         for (JsonNode link : fields.path("issuelinks")) {
-            if (linkTypeName.equalsIgnoreCase(link.path("type").path("name").asText()) && link.has("outwardIssue")) {
-                return Optional.ofNullable(link.path("outwardIssue").path("key").asText(null));
-            }
+            if (link.has("outwardIssue")) links.add(new IssueEvent.OutwardLink(link.path("type").path("name").asText(), link.path("outwardIssue").path("key").asText(null)));
         }
-        return Optional.empty();
+        List<String> actor = new ArrayList<>();
+        JsonNode user = event.path("user");
+        for (String id : List.of("accountId", "name", "key")) {
+            if (user.hasNonNull(id)) actor.add(user.path(id).asText());
+        }
+        return new IssueEvent(event.path("webhookEvent").asText("unknown"), issue.path("key").asText(null), fields.path("issuetype").path("name").asText(), links, actor);
     }
 
     private static String sha256(byte[] body) {
@@ -104,5 +122,4 @@ public final class WebhookIntake {
             throw new IllegalStateException(e);
         }
     }
-
 }

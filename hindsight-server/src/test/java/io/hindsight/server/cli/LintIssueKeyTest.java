@@ -30,7 +30,7 @@ public class LintIssueKeyTest {
             Path idsFile = site.writeIds(dir.getRoot().toPath());
             String blameful = Files.readString(Path.of("..", "examples", "replication-lag.md")).replaceAll("(?m)^key:.*\\n", "")
                     .replace("## Root cause\n\n", "## Root cause\n\nBob caused the outage by carelessly running the import. ");
-            String key = site.tracker.createPostMortem("PM", new MarkdownReader(SloPolicyLoader.defaults().actionClasses()).read(blameful, "pm.md").postMortem());
+            String key = site.store.create("PM", new MarkdownReader(SloPolicyLoader.defaults().actionClasses()).read(blameful, "pm.md").postMortem()).value();
 
             LintCommandTest.Run r = lint(key, "--jira-url", sandbox.url().toString(), "--data-center", "--ids-file", idsFile.toString(), "--today", "2026-11-26");
 
@@ -45,8 +45,8 @@ public class LintIssueKeyTest {
         try (Sandbox sandbox = Sandbox.start(Flavor.DATA_CENTER, 0)) {
             io.hindsight.server.SandboxSite site = new io.hindsight.server.SandboxSite(sandbox);
             Path idsFile = site.writeIds(dir.getRoot().toPath());
-            String key = site.tracker.createPostMortem("PM", new MarkdownReader(SloPolicyLoader.defaults().actionClasses())
-                    .read(Files.readString(Path.of("..", "examples", "replication-lag.md")).replaceAll("(?m)^key:.*\\n", ""), "pm.md").postMortem());
+            String key = site.store.create("PM", new MarkdownReader(SloPolicyLoader.defaults().actionClasses())
+                    .read(Files.readString(Path.of("..", "examples", "replication-lag.md")).replaceAll("(?m)^key:.*\\n", ""), "pm.md").postMortem()).value();
             // jira.invalid cannot resolve: the only way to reach it is the proxy, played here by the sandbox
             LintCommandTest.Run r = lint(key, "--jira-url", "http://jira.invalid", "--proxy", "127.0.0.1:" + sandbox.url().getPort(), "--data-center",
                     "--ids-file", idsFile.toString(), "--today", "2026-11-26");

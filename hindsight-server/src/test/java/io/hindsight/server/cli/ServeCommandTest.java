@@ -36,9 +36,9 @@ public class ServeCommandTest {
     public void theServiceComesUpReadySyncsWhatTheApiAsksAndStopsCleanly() throws Exception {
         try (Sandbox sandbox = Sandbox.start(Flavor.DATA_CENTER, 0)) {
             SandboxSite site = new SandboxSite(sandbox);
-            String key = site.tracker.createPostMortem("PM", new io.hindsight.core.markdown.MarkdownReader(SandboxSite.POLICY.actionClasses())
+            String key = site.store.create("PM", new io.hindsight.core.markdown.MarkdownReader(SandboxSite.POLICY.actionClasses())
                     .read("---\ntitle: Queue backlog\nseverity: SEV3\napproved: 2026-11-20\n---\n## Summary\n\nThe queue backed up.\n\n## Root cause\n\nNo autoscaling.\n\n"
-                            + "## Action items\n\n- [ ] [priority] Autoscale consumers on queue age @maria project:OPS\n", "pm.md").postMortem());
+                            + "## Action items\n\n- [ ] [priority] Autoscale consumers on queue age @maria project:OPS\n", "pm.md").postMortem()).value();
             Path ids = site.writeIds(dir.getRoot().toPath());
 
             CommandLine cli = HindsightCli.commandLine();
@@ -49,7 +49,7 @@ public class ServeCommandTest {
             serve.site.env = Map.of("HINDSIGHT_JIRA_TOKEN", Sandbox.ADMIN_TOKEN, "HINDSIGHT_CONFLUENCE_TOKEN", Sandbox.ADMIN_TOKEN);
             serve.secrets = new Secrets(Map.of("HINDSIGHT_WEBHOOK_SECRET", "serve-test-webhook-secret", "HINDSIGHT_API_TOKEN", API_TOKEN));
 
-            try (ServeCommand.Running running = serve.start()) {
+            try (io.hindsight.server.service.HindsightService running = serve.start()) {
                 int port = running.port();
                 HttpResponse<String> ready = get(port, "/readyz", null);
                 for (int i = 0; i < 50 && ready.statusCode() != 200; i++) {

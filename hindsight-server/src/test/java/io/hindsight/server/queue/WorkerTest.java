@@ -1,6 +1,5 @@
 package io.hindsight.server.queue;
 
-import io.hindsight.core.sync.SyncEngine;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.Test;
 
@@ -11,9 +10,6 @@ import java.util.concurrent.TimeUnit;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
-import static org.mockito.ArgumentMatchers.anyString;
-import static org.mockito.Mockito.doAnswer;
-import static org.mockito.Mockito.mock;
 
 /** A shutdown that cannot wait for the sync in hand puts the job back rather than leaving it "running". */
 public class WorkerTest {
@@ -25,12 +21,15 @@ public class WorkerTest {
         queue.accept("d-1", "jira:issue_updated", "PM-1", "PM-1");
         CountDownLatch syncing = new CountDownLatch(1);
         CountDownLatch finish = new CountDownLatch(1);
-        SyncEngine slow = mock(SyncEngine.class);
-        doAnswer(inv -> {
+        // a sync that takes as long as the test says
+        Worker.Sync slow = postMortem -> {
             syncing.countDown();
-            finish.await(10, TimeUnit.SECONDS);
-            return null;
-        }).when(slow).sync(anyString());
+            try {
+                finish.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        };
         Worker worker = new Worker(queue, slow, "w1", Duration.ofMillis(10));
         Thread t = new Thread(worker::drain);
         t.start();

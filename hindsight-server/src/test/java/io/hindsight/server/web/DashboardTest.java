@@ -43,8 +43,8 @@ public class DashboardTest {
         JdbcDataSource db = new JdbcDataSource();
         db.setURL("jdbc:h2:mem:dashboard" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
         queue = new JobQueue(db, Clock.systemUTC(), 1);
-        service = new HttpService("127.0.0.1", 0, new WebhookIntake(new Signature("webhook-secret-of-the-dashboard"), queue, "Post-mortem", "Remediation"), queue);
-        service.mount("/", new Dashboard(Optional.of(new ApiToken(TOKEN)), queue, () -> {
+        service = new HttpService("127.0.0.1", 0, new WebhookIntake(new Signature("webhook-secret-of-the-dashboard"), queue), queue);
+        service.mount("/", new Dashboard(Access.of(Optional.of(new ApiToken(TOKEN))), queue, () -> {
             reportsRead.incrementAndGet();
             return RemediationReport.data(List.of(), LocalDate.of(2026, 11, 26));
         }, Clock.systemUTC()));

@@ -49,10 +49,9 @@ public class JsonApiTest {
         JdbcDataSource db = new JdbcDataSource();
         db.setURL("jdbc:h2:mem:api;DB_CLOSE_DELAY=-1");
         queue = new JobQueue(db, Clock.systemUTC(), 3);
-        worker = new Worker(queue, site.engine, "w1", Duration.ofMillis(50));
-        service = new HttpService("127.0.0.1", 0, new WebhookIntake(new Signature("webhook-secret-of-the-api-test"), queue, "Post-mortem", "Remediation"), queue);
-        service.mount("/api/", new JsonApi(Optional.of(new ApiToken(TOKEN)), queue, new MarkdownReader(SandboxSite.POLICY.actionClasses()), site.checker,
-                site.tracker, "PM", Clock.systemUTC()));
+        worker = new Worker(queue, site.sync(), "w1", Duration.ofMillis(50));
+        service = new HttpService("127.0.0.1", 0, new WebhookIntake(new Signature("webhook-secret-of-the-api-test"), queue), queue);
+        service.mount("/api/", new JsonApi(Access.of(Optional.of(new ApiToken(TOKEN))), queue, site.wiring.lint, site.wiring.publish, site.wiring.report, "PM"));
         base = "http://127.0.0.1:" + service.port();
     }
 
@@ -152,8 +151,8 @@ public class JsonApiTest {
 
     @Test
     public void withoutATokenTheApiIsOffAndSaysHowToTurnItOn() throws Exception {
-        try (HttpService off = new HttpService("127.0.0.1", 0, new WebhookIntake(new Signature("webhook-secret-of-the-api-test"), queue, "Post-mortem", "Remediation"), queue)) {
-            off.mount("/api/", new JsonApi(Optional.empty(), queue, new MarkdownReader(SandboxSite.POLICY.actionClasses()), site.checker, site.tracker, "PM", Clock.systemUTC()));
+        try (HttpService off = new HttpService("127.0.0.1", 0, new WebhookIntake(new Signature("webhook-secret-of-the-api-test"), queue), queue)) {
+            off.mount("/api/", new JsonApi(Access.of(Optional.empty()), queue, site.wiring.lint, site.wiring.publish, site.wiring.report, "PM"));
             HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + off.port() + "/api/sync/PM-1"))
                     .header("Authorization", "Bearer anything").POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(503, r.statusCode());

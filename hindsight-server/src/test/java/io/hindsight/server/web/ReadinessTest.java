@@ -29,8 +29,8 @@ public class ReadinessTest {
             if (!tokenValid.get()) throw new IllegalStateException("401 Unauthorized: the token was revoked");
             return "ok";
         });
-        try (HttpService service = new HttpService("127.0.0.1", 0, new WebhookIntake(new Signature("a-secret-of-enough-length"), queue, "Post-mortem", "Remediation"),
-                queue, new Metrics(queue, () -> new io.hindsight.atlassian.http.RequestCounter().snapshot()), List.of(jira))) {
+        try (HttpService service = new HttpService("127.0.0.1", 0, new WebhookIntake(new Signature("a-secret-of-enough-length"), queue),
+                queue, new Metrics(queue, Metrics.Requests.NONE), List.of(jira))) {
             HttpResponse<String> before = get(service, "/readyz");
             assertEquals(503, before.statusCode());
             assertEquals("not ready: Jira: not checked yet\n", before.body());

@@ -10,7 +10,9 @@ import java.time.Clock;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
+import static io.hindsight.server.webhook.WebhookIntake.Refused.Why.NOT_SIGNED;
 
 public class WebhookIntakeTest {
     private static final AtomicInteger DBS = new AtomicInteger();
@@ -29,56 +31,56 @@ public class WebhookIntakeTest {
         JdbcDataSource db = new JdbcDataSource();
         db.setURL("jdbc:h2:mem:intake" + DBS.incrementAndGet() + ";DB_CLOSE_DELAY=-1");
         queue = new JobQueue(db, Clock.systemUTC(), 3);
-        intake = new WebhookIntake(signature, queue, "Post-mortem", "Remediation");
+        intake = new WebhookIntake(signature, queue);
     }
 
-    private WebhookIntake.Answer deliver(String body, String id, String sig) {
+    private WebhookIntake.Outcome deliver(String body, String id, String sig) {
         return intake.receive(body.getBytes(StandardCharsets.UTF_8), id, sig);
     }
 
-    private WebhookIntake.Answer deliver(String body, String id) {
+    private WebhookIntake.Outcome deliver(String body, String id) {
         return deliver(body, id, signature.sign(body.getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test
     public void aSignedEventAboutAPostMortemQueuesItsSync() {
-        WebhookIntake.Answer a = deliver(PM_UPDATED, "id-1");
-        assertEquals(202, a.status());
-        assertEquals("queued PM-1", a.outcome());
+        WebhookIntake.Outcome a = deliver(PM_UPDATED, "id-1");
+        assertEquals(new WebhookIntake.Queued(JobQueue.Accepted.QUEUED, "PM-1"), a);
+        assertEquals("queued PM-1", a.describe());
         assertEquals("PM-1", queue.all().get(0).postMortem());
     }
 
     @Test
     public void anEventAboutARemediationTicketQueuesItsPostMortem() {
-        assertEquals("queued PM-1", deliver(TICKET_UPDATED, "id-1").outcome());
+        assertEquals(new WebhookIntake.Queued(JobQueue.Accepted.QUEUED, "PM-1"), deliver(TICKET_UPDATED, "id-1"));
     }
 
     @Test
     public void aDeletedPostMortemQueuesNothingButADeletedTicketResyncsItsPostMortem() {
-        WebhookIntake.Answer pm = deliver(PM_UPDATED.replace("jira:issue_updated", "jira:issue_deleted"), "id-1");
-        assertEquals(202, pm.status());
-        assertEquals("ignored: post-mortem PM-1 was deleted; its tickets and page are left as they are", pm.outcome());
+        WebhookIntake.Outcome pm = deliver(PM_UPDATED.replace("jira:issue_updated", "jira:issue_deleted"), "id-1");
+        assertEquals(new WebhookIntake.Ignored("post-mortem PM-1 was deleted; its tickets and page are left as they are"), pm);
         assertTrue(queue.all().isEmpty());
         // a deleted ticket: its action is still in the post-mortem, so the sync puts a ticket back
-        assertEquals("queued PM-1", deliver(TICKET_UPDATED.replace("jira:issue_updated", "jira:issue_deleted"), "id-2").outcome());
+        assertEquals("queued PM-1", deliver(TICKET_UPDATED.replace("jira:issue_updated", "jira:issue_deleted"), "id-2").describe());
     }
 
     @Test
     public void theSameDeliveryTenTimesIsOneJob() {
-        for (int i = 0; i < 10; i++) assertEquals(202, deliver(PM_UPDATED, "id-1").status());
+        assertEquals(new WebhookIntake.Queued(JobQueue.Accepted.QUEUED, "PM-1"), deliver(PM_UPDATED, "id-1"));
+        for (int i = 1; i < 10; i++) assertEquals(new WebhookIntake.Queued(JobQueue.Accepted.DUPLICATE, "PM-1"), deliver(PM_UPDATED, "id-1"));
         assertEquals(1, queue.all().size());
     }
 
     @Test
     public void refusedDeliveriesStoreNothing() {
-        assertEquals(401, deliver(PM_UPDATED, "id-1", null).status());
-        assertEquals(401, deliver(PM_UPDATED, "id-2", "sha256=" + "00".repeat(32)).status());
-        assertEquals(401, deliver(PM_UPDATED, "id-3", "sha256=not-hex").status());
-        assertEquals(401, deliver(PM_UPDATED, "id-4", new Signature("another-secret-entirely").sign(PM_UPDATED.getBytes(StandardCharsets.UTF_8))).status());
-        assertEquals(400, deliver("{not json", "id-5").status());
-        assertEquals(413, intake.receive(new byte[WebhookIntake.MAX_BODY + 1], "id-6", "sha256=00").status());
+        assertEquals(NOT_SIGNED, why(deliver(PM_UPDATED, "id-1", null)));
+        assertEquals(NOT_SIGNED, why(deliver(PM_UPDATED, "id-2", "sha256=" + "00".repeat(32))));
+        assertEquals(NOT_SIGNED, why(deliver(PM_UPDATED, "id-3", "sha256=not-hex")));
+        assertEquals(NOT_SIGNED, why(deliver(PM_UPDATED, "id-4", new Signature("another-secret-entirely").sign(PM_UPDATED.getBytes(StandardCharsets.UTF_8)))));
+        assertEquals(WebhookIntake.Refused.Why.NOT_JSON, why(deliver("{not json", "id-5")));
+        assertEquals(WebhookIntake.Refused.Why.TOO_LARGE, why(intake.receive(new byte[WebhookIntake.MAX_BODY + 1], "id-6", "sha256=00")));
         assertTrue(queue.all().isEmpty());
-        assertEquals("a refused delivery does not use up its identifier", "queued PM-1", deliver(PM_UPDATED, "id-2").outcome());
+        assertEquals("a refused delivery does not use up its identifier", "queued PM-1", deliver(PM_UPDATED, "id-2").describe());
     }
 
     @Test
@@ -87,10 +89,10 @@ public class WebhookIntakeTest {
         String byHindsight = PM_UPDATED.replace("{\"timestamp\":1,", "{\"timestamp\":1,\"user\":{\"accountId\":\"5b10ac8d82e05b22cc7d4ef5\",\"accountType\":\"atlassian\"},");
         String byMaria = PM_UPDATED.replace("{\"timestamp\":1,", "{\"timestamp\":1,\"user\":{\"accountId\":\"712020:maria\",\"accountType\":\"atlassian\"},");
         byte[] b = byHindsight.getBytes(StandardCharsets.UTF_8);
-        assertEquals(new WebhookIntake.Answer(202, "ignored: made by Hindsight itself"), own.receive(b, "id-1", signature.sign(b)));
+        assertEquals(new WebhookIntake.Ignored("made by Hindsight itself"), own.receive(b, "id-1", signature.sign(b)));
         assertEquals(0, queue.all().size());
         byte[] m = byMaria.getBytes(StandardCharsets.UTF_8);
-        assertEquals("queued PM-1", own.receive(m, "id-2", signature.sign(m)).outcome());
+        assertEquals("queued PM-1", own.receive(m, "id-2", signature.sign(m)).describe());
         assertEquals(1, queue.all().size());
     }
 
@@ -98,24 +100,25 @@ public class WebhookIntakeTest {
     public void onDataCenterTheOwnAccountIsRecognisedByName() {
         String byHindsight = PM_UPDATED.replace("{\"timestamp\":1,", "{\"timestamp\":1,\"user\":{\"name\":\"hindsight-bot\",\"key\":\"JIRAUSER10100\"},");
         byte[] b = byHindsight.getBytes(StandardCharsets.UTF_8);
-        assertEquals("ignored: made by Hindsight itself", intake.ignoringChangesBy("hindsight-bot").receive(b, "id-1", signature.sign(b)).outcome());
+        assertEquals("ignored: made by Hindsight itself", intake.ignoringChangesBy("hindsight-bot").receive(b, "id-1", signature.sign(b)).describe());
     }
 
     @Test
     public void eventsAboutOtherIssuesAreAnsweredAndIgnored() {
-        WebhookIntake.Answer a = deliver("{\"webhookEvent\":\"jira:issue_updated\",\"issue\":{\"key\":\"OPS-1\",\"fields\":{\"issuetype\":{\"name\":\"Bug\"}}}}", "id-1");
-        assertEquals(202, a.status());
-        assertTrue(a.outcome().startsWith("ignored"));
+        WebhookIntake.Outcome a = deliver("{\"webhookEvent\":\"jira:issue_updated\",\"issue\":{\"key\":\"OPS-1\",\"fields\":{\"issuetype\":{\"name\":\"Bug\"}}}}", "id-1");
+        assertEquals(new WebhookIntake.Ignored("not a post-mortem or one of its tickets"), a);
         assertTrue(queue.all().isEmpty());
     }
 
     @Test
     public void aShortSecretIsRefusedAndNeverPrinted() {
-        try {
-            new Signature("short");
-        } catch (IllegalArgumentException e) {
-            assertTrue(e.getMessage().contains("at least 16 characters"));
-        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Signature("short"));
+        assertTrue(e.getMessage(), e.getMessage().contains("at least 16 characters"));
         assertEquals("webhook secret ****", signature.toString());
+    }
+
+    private static WebhookIntake.Refused.Why why(WebhookIntake.Outcome o) {
+        assertTrue(o.toString(), o instanceof WebhookIntake.Refused);
+        return ((WebhookIntake.Refused) o).why();
     }
 }
