@@ -113,7 +113,7 @@ public final class ServiceBenchmark {
             for (int i = 0; i < jobs; i++) {
                 String key = tracker.create("PM", reader.read("---\ntitle: Incident " + i + "\nseverity: SEV3\n---\n## Summary\n\nA queue backed up.\n\n"
                         + "## Root cause\n\nNo autoscaling.\n\n## Action items\n\n- [ ] [priority] Autoscale consumers on queue age @maria project:OPS\n"
-                        + "- [ ] Add a queue-age panel to the dashboard @kenji project:OPS\n", "pm.md").postMortem()).value();
+                        + "- [ ] Add a queue-age panel to the dashboard @kenji project:OPS\n", "pm.md").postMortem()).key().value();
                 jobQueue.accept("job-" + i, "jira:issue_created", key, key);
             }
             Worker worker = new Worker(jobQueue, engine, "bench", Duration.ofMillis(10));
@@ -127,7 +127,7 @@ public final class ServiceBenchmark {
             for (int workers : new int[]{1, 4}) {
                 for (int i = 0; i < 40; i++) {
                     String key = tracker.create("PM", reader.read("---\ntitle: Slow incident " + workers + "-" + i + "\nseverity: SEV3\n---\n## Summary\n\nA queue backed up.\n\n"
-                            + "## Root cause\n\nNo autoscaling.\n\n## Action items\n\n- [ ] [priority] Autoscale consumers on queue age @maria project:OPS\n", "pm.md").postMortem()).value();
+                            + "## Root cause\n\nNo autoscaling.\n\n## Action items\n\n- [ ] [priority] Autoscale consumers on queue age @maria project:OPS\n", "pm.md").postMortem()).key().value();
                     jobQueue.accept("slow-" + workers + "-" + i, "jira:issue_created", key, key);
                 }
                 List<Thread> threads = new java.util.ArrayList<>();

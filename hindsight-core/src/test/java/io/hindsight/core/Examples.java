@@ -33,4 +33,12 @@ public final class Examples {
     public static ParsedPostMortem read(String name) {
         return reader().read(text(name), name);
     }
+
+    /**
+     * The example once published as issue {@code key}: the key in its front matter, as {@code publish --write-keys}
+     * writes it (the shipped files name no issue, so they publish on any site without touching another issue).
+     */
+    public static ParsedPostMortem asPublished(String name, String key) {
+        return reader().read(io.hindsight.core.markdown.FrontMatterKey.set(text(name), key), name);
+    }
 }

@@ -40,6 +40,7 @@ final class Seed {
         s.screens.put("1", "Default Screen");
         s.screenFields.put("1", new ArrayList<>(List.of("summary", "issuetype", "description", "priority", "assignee", "duedate", "labels")));
         s.linkTypes.put("10000", new JiraState.LinkType("10000", "Blocks", "is blocked by", "blocks"));
+        s.linkTypes.put("10002", new JiraState.LinkType("10002", "Duplicate", "is duplicated by", "duplicates"));
         s.linkTypes.put("10003", new JiraState.LinkType("10003", "Relates", "relates to", "relates to"));
         s.users.put("hindsight", new JiraState.User("hindsight", "5b10a2844c20165700ede21g", "Hindsight", "hindsight@example.com", true));
         s.users.put("viewer", new JiraState.User("viewer", "5b10a2844c20165700ede22h", "Read Only", "viewer@example.com", false));

@@ -54,12 +54,12 @@ public class ServiceEndToEndTest {
                 sandbox.webhooks().register("http://127.0.0.1:" + service.port() + "/webhooks/jira", SECRET, Set.of());
 
                 // an author creates the post-mortem in Jira
-                IssueKey key = store.create("PM", new MarkdownReader(POLICY.actionClasses()).read(postMortem(), "pm.md").postMortem());
+                IssueKey key = store.create("PM", new MarkdownReader(POLICY.actionClasses()).read(postMortem(), "pm.md").postMortem()).key();
                 settle(sandbox, service);
                 assertEquals(1, tickets(sandbox).size());
 
                 // then adds an action item to it
-                store.update(key, new MarkdownReader(POLICY.actionClasses()).read(
+                store.update(store.load(key).orElseThrow(), new MarkdownReader(POLICY.actionClasses()).read(
                         postMortem("- [ ] Add a queue-age panel to the on-call dashboard @kenji project:OPS"), "pm.md").postMortem());
                 settle(sandbox, service);
                 assertEquals(2, tickets(sandbox).size());

@@ -64,6 +64,19 @@ public final class AtlassianSite {
         return new ConfluencePages(ConfluenceClients.forDeployment(http("Confluence", confluence), deployment(flavor)), space, parentPageId);
     }
 
+    /**
+     * The flavour provisioning recorded in the ids file, if it did: a host that knows it does not ask Jira's
+     * /serverInfo on every run.
+     */
+    public static Optional<Flavor> flavorOf(ProvisionedIds ids) {
+        if (ids == null || ids.flavor() == null) return Optional.empty();
+        try {
+            return Optional.of(Flavor.valueOf(ids.flavor()));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
     private static AtlassianHttp http(String product, Endpoint e) {
         return AtlassianHttp.create(product, e.url(), e.credentials(), e.settings(), e.counter());
     }

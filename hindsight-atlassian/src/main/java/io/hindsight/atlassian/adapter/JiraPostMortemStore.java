@@ -12,7 +12,7 @@ import io.hindsight.core.port.Schema;
 import io.hindsight.core.render.Jql;
 
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,9 +20,15 @@ import java.util.Set;
 
 /**
  * Post-mortems as Jira issues over REST: each section in its provisioned field ({@link PostMortemFields}),
- * Hindsight's state in the {@link Schema#STATE_PROPERTY} entity property.
+ * Hindsight's state in the {@link Schema#STATE_PROPERTY} entity property. What an issue is comes from Jira's own
+ * data: its issue type (by the provisioned id) and Hindsight's action marks on remediation tickets.
  */
 public final class JiraPostMortemStore implements PostMortemStore {
+    /** The comment property that carries a comment's mark. */
+    static final String MARK_PROPERTY = "hindsight.sync";
+    /** How many of the newest comments are searched for a mark: an attempt looks only for a comment made moments before. */
+    private static final int RECENT_COMMENTS = 50;
+
     private final JiraClient jira;
     private final ProvisionedIds ids;
     private final PostMortemFields fields;
@@ -33,37 +39,62 @@ public final class JiraPostMortemStore implements PostMortemStore {
         this.fields = new PostMortemFields(ids, jira.deployment(), actionClasses);
     }
 
+    /** One read: the fields, the issue type, the labels, the state and the ticket mark. */
     @Override
     public Optional<Stored> load(IssueKey key) {
-        return jira.issue(key.value(), fields.fieldIds(), List.of(Schema.STATE_PROPERTY))
-                .map(issue -> new Stored(fields.read(issue), issue.property(Schema.STATE_PROPERTY).map(JiraPostMortemStore::state).orElse(SyncState.NONE)));
+        List<String> wanted = new ArrayList<>(fields.fieldIds());
+        wanted.add("issuetype");
+        wanted.add("labels");
+        return jira.issue(key.value(), wanted, List.of(Schema.STATE_PROPERTY, Schema.TICKET_PROPERTY)).map(this::stored);
     }
 
-    @Override
-    public IssueKey create(String project, PostMortem pm) {
-        return IssueKey.of(jira.create(new JiraModel.NewIssue(project, ids.issueTypeId(), pm.title(), null, null, null, null, List.of(Schema.POST_MORTEM_LABEL),
-                fields.values(pm), List.of(), Map.of())).key());
+    private Stored stored(JiraModel.Issue issue) {
+        String markdown = fields.markdown(issue);
+        SyncState state = issue.property(Schema.STATE_PROPERTY).map(StateProperty::read).orElse(SyncState.NONE);
+        return new Stored(IssueKey.of(issue.key()), kind(issue), issue.issueType(), fields.read(markdown, issue.key()), markdown, state);
     }
 
+    /** A remediation ticket by Hindsight's marks on it, whatever its type; else a post-mortem by the provisioned type. */
+    private Kind kind(JiraModel.Issue issue) {
+        boolean ticket = issue.labels().stream().anyMatch(l -> l.startsWith(Schema.ACTION_LABEL_PREFIX)) || issue.property(Schema.TICKET_PROPERTY).isPresent();
+        if (ticket) return Kind.REMEDIATION_TICKET;
+        boolean postMortem = issue.issueTypeId() != null && ids.issueTypeId() != null ? ids.issueTypeId().equals(issue.issueTypeId())
+                : Schema.POST_MORTEM_TYPE.equalsIgnoreCase(issue.issueType());
+        return postMortem ? Kind.POST_MORTEM : Kind.OTHER;
+    }
+
+    /** One write; the issue as it now reads is known from what was sent. */
     @Override
-    public void update(IssueKey key, PostMortem pm) {
-        jira.edit(key.value(), new JiraModel.IssueEdit(pm.title(), null, null, null, null, null, fields.values(pm)));
+    public Stored create(String project, PostMortem pm) {
+        Map<String, JiraModel.FieldValue> values = fields.values(pm);
+        JiraModel.IssueRef ref = jira.create(new JiraModel.NewIssue(project, ids.issueTypeId(), pm.title(), null, null, null, null, List.of(Schema.POST_MORTEM_LABEL),
+                values, List.of(), Map.of()));
+        JiraModel.Issue now = fields.written(ref.id(), ref.key(), pm.title(), Map.of(), values, null, JiraModel.StatusCategory.TO_DO);
+        String markdown = fields.markdown(now);
+        return new Stored(IssueKey.of(ref.key()), Kind.POST_MORTEM, Schema.POST_MORTEM_TYPE, fields.read(markdown, ref.key()), markdown, SyncState.NONE);
+    }
+
+    /**
+     * Compares first: the issue as it would read after the write (the fields it has, with the post-mortem's written
+     * over them, as Jira keeps a field the edit does not name) against the issue as it reads now. Equal: no request.
+     */
+    @Override
+    public Stored update(Stored current, PostMortem pm) {
+        PostMortem before = current.postMortem();
+        // the review state lives in the workflow status, which an edit does not change
+        String status = before.state() == null ? null : before.state().label();
+        Map<String, JiraModel.FieldValue> values = fields.values(pm);
+        JiraModel.Issue after = fields.written(null, current.key().value(), pm.title(), fields.values(before), values, status, JiraModel.StatusCategory.TO_DO);
+        String markdown = fields.markdown(after);
+        PostMortem next = fields.read(markdown, current.key().value());
+        if (next.equals(before)) return current;
+        jira.edit(current.key().value(), new JiraModel.IssueEdit(pm.title(), null, null, null, null, null, values));
+        return new Stored(current.key(), current.kind(), current.issueType(), next, markdown, current.state());
     }
 
     @Override
     public void saveState(IssueKey key, SyncState state) {
-        Map<String, String> v = new LinkedHashMap<>();
-        if (state.pageId() != null) v.put("pageId", state.pageId());
-        if (state.renderedHash() != null) v.put("renderedHash", state.renderedHash());
-        if (state.savedHash() != null) v.put("savedHash", state.savedHash());
-        v.put("pageVersion", String.valueOf(state.pageVersion()));
-        if (state.reportHash() != null) v.put("reportHash", state.reportHash());
-        jira.setProperty(key.value(), Schema.STATE_PROPERTY, new JiraModel.Property(v));
-    }
-
-    private static SyncState state(JiraModel.Property p) {
-        return new SyncState(p.get("pageId").orElse(null), p.get("renderedHash").orElse(null), p.get("savedHash").orElse(null),
-                Integer.parseInt(p.get("pageVersion").orElse("0")), p.get("reportHash").orElse(null));
+        jira.setProperty(key.value(), Schema.STATE_PROPERTY, StateProperty.write(state));
     }
 
     @Override
@@ -74,9 +105,17 @@ public final class JiraPostMortemStore implements PostMortemStore {
         jira.edit(key.value(), new JiraModel.IssueEdit(null, null, null, null, null, null, Map.of(field, new JiraModel.Text(day.toString()))));
     }
 
+    /** The mark rides in a comment property set by the create itself, so a comment never exists without it. */
     @Override
-    public void comment(IssueKey key, String markdown) {
-        jira.comment(key.value(), markdown);
+    public void comment(IssueKey key, String markdown, String mark) {
+        jira.comment(key.value(), markdown, Map.of(MARK_PROPERTY, new JiraModel.Property(Map.of("mark", mark))));
+    }
+
+    /** One read of the newest comments with their properties. */
+    @Override
+    public boolean commented(IssueKey key, String mark) {
+        return jira.recentComments(key.value(), RECENT_COMMENTS).stream()
+                .anyMatch(c -> c.properties().containsKey(MARK_PROPERTY) && c.properties().get(MARK_PROPERTY).get("mark").map(mark::equals).orElse(false));
     }
 
     /** One search, paged, with the fields: not a read per post-mortem. */

@@ -10,6 +10,7 @@ import io.hindsight.core.plan.DesiredTicket;
 import io.hindsight.core.port.CreatedTicket;
 import io.hindsight.core.port.CreatedTickets;
 import io.hindsight.core.port.DueTicket;
+import io.hindsight.core.port.OutcomeUnknown;
 import io.hindsight.core.port.Person;
 import io.hindsight.core.port.Schema;
 import io.hindsight.core.port.TicketChange;
@@ -25,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -41,9 +41,19 @@ public final class JiraTicketTracker implements TicketTracker {
     /** "project: project is required": Jira names the field before its words. */
     private static final Pattern FIELD_MESSAGE = Pattern.compile("([A-Za-z_][A-Za-z0-9_.]*): (.*)", Pattern.DOTALL);
 
+    /** How long answers about projects and users are kept: a CLI run, or a few minutes of a service's life. */
+    static final java.time.Duration REMEMBERED = java.time.Duration.ofMinutes(10);
+    /** The most transitions taken to reach done: a real workflow needs one to three. */
+    static final int MAX_STEPS = 5;
+    /** Jira's own link type for duplicates ("duplicates" / "is duplicated by"). */
+    static final String DUPLICATE_LINK = "Duplicate";
+    static final String DUPLICATE_RESOLUTION = "Duplicate";
+
     private final JiraClient jira;
     private final ProvisionedIds ids;
-    private final Map<String, Optional<String>> users = new ConcurrentHashMap<>();
+    private final Remembered<String, Optional<String>> users = new Remembered<>(REMEMBERED);
+    private final Remembered<String, Optional<Person>> found = new Remembered<>(REMEMBERED);
+    private final Remembered<String, Project> projects = new Remembered<>(REMEMBERED);
 
     public JiraTicketTracker(JiraClient jira, ProvisionedIds ids) {
         this.jira = jira;
@@ -82,22 +92,37 @@ public final class JiraTicketTracker implements TicketTracker {
         String actionId = t.labels().stream().filter(l -> l.startsWith(Schema.ACTION_LABEL_PREFIX)).map(l -> l.substring(Schema.ACTION_LABEL_PREFIX.length())).findFirst()
                 .or(() -> t.property(Schema.TICKET_PROPERTY).flatMap(p -> p.get("actionId"))).orElse(null);
         return new RemediationTicket(t.key(), actionId, t.summary(), t.assignee() == null ? null : t.assignee().id(), t.due(), t.priority(),
-                t.labels(), t.statusCategory() == JiraModel.StatusCategory.DONE);
+                t.labels(), t.statusCategory() == JiraModel.StatusCategory.DONE, t.status());
     }
 
-    /** One bulk create (Jira takes 50 a request), links and properties inline. */
+    /** One read per project not asked about lately ({@code GET /project/{key}} lists the issue types it offers). */
+    @Override
+    public Map<String, Project> projects(java.util.Collection<String> keys) {
+        Map<String, Project> out = new LinkedHashMap<>();
+        for (String key : keys) {
+            out.put(key, projects.get(key, k -> AtlassianException.NotFound.orEmpty(() -> jira.project(k))
+                    .map(p -> new Project(k, true, p.issueTypeNames())).orElse(new Project(k, false, List.of()))));
+        }
+        return out;
+    }
+
+    /** One bulk create (Jira takes 50 a request), links and properties inline; owners are already user ids. */
     @Override
     public CreatedTickets create(IssueKey postMortem, List<DesiredTicket> tickets) {
         List<JiraModel.NewIssue> issues = new ArrayList<>();
         for (DesiredTicket d : tickets) {
             List<String> labels = new ArrayList<>(d.labels());
             labels.add(Schema.ACTION_LABEL_PREFIX + d.actionId());
-            String assignee = d.owner() == null ? null : userId(d.owner()).orElse(null);
-            issues.add(new JiraModel.NewIssue(d.project(), Schema.TICKET_TYPE, d.summary(), d.description(), d.priority(), assignee, d.due(),
+            issues.add(new JiraModel.NewIssue(d.project(), Schema.TICKET_TYPE, d.summary(), d.description(), d.priority(), d.owner(), d.due(),
                     labels, Map.of(), List.of(new JiraModel.NewLink(ids.linkTypeName(), postMortem.value())),
                     Map.of(Schema.TICKET_PROPERTY, new JiraModel.Property(Map.of("postMortem", postMortem.value(), "actionId", d.actionId())))));
         }
-        JiraModel.BulkResult result = jira.createAll(issues);
+        JiraModel.BulkResult result;
+        try {
+            result = jira.createAll(issues);
+        } catch (AtlassianException.OutcomeUnknown e) {
+            throw new OutcomeUnknown(e.getMessage(), e);
+        }
         // Jira lists the created issues in request order, leaving out the failed elements
         Set<Integer> failed = new HashSet<>();
         result.errors().forEach(e -> failed.add(e.index()));
@@ -110,7 +135,10 @@ public final class JiraTicketTracker implements TicketTracker {
         for (JiraModel.BulkError e : result.errors()) {
             Matcher m = FIELD_MESSAGE.matcher(e.message());
             DesiredTicket t = tickets.get(e.index());
-            refused.add(m.matches() ? new CreatedTickets.Refusal(t, m.group(1), m.group(2)) : new CreatedTickets.Refusal(t, null, e.message()));
+            CreatedTickets.Refusal r = m.matches() ? new CreatedTickets.Refusal(t, m.group(1), m.group(2)) : new CreatedTickets.Refusal(t, null, e.message());
+            // remembered for the run: a name Jira refused as assignee is not sent again
+            if ("assignee".equals(r.field()) && t.owner() != null) users.put(t.owner(), Optional.empty());
+            refused.add(r);
         }
         return new CreatedTickets(created, refused);
     }
@@ -122,23 +150,92 @@ public final class JiraTicketTracker implements TicketTracker {
         }
     }
 
-    /** The first transition into the Done category: two requests. */
+    /**
+     * The way to done as the REST API lets one see it, a status at a time: a transition into the done category
+     * when one is offered (two requests); else a step toward it (into progress rather than back to to-do, never to a
+     * status already passed), at most {@value #MAX_STEPS} steps. No step left: the ticket stays where it got to.
+     */
     @Override
-    public void moveToDone(IssueKey ticket) {
-        jira.transitions(ticket.value()).stream().filter(t -> t.toCategory() == JiraModel.StatusCategory.DONE).findFirst()
-                .ifPresent(t -> jira.transition(ticket.value(), t.id()));
+    public Moved moveToDone(IssueKey ticket) {
+        return walkToDone(ticket.value(), null);
     }
 
-    /** Data Center assigns by user name, so the owner's name is the id; Cloud needs the account id, looked up once. */
-    @Override
-    public Optional<String> userId(String ownerName) {
-        if (jira.deployment() == JiraModel.Deployment.DATA_CENTER) return Optional.of(ownerName);
-        return users.computeIfAbsent(ownerName, n -> {
+    private Moved walkToDone(String key, String resolution) {
+        java.util.Set<String> passed = new java.util.HashSet<>();
+        String status = null;
+        for (int step = 0; step < MAX_STEPS; step++) {
+            List<JiraModel.Transition> offered = jira.transitions(key);
+            Optional<JiraModel.Transition> done = offered.stream().filter(t -> t.toCategory() == JiraModel.StatusCategory.DONE).findFirst();
+            if (done.isPresent()) {
+                take(key, done.get(), resolution);
+                return new Moved(true, done.get().toStatus());
+            }
+            if (status == null) {
+                // where the walk starts, so it never comes back there
+                status = jira.issue(key, List.of("status"), List.of()).map(JiraModel.Issue::status).orElse("");
+                passed.add(status);
+            }
+            Optional<JiraModel.Transition> next = offered.stream().filter(t -> !passed.contains(t.toStatus()))
+                    .min(java.util.Comparator.comparing(t -> t.toCategory() == JiraModel.StatusCategory.IN_PROGRESS ? 0 : 1));
+            if (next.isEmpty()) return new Moved(false, status);
+            jira.transition(key, next.get().id());
+            status = next.get().toStatus();
+            passed.add(status);
+        }
+        return new Moved(false, status);
+    }
+
+    /** The transition into done, with the resolution where its screen takes one (else Jira answers 400 and it is taken without). */
+    private void take(String key, JiraModel.Transition t, String resolution) {
+        if (resolution != null) {
             try {
-                return jira.findUsers(n).stream().findFirst().map(JiraModel.User::id);
-            } catch (AtlassianException e) {
+                jira.transition(key, t.id(), resolution);
+                return;
+            } catch (AtlassianException.BadRequest noResolutionHere) {
+                // the workflow sets its own resolution on this transition
+            }
+        }
+        jira.transition(key, t.id());
+    }
+
+    /**
+     * Linked to the ticket kept with Jira's Duplicate link (once: the links are read first), then walked to done with the
+     * resolution Duplicate.
+     */
+    @Override
+    public Moved markDuplicate(IssueKey duplicate, IssueKey kept) {
+        JiraModel.Issue dup = jira.issue(duplicate.value(), List.of("status", "issuelinks"), List.of())
+                .orElseThrow(() -> new IllegalStateException(duplicate + " is gone"));
+        boolean linked = dup.links().stream().anyMatch(l -> l.type().equalsIgnoreCase(DUPLICATE_LINK) && l.otherKey().equals(kept.value()));
+        if (!linked) jira.link(DUPLICATE_LINK, duplicate.value(), kept.value());
+        if (dup.statusCategory() == JiraModel.StatusCategory.DONE) return new Moved(true, dup.status());
+        return walkToDone(duplicate.value(), DUPLICATE_RESOLUTION);
+    }
+
+    /**
+     * Data Center assigns by user name: the name is sent as it is, and Jira checks it when the ticket is created (a
+     * name it refused is not sent again this run). Cloud needs the account id, looked up once per run.
+     */
+    @Override
+    public Optional<String> userId(String name) {
+        if (jira.deployment() == JiraModel.Deployment.DATA_CENTER) return users.getIfPresent(name).orElse(Optional.of(name));
+        return users.get(name, n -> findUser(n).map(Person::id));
+    }
+
+    /** One user search, remembered for the run; a match on the exact user name, e-mail or account id wins over the first. */
+    @Override
+    public Optional<Person> findUser(String name) {
+        return found.get(name, n -> {
+            List<JiraModel.User> candidates;
+            try {
+                candidates = jira.findUsers(n);
+            } catch (AtlassianException.NotFound | AtlassianException.BadRequest e) {
                 return Optional.empty();
             }
+            Optional<JiraModel.User> exact = candidates.stream().filter(u -> n.equalsIgnoreCase(u.id()) || n.equalsIgnoreCase(u.email())).findFirst();
+            // Data Center matches user names by prefix: only an exact name is the user meant
+            Optional<JiraModel.User> user = jira.deployment() == JiraModel.Deployment.DATA_CENTER ? exact : exact.or(() -> candidates.stream().findFirst());
+            return user.map(u -> new Person(u.id(), u.displayName()));
         });
     }
 

@@ -88,6 +88,27 @@ public final class PostMortemFields {
 
     /** Reads the post-mortem back from an issue, through the same Markdown reader as a file. */
     public PostMortem read(JiraModel.Issue issue) {
+        return read(markdown(issue), issue.key());
+    }
+
+    public PostMortem read(String markdown, String key) {
+        return reader.read(markdown, key).postMortem();
+    }
+
+    /**
+     * The issue as it would read after {@code values} and {@code title} were written into it (no request: each
+     * value as Jira gives it back), over the fields it had; its workflow status stands for the review state.
+     */
+    public JiraModel.Issue written(String id, String key, String title, Map<String, JiraModel.FieldValue> before, Map<String, JiraModel.FieldValue> values,
+                                   String status, JiraModel.StatusCategory category) {
+        Map<String, JiraModel.FieldValue> fields = new LinkedHashMap<>(before);
+        values.forEach((k, v) -> fields.put(k, io.hindsight.atlassian.jira.JiraParsers.asReadBack(v, deployment)));
+        return new JiraModel.Issue(id, key, title, io.hindsight.core.port.Schema.POST_MORTEM_TYPE, ids.issueTypeId(), null, status, category, null, null, null,
+                List.of(io.hindsight.core.port.Schema.POST_MORTEM_LABEL), List.of(), fields, Map.of());
+    }
+
+    /** The Markdown an issue's fields hold, as one document: front matter from the metadata fields, a section per field. */
+    public String markdown(JiraModel.Issue issue) {
         StringBuilder md = new StringBuilder("---\n");
         md.append("title: ").append(yaml(issue.summary())).append('\n').append("key: ").append(issue.key()).append('\n');
         JiraModel.FieldValue severity = issue.fields().get(ids.fieldIds().get("severity"));
@@ -115,7 +136,7 @@ public final class PostMortemFields {
             String text = v instanceof JiraModel.RichText r ? r.markdown() : v instanceof JiraModel.Text t ? t.value() : null;
             if (text != null && !text.isBlank()) md.append("\n## ").append(kind.heading()).append("\n\n").append(text.strip()).append('\n');
         }
-        return reader.read(md.toString(), issue.key()).postMortem();
+        return md.toString();
     }
 
     /**

@@ -46,9 +46,23 @@ public interface JiraClient {
      */
     void comment(String key, String markdown, List<User> mention);
 
+    /**
+     * A comment carrying entity properties set in the same request (marks people do not see).
+     */
+    void comment(String key, String markdown, java.util.Map<String, Property> properties);
+
+    /** The issue's newest comments, newest first, with their properties. */
+    List<JiraModel.Comment> recentComments(String key, int max);
+
     List<Transition> transitions(String key);
 
     void transition(String key, String transitionId);
+
+    /** Takes a transition setting a resolution (the transition's screen must have the field, or Jira answers 400). */
+    void transition(String key, String transitionId, String resolution);
+
+    /** Links two issues: "{@code from} (the type's outward verb) {@code to}". */
+    void link(String linkTypeName, String from, String to);
 
     Optional<Property> property(String key, String propertyKey);
 

@@ -86,7 +86,8 @@ public final class JiraModel {
         }
     }
 
-    public record Issue(String id, String key, String summary, String issueType, String project, String status,
+    /** @param issueTypeId the issue type's id (stable where its name may be translated or renamed); null when not read */
+    public record Issue(String id, String key, String summary, String issueType, String issueTypeId, String project, String status,
                         StatusCategory statusCategory, String priority, User assignee, LocalDate due, List<String> labels,
                         List<Link> links, Map<String, FieldValue> fields, Map<String, Property> properties) {
         public Issue {
@@ -174,10 +175,24 @@ public final class JiraModel {
     public record Board(long id, String name, String type) {
     }
 
-    /** @param issueTypeIds the issue types the project's scheme offers */
-    public record ProjectInfo(String id, String key, String name, List<String> issueTypeIds) {
+    /** @param issueTypeIds, issueTypeNames the issue types the project's scheme offers (ids and names, in the same order) */
+    public record ProjectInfo(String id, String key, String name, List<String> issueTypeIds, List<String> issueTypeNames) {
         public ProjectInfo {
             issueTypeIds = List.copyOf(issueTypeIds);
+            issueTypeNames = List.copyOf(issueTypeNames);
+        }
+
+        public ProjectInfo(String id, String key, String name, List<String> issueTypeIds) {
+            this(id, key, name, issueTypeIds, List.of());
+        }
+    }
+
+    /**
+     * A comment as Hindsight reads it back: its id and the entity properties it carries (the marks Hindsight sets).
+     */
+    public record Comment(String id, Map<String, Property> properties) {
+        public Comment {
+            properties = Map.copyOf(properties);
         }
     }
 }

@@ -63,7 +63,7 @@ public final class JiraParsers {
         JsonNode status = f.path("status");
         String due = f.path("duedate").asText("");
         return new JiraModel.Issue(n.path("id").asText(), n.path("key").asText(), f.path("summary").asText(null),
-                f.path("issuetype").path("name").asText(null), f.path("project").path("key").asText(null),
+                f.path("issuetype").path("name").asText(null), f.path("issuetype").path("id").asText(null), f.path("project").path("key").asText(null),
                 status.path("name").asText(null), JiraModel.StatusCategory.fromKey(status.path("statusCategory").path("key").asText()),
                 f.path("priority").path("name").asText(null), user(f.path("assignee")),
                 due.isEmpty() ? null : LocalDate.parse(due.substring(0, 10)), labels, links, custom, props);
@@ -86,6 +86,18 @@ public final class JiraParsers {
             return new JiraModel.Options(values);
         }
         return new JiraModel.Raw(v.toString());
+    }
+
+    /**
+     * A field value as Jira gives it back after it was written: rich text goes to Cloud as ADF and comes back
+     * through the ADF reader; everything else comes back as sent. Lets a writer know what a read would return
+     * without reading.
+     */
+    public static FieldValue asReadBack(FieldValue sent, Deployment deployment) {
+        if (sent instanceof JiraModel.RichText r && deployment == Deployment.CLOUD) {
+            return new JiraModel.RichText(AdfText.toMarkdown(new JiraRequests(deployment).richText(r.markdown())));
+        }
+        return sent;
     }
 
     public static JiraModel.Property property(JsonNode value) {
@@ -233,7 +245,22 @@ public final class JiraParsers {
     public static JiraModel.ProjectInfo project(String body) {
         JsonNode p = tree(body);
         List<String> types = new ArrayList<>();
-        p.path("issueTypes").forEach(t -> types.add(t.path("id").asText()));
-        return new JiraModel.ProjectInfo(p.path("id").asText(), p.path("key").asText(), p.path("name").asText(), types);
+        List<String> names = new ArrayList<>();
+        p.path("issueTypes").forEach(t -> {
+            types.add(t.path("id").asText());
+            names.add(t.path("name").asText());
+        });
+        return new JiraModel.ProjectInfo(p.path("id").asText(), p.path("key").asText(), p.path("name").asText(), types, names);
+    }
+
+    /** One page of an issue's comments, with their properties ({@code expand=properties}). */
+    public static List<JiraModel.Comment> comments(String body) {
+        List<JiraModel.Comment> out = new ArrayList<>();
+        for (JsonNode c : tree(body).path("comments")) {
+            Map<String, JiraModel.Property> props = new LinkedHashMap<>();
+            for (JsonNode p : c.path("properties")) props.put(p.path("key").asText(), property(p.path("value")));
+            out.add(new JiraModel.Comment(c.path("id").asText(), props));
+        }
+        return out;
     }
 }

@@ -90,11 +90,38 @@ public final class JiraRequests {
 
     /** @param mention people to notify, named at the start of the comment */
     public ApiRequest addComment(String key, String markdown, List<JiraModel.User> mention) {
+        return addComment(key, markdown, mention, Map.of());
+    }
+
+    /** @param properties entity properties set on the comment in the same request (marks people do not see) */
+    public ApiRequest addComment(String key, String markdown, List<JiraModel.User> mention, Map<String, JiraModel.Property> properties) {
         ObjectNode body = JSON.createObjectNode();
         JsonNode text = richText(markdown);
         if (!mention.isEmpty()) text = deployment == Deployment.DATA_CENTER ? wikiMentions(mention, text.asText()) : adfMentions(mention, (ObjectNode) text);
         body.set("body", text);
+        if (!properties.isEmpty()) {
+            ArrayNode props = body.putArray("properties");
+            properties.forEach((k, v) -> props.addObject().put("key", k).set("value", JSON.valueToTree(v.values())));
+        }
         return ApiRequest.postCreate(api + "/issue/" + segment(key) + "/comment").json(write(body)).build();
+    }
+
+    /** The newest comments first, with their properties. */
+    public ApiRequest recentComments(String key, int max) {
+        return ApiRequest.get(api + "/issue/" + segment(key) + "/comment").query("orderBy", "-created").query("maxResults", max)
+                .query("expand", "properties").build();
+    }
+
+    /**
+     * A link between two issues: "{@code from} (outward verb) {@code to}", e.g. "OPS-13 duplicates OPS-1". In this
+     * request Jira reads the type's outward verb from {@code inwardIssue} ("A blocks B" is inwardIssue A, outwardIssue B).
+     */
+    public ApiRequest createLink(String linkTypeName, String from, String to) {
+        ObjectNode body = JSON.createObjectNode();
+        body.putObject("type").put("name", linkTypeName);
+        body.putObject("inwardIssue").put("key", from);
+        body.putObject("outwardIssue").put("key", to);
+        return ApiRequest.postCreate(api + "/issueLink").json(write(body)).build();
     }
 
     private static JsonNode wikiMentions(List<JiraModel.User> users, String wiki) {
@@ -126,8 +153,14 @@ public final class JiraRequests {
     }
 
     public ApiRequest transition(String key, String transitionId) {
+        return transition(key, transitionId, null);
+    }
+
+    /** @param resolution the resolution to set with it (e.g. Duplicate), or null; the transition's screen must have the field */
+    public ApiRequest transition(String key, String transitionId, String resolution) {
         ObjectNode body = JSON.createObjectNode();
         body.putObject("transition").put("id", transitionId);
+        if (resolution != null) body.putObject("fields").putObject("resolution").put("name", resolution);
         return ApiRequest.postIdempotent(api + "/issue/" + segment(key) + "/transitions").json(write(body)).build();
     }
 

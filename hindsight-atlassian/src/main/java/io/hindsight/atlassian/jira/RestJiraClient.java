@@ -109,6 +109,26 @@ abstract class RestJiraClient implements JiraClient {
     }
 
     @Override
+    public void comment(String key, String markdown, java.util.Map<String, JiraModel.Property> properties) {
+        send(requests.addComment(key, markdown, List.of(), properties));
+    }
+
+    @Override
+    public List<JiraModel.Comment> recentComments(String key, int max) {
+        return JiraParsers.comments(send(requests.recentComments(key, max)));
+    }
+
+    @Override
+    public void transition(String key, String transitionId, String resolution) {
+        send(requests.transition(key, transitionId, resolution));
+    }
+
+    @Override
+    public void link(String linkTypeName, String from, String to) {
+        send(requests.createLink(linkTypeName, from, to));
+    }
+
+    @Override
     public List<JiraModel.Transition> transitions(String key) {
         return JiraParsers.transitions(send(requests.transitions(key)));
     }

@@ -180,7 +180,7 @@ public final class Provisioner {
                 }
             }
         }
-        return new ProvisionedIds(issueTypeId, fieldIds, spec.linkTypeName(), filterId, boardId, parentId);
+        return new ProvisionedIds(issueTypeId, fieldIds, spec.linkTypeName(), filterId, boardId, parentId, jira.deployment().name());
     }
 
     /**

@@ -113,6 +113,10 @@ final class FakeSite implements JiraClient, Boards {
     @Override public void comment(String key, String markdown, List<JiraModel.User> mention) { throw new AssertionError("provisioning does not call this"); }
     @Override public List<JiraModel.Transition> transitions(String key) { throw new AssertionError("provisioning does not call this"); }
     @Override public void transition(String key, String id) { throw new AssertionError("provisioning does not call this"); }
+    @Override public void transition(String key, String id, String resolution) { throw new AssertionError("provisioning does not call this"); }
+    @Override public void comment(String key, String markdown, Map<String, JiraModel.Property> properties) { throw new AssertionError("provisioning does not call this"); }
+    @Override public List<JiraModel.Comment> recentComments(String key, int max) { throw new AssertionError("provisioning does not call this"); }
+    @Override public void link(String type, String from, String to) { throw new AssertionError("provisioning does not call this"); }
     @Override public Optional<JiraModel.Property> property(String key, String p) { throw new AssertionError("provisioning does not call this"); }
     @Override public void setProperty(String key, String p, JiraModel.Property v) { throw new AssertionError("provisioning does not call this"); }
     @Override public List<JiraModel.Issue> search(String jql, List<String> f, List<String> p, int limit) { throw new AssertionError("provisioning does not call this"); }

@@ -37,6 +37,11 @@ final class Suppressions {
         for (int i = 0; i < pm.fiveWhys().size(); i++) scan(pm.fiveWhys().get(i), map.whyLine(i), "");
         for (int i = 0; i < pm.contributingFactors().size(); i++) scan(pm.contributingFactors().get(i).text(), map.factorLine(i), "");
         for (int i = 0; i < pm.timeline().size(); i++) scan(pm.timeline().get(i).text(), map.timelineLine(i), "");
+        // a waiver written on an action's line travels with the action (its note), wherever the action is written
+        for (int i = 0; i < pm.actionItems().size(); i++) {
+            String note = pm.actionItems().get(i).note();
+            if (note != null) scan(note, map.actionLine(i), "");
+        }
     }
 
     private void scan(String text, int line, String section) {

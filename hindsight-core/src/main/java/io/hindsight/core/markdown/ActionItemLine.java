@@ -317,6 +317,7 @@ public final class ActionItemLine {
         if (!item.labels().isEmpty()) sb.append(" labels:").append(String.join(",", item.labels()));
         if (!item.id().equals(derivedId(item.summary()))) sb.append(" id:").append(item.id());
         if (item.ticket() != null) sb.append(" ticket:").append(item.ticket());
+        if (item.note() != null) sb.append(' ').append(item.note());
         return sb.toString();
     }
 

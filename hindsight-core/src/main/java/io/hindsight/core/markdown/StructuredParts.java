@@ -314,9 +314,9 @@ final class StructuredParts {
             text.addAll(lines);
             return;
         }
-        if (!comments.isEmpty()) text.add(new Line(line.number(), comments.toString()));
         notes(r, line);
-        addAction(r.item(), line, text, EXPLICIT_ID.matcher(raw).find());
+        // the comment belongs to the action, so that writing the action back keeps it on its line (a waiver covers its line)
+        addAction(r.item().withNote(comments.toString()), line, text, EXPLICIT_ID.matcher(raw).find());
     }
 
     private void notes(ActionItemLine.Result r, Line line) {
@@ -414,6 +414,6 @@ final class StructuredParts {
     }
 
     private static ActionItem withId(ActionItem a, String id) {
-        return new ActionItem(id, a.actionClass(), a.summary(), a.owner(), a.due(), a.project(), a.labels(), a.done(), a.ticket());
+        return new ActionItem(id, a.actionClass(), a.summary(), a.owner(), a.due(), a.project(), a.labels(), a.done(), a.ticket(), a.note());
     }
 }

@@ -20,9 +20,11 @@ import java.util.Optional;
  * @param labels    extra labels for the ticket
  * @param done      ticked off
  * @param ticket    the remediation ticket's key once it exists
+ * @param note      HTML comments written on the action's line (a waiver, a note to reviewers), kept with the
+ *                  action so that writing it back (to a file or a Jira field) keeps them on its line; null when none
  */
 public record ActionItem(String id, String actionClass, String summary, String owner, LocalDate due,
-                         String project, List<String> labels, boolean done, String ticket) {
+                         String project, List<String> labels, boolean done, String ticket, String note) {
     public static final String DEFAULT_CLASS = "improvement";
 
     public ActionItem {
@@ -30,6 +32,13 @@ public record ActionItem(String id, String actionClass, String summary, String o
         actionClass = actionClass == null ? DEFAULT_CLASS : actionClass;
         summary = Objects.requireNonNull(summary, "summary").strip();
         labels = labels == null ? List.of() : List.copyOf(labels);
+        note = note == null || note.isBlank() ? null : note.strip();
+    }
+
+    /** An action without a note on its line. */
+    public ActionItem(String id, String actionClass, String summary, String owner, LocalDate due,
+                      String project, List<String> labels, boolean done, String ticket) {
+        this(id, actionClass, summary, owner, due, project, labels, done, ticket, null);
     }
 
     public Optional<String> ownerName() { return Optional.ofNullable(owner); }
@@ -38,6 +47,10 @@ public record ActionItem(String id, String actionClass, String summary, String o
     public Optional<String> ticketKey() { return Optional.ofNullable(ticket); }
 
     public ActionItem withTicket(String key) {
-        return new ActionItem(id, actionClass, summary, owner, due, project, labels, done, key);
+        return new ActionItem(id, actionClass, summary, owner, due, project, labels, done, key, note);
+    }
+
+    public ActionItem withNote(String text) {
+        return new ActionItem(id, actionClass, summary, owner, due, project, labels, done, ticket, text);
     }
 }

@@ -11,7 +11,8 @@ import java.util.Optional;
 
 /**
  * Whether the Confluence page must be written, and whether someone edited it by hand since Hindsight
- * last published it. Two hashes are kept after each publish: of what Hindsight rendered (to know
+ * last published it. A page that already holds what Hindsight would write is Hindsight's own, whatever the
+ * remembered state says: that is how a page write whose answer was lost is recognised, not taken for a hand edit. Two hashes are kept after each publish: of what Hindsight rendered (to know
  * whether the content would change) and of the body as Confluence saved it (Confluence may normalise
  * markup, so only its own copy shows a hand edit).
  */
@@ -35,6 +36,8 @@ public record PageDecision(Action action, String pageId, int newVersion, boolean
     public static PageDecision decide(String renderedHash, SyncState state, Optional<Page> current) {
         if (current.isEmpty()) return new PageDecision(Action.CREATE, null, 1, false, 0, renderedHash);
         Page c = current.get();
+        // the page already says what Hindsight would write: a write whose answer was lost (or a 409 on its retry) did land
+        if (hash(c.storage()).equals(renderedHash)) return new PageDecision(Action.UNCHANGED, c.id(), c.version(), false, 0, renderedHash);
         boolean published = state.pageId() != null;
         boolean handEdited = published && !hash(c.storage()).equals(state.savedHash());
         boolean sameContent = published && renderedHash.equals(state.renderedHash());

@@ -36,10 +36,15 @@ public final class Reconciler {
         byKey.forEach(t -> keys.put(t.key(), t));
         Map<String, RemediationTicket> ids = new LinkedHashMap<>();
         List<RemediationTicket> duplicates = new ArrayList<>();
+        Map<String, String> duplicateOf = new LinkedHashMap<>();
         for (RemediationTicket t : byKey) {
             if (t.actionId() == null) continue;
             // the oldest ticket answers for its action; a later one with the same id is a duplicate, kept and reported
-            if (ids.putIfAbsent(t.actionId(), t) != null) duplicates.add(t);
+            RemediationTicket first = ids.putIfAbsent(t.actionId(), t);
+            if (first != null) {
+                duplicates.add(t);
+                duplicateOf.put(t.key(), first.key());
+            }
         }
         Set<String> used = new HashSet<>();
         duplicates.forEach(d -> used.add(d.key()));
@@ -56,7 +61,7 @@ public final class Reconciler {
             change(d, t).ifPresent(toUpdate::add);
         }
         List<RemediationTicket> orphans = byKey.stream().filter(t -> !used.contains(t.key())).toList();
-        return new Reconciliation(toCreate, toUpdate, matched, orphans, duplicates);
+        return new Reconciliation(toCreate, toUpdate, matched, orphans, duplicates, duplicateOf);
     }
 
     private Optional<TicketChange> change(DesiredTicket d, RemediationTicket t) {

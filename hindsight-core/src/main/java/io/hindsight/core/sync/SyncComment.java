@@ -1,15 +1,15 @@
 package io.hindsight.core.sync;
 
 import io.hindsight.core.lint.Finding;
-import io.hindsight.core.lint.LintReport;
 import io.hindsight.core.lint.Level;
+import io.hindsight.core.lint.LintReport;
 import io.hindsight.core.model.RemediationTicket;
-import io.hindsight.core.port.CreatedTicket;
-import io.hindsight.core.port.TicketChange;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
-/** The comment a sync leaves on the post-mortem, in Markdown: what it changed, what it left, what the checker says. */
+/** The comment a sync leaves on the post-mortem, in Markdown: what changed, what it left, what the checker says. */
 public final class SyncComment {
     private SyncComment() {
     }
@@ -25,41 +25,61 @@ public final class SyncComment {
         return sb.toString();
     }
 
-    /** @param findings {@link #findings} of the sync's report */
-    public static String text(SyncResult r, String findings) {
-        if (r.blocked()) {
-            return ("Hindsight did not sync this post-mortem: the checker found " + r.report().count(Level.ERROR)
-                    + " error(s). Fix them and save the issue again.\n\n" + findings).strip();
-        }
+    /** The comment of a sync the checker stopped. */
+    public static String blocked(LintReport report, String findings) {
+        return ("Hindsight did not sync this post-mortem: the checker found " + report.count(Level.ERROR)
+                + " error(s). Fix them and save the issue again.\n\n" + findings).strip();
+    }
+
+    /**
+     * @param orphans  tickets whose action is gone (said with every change, as they stay)
+     * @param findings {@link #findings} of the sync's report
+     */
+    public static String text(News news, List<RemediationTicket> orphans, String findings) {
         StringBuilder sb = new StringBuilder("Hindsight synced this post-mortem.\n\n");
-        if (!r.created().isEmpty()) {
-            sb.append("- Created ").append(r.created().size()).append(" remediation ticket(s): ").append(keys(r.created().stream().map(CreatedTicket::key).toList())).append('\n');
+        if (!news.created().isEmpty()) {
+            sb.append("- Created ").append(news.created().size()).append(" remediation ticket(s): ").append(String.join(", ", news.created())).append('\n');
         }
-        if (!r.updated().isEmpty()) {
-            sb.append("- Updated ").append(r.updated().size()).append(" ticket(s): ").append(keys(r.updated().stream().map(TicketChange::ticketKey).toList())).append('\n');
+        if (!news.updated().isEmpty()) {
+            sb.append("- Updated ").append(news.updated().size()).append(" ticket(s): ").append(String.join(", ", news.updated())).append('\n');
         }
-        PageDecision page = r.page();
-        if (page != null && page.action() != PageDecision.Action.UNCHANGED) {
-            sb.append("- ").append(page.action() == PageDecision.Action.CREATE ? "Created" : "Updated").append(" the Confluence page (id ")
-                    .append(r.pageId()).append(").\n");
-            if (page.handEdited()) {
-                sb.append("- The page had been edited by hand (version ").append(page.replacedVersion())
+        if (!news.closed().isEmpty()) {
+            sb.append("- Moved ").append(news.closed().size()).append(" ticket(s) to done, as their actions are ticked off: ")
+                    .append(String.join(", ", news.closed())).append('\n');
+        }
+        News.Page page = news.page();
+        if (page != null) {
+            sb.append("- ").append(page.created() ? "Created" : "Updated").append(" the Confluence page (id ").append(page.pageId()).append(").\n");
+            if (page.handEditedVersion() > 0) {
+                sb.append("- The page had been edited by hand (version ").append(page.handEditedVersion())
                         .append("); that version is kept in the page history. Edit the post-mortem issue instead.\n");
             }
         }
-        if (!r.orphans().isEmpty()) {
+        for (String note : notes(news)) sb.append("- ").append(note).append('\n');
+        if (!orphans.isEmpty()) {
             sb.append("- These tickets answer for actions that are no longer in the post-mortem; they were left as they are: ")
-                    .append(keys(r.orphans().stream().map(RemediationTicket::key).toList())).append('\n');
-        }
-        if (!r.duplicates().isEmpty()) {
-            sb.append("- These tickets repeat an action another ticket answers for: ")
-                    .append(keys(r.duplicates().stream().map(RemediationTicket::key).toList())).append('\n');
+                    .append(String.join(", ", orphans.stream().map(RemediationTicket::key).toList())).append('\n');
         }
         if (!findings.isEmpty()) sb.append("\nChecker:\n").append(findings);
         return sb.toString().strip();
     }
 
-    private static String keys(List<String> keys) {
-        return String.join(", ", keys);
+    /** The lines about unassigned tickets, stuck ones and duplicates resolved. */
+    static List<String> notes(News news) {
+        List<String> out = new ArrayList<>();
+        for (Map.Entry<String, String> u : news.unassigned().entrySet()) {
+            out.add(u.getKey() + " is unassigned: Jira has no user Hindsight may assign for @" + u.getValue()
+                    + ". Map the name to a Jira user under 'users:' in hindsight.yaml, or change the action's owner.");
+        }
+        for (Map.Entry<String, String> s : news.stuck().entrySet()) {
+            out.add(s.getKey() + "'s action is ticked off, but its workflow offers no way to a done status from '" + s.getValue()
+                    + "'. Close it by hand (Hindsight says this once).");
+        }
+        for (Map.Entry<String, News.Healed> h : news.healed().entrySet()) {
+            News.Healed v = h.getValue();
+            out.add(h.getKey() + " was a second ticket for the action " + v.kept() + " answers for (a create that was retried); it is linked to "
+                    + v.kept() + " as a duplicate and " + (v.done() ? "resolved as Duplicate." : "left in '" + v.status() + "', as its workflow offers no way to done: close it by hand."));
+        }
+        return out;
     }
 }

@@ -78,7 +78,8 @@ public final class SendReminders {
         if (store == null || !IssueKey.isKey(postMortem)) return List.of();
         List<Person> people = new ArrayList<>();
         store.load(IssueKey.of(postMortem)).ifPresent(s -> {
-            for (String name : s.postMortem().approvers()) tracker.userId(name).ifPresent(id -> people.add(new Person(id, name)));
+            // looked up: a mention of a name Jira does not know notifies nobody
+            for (String name : s.postMortem().approvers()) tracker.findUser(name).ifPresent(u -> people.add(new Person(u.id(), name)));
         });
         return people;
     }

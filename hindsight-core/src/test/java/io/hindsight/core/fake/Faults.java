@@ -28,7 +28,11 @@ public final class Faults {
     private record Rule(Pattern call, int nth, Kind kind, int times) {
     }
 
+    private record Landing(Pattern call, java.time.Duration latency) {
+    }
+
     private final List<Rule> rules = new ArrayList<>();
+    private final List<Landing> landings = new ArrayList<>();
     private final Map<Rule, Integer> seen = new HashMap<>();
     private final Map<Rule, Integer> firedTimes = new HashMap<>();
     private final List<String> fired = new ArrayList<>();
@@ -46,8 +50,30 @@ public final class Faults {
         return this;
     }
 
+    /**
+     * The next matching call is carried out late: its answer never comes (the client times out), and what it
+     * does lands {@code latency} later, as a slow Jira finishes a bulk create after the client gave up.
+     */
+    public synchronized Faults landLater(String call, java.time.Duration latency) {
+        landings.add(new Landing(Pattern.compile(call), latency));
+        return this;
+    }
+
+    /** For a fake: whether this call lands late, and how late (the rule is used up). */
+    synchronized java.util.Optional<java.time.Duration> lateBy(String call) {
+        for (java.util.Iterator<Landing> it = landings.iterator(); it.hasNext(); ) {
+            Landing l = it.next();
+            if (!l.call().matcher(call).matches()) continue;
+            it.remove();
+            fired.add("LANDS_LATER " + call + " (call " + calls + ")");
+            return java.util.Optional.of(l.latency());
+        }
+        return java.util.Optional.empty();
+    }
+
     public synchronized void clear() {
         rules.clear();
+        landings.clear();
         seen.clear();
         firedTimes.clear();
     }

@@ -24,12 +24,15 @@ public final class InMemorySite {
     public static final String JIRA_URL = "https://jira.example.com";
 
     public final Faults faults = new Faults();
-    public final InMemoryJira jira = InMemoryJira.withDefaults(faults);
-    public final InMemoryConfluence confluence = new InMemoryConfluence(faults);
     public final MutableClock clock;
+    public final InMemoryJira jira;
+    public final InMemoryConfluence confluence = new InMemoryConfluence(faults);
+    /** The team's map of owner handles to Jira users, as {@code users:} in hindsight.yaml gives it. */
+    public final java.util.Map<String, String> users = new java.util.HashMap<>();
 
     public InMemorySite(String isoInstant) {
         this.clock = MutableClock.at(isoInstant);
+        this.jira = InMemoryJira.withDefaults(faults, clock);
     }
 
     public SyncPostMortem sync() {
@@ -39,15 +42,15 @@ public final class InMemorySite {
     /** The sync as it runs on another day. */
     public SyncPostMortem syncOn(Clock day) {
         return new SyncPostMortem(jira, jira, confluence, new Checker(TemplateRegistry.builtIn(), POLICY, day), new RemediationPlanner(POLICY),
-                PostMortemRenderer.withBuiltInTemplates(), new SyncPostMortem.Settings(JIRA_URL, null, null, Schema.PAGE_LABELS), day);
+                PostMortemRenderer.withBuiltInTemplates(), new SyncPostMortem.Settings(JIRA_URL, null, null, Schema.PAGE_LABELS).withUsers(users), day);
     }
 
     public LintPostMortem lint() {
-        return new LintPostMortem(new MarkdownReader(POLICY.actionClasses()), new Checker(TemplateRegistry.builtIn(), POLICY, clock), jira);
+        return new LintPostMortem(new MarkdownReader(POLICY.actionClasses()), new Checker(TemplateRegistry.builtIn(), POLICY, clock), jira, jira, users);
     }
 
     public PublishPostMortem publish() {
-        return new PublishPostMortem(lint(), jira);
+        return new PublishPostMortem(lint(), jira, jira, new RemediationPlanner(POLICY));
     }
 
     public SendReminders reminders() {
@@ -61,7 +64,7 @@ public final class InMemorySite {
     /** A post-mortem issue made from Markdown, as an author would make it in Jira. */
     public IssueKey postMortem(String markdown) {
         PostMortem pm = new MarkdownReader(POLICY.actionClasses()).read(markdown, "pm.md").postMortem();
-        return jira.create("PM", pm);
+        return jira.create("PM", pm).key();
     }
 
     /** Reads and writes of both, counted afresh. */

@@ -26,7 +26,9 @@ public class GoldenRenderingTest {
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 26);
 
     static String render(String example, PostMortemRenderer.Format format) {
-        PostMortem pm = Examples.read(example).postMortem();
+        // the example as its page shows it once published as PM-12, its ticked-off action's ticket OPS-99 linked by the sync
+        PostMortem pm = example.equals("replication-lag.md") ? Examples.asPublished(example, "PM-12").postMortem() : Examples.read(example).postMortem();
+        pm = pm.withActionItems(pm.actionItems().stream().map(a -> a.summary().startsWith("Announce bulk imports") ? a.withTicket("OPS-99") : a).toList());
         RemediationPlan plan = new RemediationPlanner(SloPolicyLoader.defaults()).plan(pm, TODAY, null);
         RenderContext ctx = new RenderContext("https://jira.example.com", null, null, null, TODAY,
                 Map.of("OPS-99", new RenderContext.TicketStatus("Done", RenderContext.TicketStatus.Category.DONE)));

@@ -33,7 +33,7 @@ public class ReportPageTest {
     }
 
     private static ReportData data() {
-        PostMortem lag = Examples.read("replication-lag.md").postMortem();
+        PostMortem lag = Examples.asPublished("replication-lag.md", "PM-12").postMortem();
         PostMortem mail = Examples.read("atlassian-handbook.md").postMortem();
         PostMortem hostile = new MarkdownReader(SloPolicyLoader.defaults().actionClasses()).read("""
                 ---

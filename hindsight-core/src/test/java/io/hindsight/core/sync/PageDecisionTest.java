@@ -23,14 +23,14 @@ public class PageDecisionTest {
 
     @Test
     public void sameContentAndNoHandEditWritesNothing() {
-        var published = new SyncState("65601", PageDecision.hash(PAGE), PageDecision.hash(SAVED), 3, null);
+        var published = SyncState.ofPage("65601", PageDecision.hash(PAGE), PageDecision.hash(SAVED), 3, null);
         PageDecision d = PageDecision.decide(PageDecision.hash(PAGE), published, Optional.of(new Page("65601", 3, SAVED)));
         assertEquals(PageDecision.Action.UNCHANGED, d.action());
     }
 
     @Test
     public void newContentIsTheNextVersion() {
-        var published = new SyncState("65601", PageDecision.hash(PAGE), PageDecision.hash(SAVED), 3, null);
+        var published = SyncState.ofPage("65601", PageDecision.hash(PAGE), PageDecision.hash(SAVED), 3, null);
         PageDecision d = PageDecision.decide(PageDecision.hash("<p>New action</p>"), published, Optional.of(new Page("65601", 3, SAVED)));
         assertEquals(PageDecision.Action.UPDATE, d.action());
         assertEquals(4, d.newVersion());
@@ -39,7 +39,7 @@ public class PageDecisionTest {
 
     @Test
     public void aHandEditIsDetectedAndItsVersionNamedEvenWhenOurContentDidNotChange() {
-        var published = new SyncState("65601", PageDecision.hash(PAGE), PageDecision.hash(SAVED), 3, null);
+        var published = SyncState.ofPage("65601", PageDecision.hash(PAGE), PageDecision.hash(SAVED), 3, null);
         PageDecision d = PageDecision.decide(PageDecision.hash(PAGE), published, Optional.of(new Page("65601", 4, "<p>Someone typed here</p>")));
         assertEquals(PageDecision.Action.UPDATE, d.action());
         assertTrue(d.handEdited());
@@ -49,7 +49,7 @@ public class PageDecisionTest {
 
     @Test
     public void confluenceNormalisingMarkupIsNotAHandEdit() {
-        var published = new SyncState("65601", PageDecision.hash(PAGE), PageDecision.hash("<p>Generated</p>"), 3, null);
+        var published = SyncState.ofPage("65601", PageDecision.hash(PAGE), PageDecision.hash("<p>Generated</p>"), 3, null);
         assertEquals(PageDecision.Action.UNCHANGED, PageDecision.decide(PageDecision.hash(PAGE), published, Optional.of(new Page("65601", 3, "<p>Generated</p>\r\n"))).action());
     }
 }

@@ -7,21 +7,25 @@ import io.hindsight.core.fake.InMemorySite;
 import io.hindsight.core.fake.TestPostMortems;
 import io.hindsight.core.markdown.MarkdownReader;
 import io.hindsight.core.model.IssueKey;
+import io.hindsight.core.model.PostMortem;
 import io.hindsight.core.model.State;
 import io.hindsight.core.port.Schema;
+import io.hindsight.core.sync.NotAPostMortem;
 import io.hindsight.core.sync.PageDecision;
+import io.hindsight.core.sync.SyncDeferred;
 import io.hindsight.core.sync.SyncException;
 import io.hindsight.core.sync.SyncResult;
 import org.junit.Test;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.TreeSet;
 
 import static org.junit.Assert.assertEquals;
@@ -33,15 +37,21 @@ import static org.junit.Assert.fail;
 
 /**
  * The sync against Jira and Confluence in memory: what it writes, and that it converges whatever fails
- * along the way (a crash at any call, a lost answer, a storm of 429s, retries) and is quiet after.
+ * along the way (a crash at any call, a lost answer, a storm of 429s, a create that lands late, retries),
+ * tells each change in exactly one true comment, and is quiet after.
  */
 public class SyncPostMortemTest {
     private static final String NOW = "2026-11-26T12:00:00Z";
+
     static String postMortem(int actions) {
         return TestPostMortems.withActions(actions);
     }
 
     private static final String TITLE = "Checkout outage caused by database replication lag";
+
+    static PostMortem read(String markdown) {
+        return new MarkdownReader(InMemorySite.POLICY.actionClasses()).read(markdown, "pm.md").postMortem();
+    }
 
     /** A site with one post-mortem issue of {@code actions} actions, its counts reset. */
     private static Fixture fixture(int actions) {
@@ -56,6 +66,23 @@ public class SyncPostMortemTest {
             return site.sync().sync(key);
         }
 
+        /**
+         * As the worker runs a job: each failed attempt is run again; one told to wait runs when it may (the clock is
+         * moved on to then, as the queue's backoff would).
+         */
+        SyncResult syncUntilDone() {
+            for (int attempt = 1; attempt <= 10; attempt++) {
+                try {
+                    return sync();
+                } catch (SyncDeferred wait) {
+                    site.clock.advance(Duration.between(site.clock.instant(), wait.notBefore()).plusSeconds(1));
+                } catch (RuntimeException failed) {
+                    site.clock.advance(Duration.ofSeconds(5));
+                }
+            }
+            throw new AssertionError("the sync did not go through in 10 attempts");
+        }
+
         InMemoryJira jira() {
             return site.jira;
         }
@@ -64,16 +91,36 @@ public class SyncPostMortemTest {
             return site.confluence;
         }
 
+        List<String> comments() {
+            return jira().issue(key.value()).comments;
+        }
+
+        /** Each action's open tickets. */
+        Map<String, Integer> openTicketsPerAction() {
+            Map<String, Integer> out = new HashMap<>();
+            for (InMemoryJira.Issue t : jira().allTickets()) {
+                if (t.resolution != null) continue;
+                t.labels.stream().filter(l -> l.startsWith(Schema.ACTION_LABEL_PREFIX)).forEach(l -> out.merge(l, 1, Integer::sum));
+            }
+            return out;
+        }
+
         /** What a person would see: each ticket's summary, owner, due date, labels and state, and each page's versions and text. */
         List<String> endState() {
             List<String> state = new ArrayList<>();
             for (InMemoryJira.Issue t : jira().allTickets()) {
                 state.add(t.key + " | " + t.summary + " | " + t.assignee + " | " + t.due + " | " + new TreeSet<>(t.labels) + " | done " + t.done);
             }
-            // a retry after the page was written but not remembered finds it by title and writes it once more: one page, same text
             for (InMemoryConfluence.StoredPage p : confluence().pages()) state.add(p.title + "\n" + p.current());
             return state;
         }
+    }
+
+    private static Faults.InjectedFailure injected(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof Faults.InjectedFailure f) return f;
+        }
+        return null;
     }
 
     @Test
@@ -86,7 +133,7 @@ public class SyncPostMortemTest {
         assertEquals(12, f.jira().tickets("OPS").size());
         assertEquals(1, f.confluence().pagesTitled(f.key() + ": " + TITLE));
         assertEquals("the page carries its labels", Schema.PAGE_LABELS, f.confluence().pages().get(0).labels);
-        assertTrue(f.jira().issue(f.key().value()).comments.get(0).startsWith("Hindsight synced this post-mortem.\n\n- Created 12 remediation ticket(s): OPS-1, OPS-2"));
+        assertTrue(f.comments().get(0), f.comments().get(0).startsWith("Hindsight synced this post-mortem.\n\n- Created 12 remediation ticket(s): OPS-1, OPS-2"));
         assertEquals("the state names the page", first.pageId(), f.jira().issue(f.key().value()).state.pageId());
 
         f.site().resetCounts();
@@ -95,43 +142,80 @@ public class SyncPostMortemTest {
         assertEquals("and reads the issue and its tickets only", 2, f.site().reads());
         assertFalse("no comment spam", again.commented());
         assertFalse(again.changedAnything());
-        assertEquals(1, f.jira().issue(f.key().value()).comments.size());
+        assertEquals(1, f.comments().size());
     }
 
     @Test
-    public void crashingAtEveryCallOfAFirstSyncConvergesOnOneTicketPerActionAndOnePage() {
-        Fixture calm = fixture(12);
-        int before = calm.site().faults.calls();
-        calm.sync();
-        int calls = calm.site().faults.calls() - before;
-        assertTrue("a first sync makes several calls: " + calls, calls >= 6);
-        for (int n = 1; n <= calls; n++) {
-            for (Faults.Kind kind : new Faults.Kind[]{Faults.Kind.REFUSED, Faults.Kind.ANSWER_LOST}) {
-                Fixture f = fixture(12);
-                String where = kind + " at call " + n;
-                f.site().faults.failNth(".*", n, kind);
-                try {
-                    f.sync();
-                    fail(where + ": the sync went through a failure");
-                } catch (Faults.InjectedFailure crash) {
-                    assertEquals(where, kind, crash.kind);
-                }
-                assertEquals(where + ": the fault fired once", 1, f.site().faults.fired().size());
-                f.site().faults.clear();
+    public void ticketsInSeveralProjectsLeaveARememberedStateThatAResyncFindsUnchanged() {
+        InMemorySite site = new InMemorySite(NOW);
+        IssueKey key = site.postMortem(postMortem(4).replace("number 1 to the checkout read path @kenji project:OPS", "number 1 to the checkout read path @kenji project:DB"));
+        site.sync().sync(key);
+        site.resetCounts();
+        site.sync().sync(key);
+        assertEquals("the tracker lists DB-1 before OPS-1, whatever order they were made in: nothing to write", 0, site.writes());
+    }
 
-                SyncResult r = f.sync();
-                assertEquals(where, 12, f.jira().tickets("OPS").size());
-                Set<String> actionLabels = new HashSet<>();
-                for (InMemoryJira.Issue t : f.jira().tickets("OPS")) {
-                    actionLabels.add(t.labels.stream().filter(l -> l.startsWith(Schema.ACTION_LABEL_PREFIX)).findFirst().orElseThrow());
+    /** The second change of the crash matrix: one action added, one ticked off, one given to someone else. */
+    private static PostMortem changed(int actions) {
+        return read(postMortem(actions).replace("- [ ] [improvement] Add replica lag guard number 1 ", "- [x] [improvement] Add replica lag guard number 1 ")
+                .replace("guard number 2 to the checkout read path @priya", "guard number 2 to the checkout read path @lee")
+                + "- [ ] Alert when replication lag exceeds 60 s for 5 minutes @maria project:OPS id:lag-alert\n");
+    }
+
+    @Test
+    public void crashingOrLosingTheAnswerAtEveryCallConvergesAndTellsEachChangeOnceAndTruly() {
+        Fixture calm = fixture(12);
+        int start = calm.site().faults.calls();
+        calm.sync();
+        int firstCalls = calm.site().faults.calls() - start;
+        List<List<String>> calmEnds = new ArrayList<>(List.of(calm.endState()));
+        calm.jira().edit(calm.key().value(), changed(12));
+        start = calm.site().faults.calls();
+        calm.sync();
+        int secondCalls = calm.site().faults.calls() - start;
+        calmEnds.add(calm.endState());
+        List<String> calmComments = calm.comments();
+        assertEquals(2, calmComments.size());
+        assertTrue(calmComments.get(1), calmComments.get(1).startsWith("Hindsight synced this post-mortem.\n\n- Created 1 remediation ticket(s): OPS-13\n"
+                + "- Updated 1 ticket(s): OPS-3\n- Moved 1 ticket(s) to done, as their actions are ticked off: OPS-2\n- Updated the Confluence page"));
+        assertTrue("a first sync makes several calls: " + firstCalls, firstCalls >= 6);
+
+        for (int phase = 1; phase <= 2; phase++) {
+            int calls = phase == 1 ? firstCalls : secondCalls;
+            for (int n = 1; n <= calls; n++) {
+                for (Faults.Kind kind : new Faults.Kind[]{Faults.Kind.REFUSED, Faults.Kind.ANSWER_LOST}) {
+                    Fixture f = fixture(12);
+                    String where = kind + " at call " + n + " of sync " + phase;
+                    if (phase == 2) {
+                        f.sync();
+                        f.jira().edit(f.key().value(), changed(12));
+                    }
+                    f.site().faults.failNth(".*", n, kind);
+                    try {
+                        f.sync();
+                        fail(where + ": the sync went through a failure");
+                    } catch (RuntimeException crash) {
+                        Faults.InjectedFailure cause = injected(crash);
+                        assertNotNull(where + ": " + crash, cause);
+                        assertEquals(where, kind, cause.kind);
+                    }
+                    assertEquals(where + ": the fault fired once", 1, f.site().faults.fired().size());
+                    f.site().faults.clear();
+
+                    SyncResult r = f.syncUntilDone();
+                    List<String> calmEnd = calmEnds.get(phase - 1);
+                    Map<String, Integer> perAction = f.openTicketsPerAction();
+                    assertEquals(where + ": a ticket for every action", phase == 1 ? 12 : 13, perAction.size());
+                    assertTrue(where + ": one ticket per action " + perAction, perAction.values().stream().allMatch(c -> c == 1));
+                    assertEquals(where + ": the tickets and the page as a calm sync leaves them", calmEnd.subList(0, calmEnd.size() - 1),
+                            f.endState().subList(0, f.endState().size() - 1));
+                    assertEquals(where + ": one page, current", calmEnd.get(calmEnd.size() - 1), f.endState().get(f.endState().size() - 1));
+                    assertEquals(where + ": the page is remembered", r.pageId(), f.jira().issue(f.key().value()).state.pageId());
+                    assertEquals(where + ": one comment per change, each true: " + f.comments(), calmComments.subList(0, phase), f.comments());
+                    f.site().resetCounts();
+                    f.sync();
+                    assertEquals(where + ": and then it is quiet", 0, f.site().writes());
                 }
-                assertEquals(where + ": one ticket per action", 12, actionLabels.size());
-                assertEquals(where + ": one page", 1, f.confluence().pagesTitled(f.key() + ": " + TITLE));
-                assertNotNull(where, r.pageId());
-                assertEquals(where + ": the page is remembered", r.pageId(), f.jira().issue(f.key().value()).state.pageId());
-                f.site().resetCounts();
-                f.sync();
-                assertEquals(where + ": and then it is quiet", 0, f.site().writes());
             }
         }
     }
@@ -141,7 +225,7 @@ public class SyncPostMortemTest {
         Fixture calm = fixture(12);
         calm.sync();
         List<String> expected = calm.endState();
-        for (String call : List.of("tickets", "createTickets", "createPage", "saveState", "comment")) {
+        for (String call : List.of("tickets", "projects", "createTickets", "createPage", "saveState", "comment")) {
             Fixture f = fixture(12);
             f.site().faults.storm(call, 3);
             int attempts = 0;
@@ -157,41 +241,219 @@ public class SyncPostMortemTest {
                 }
             }
             int fired = f.site().faults.fired().size();
-            assertTrue(call + ": the storm hit", fired >= 1);
             assertEquals(call + ": each failed attempt was a refusal, then one went through", fired + 1, attempts);
-            // a comment refused after the state was remembered is not retried: the next attempt finds nothing changed
-            assertEquals(call, call.equals("comment") ? 1 : 3, fired);
+            assertEquals(call + ": the storm hit three times", 3, fired);
             assertEquals(call, expected, f.endState());
+            assertEquals(call + ": the comment was made once, refusals or not", 1, f.comments().size());
             f.site().resetCounts();
             f.sync();
             assertEquals(call + ": quiet after", 0, f.site().writes());
         }
     }
 
+    // ---- #13: only post-mortems --------------------------------------------------------------------
+
     @Test
-    public void aTicketJiraRefusesIsNamedTheOthersAreMadeAndARetryMakesOnlyTheMissingOne() {
+    public void anIssueThatIsNotAPostMortemIsRefusedAndNothingIsWritten() {
         InMemorySite site = new InMemorySite(NOW);
-        IssueKey key = site.postMortem(postMortem(3).replace("guard number 1 to the checkout read path @kenji project:OPS", "guard number 1 to the checkout read path @kenji project:NOPE"));
+        IssueKey pm = site.postMortem(postMortem(1));
+        site.sync().sync(pm);
+        String task = site.jira.createIssue("OPS", "Task", "Rotate the TLS certificates");
+        String ticket = site.jira.allTickets().get(0).key;
+        for (String key : List.of(task, ticket)) {
+            site.resetCounts();
+            int pages = site.confluence.pages().size();
+            try {
+                site.sync().sync(IssueKey.of(key));
+                fail("synced " + key + " as a post-mortem");
+            } catch (NotAPostMortem e) {
+                assertTrue(e.getMessage(), e.getMessage().startsWith(key + " is ") && e.getMessage().contains("not a post-mortem"));
+            }
+            assertEquals(key + ": nothing written", 0, site.writes());
+            assertEquals(pages, site.confluence.pages().size());
+            assertTrue(site.jira.issue(key).comments.isEmpty());
+            assertNull(site.jira.issue(key).state);
+        }
+    }
+
+    // ---- #13: owners --------------------------------------------------------------------------------
+
+    @Test
+    public void anOwnerJiraDoesNotKnowGetsAnUnassignedTicketThatNamesThemAndIsToldOnce() {
+        InMemorySite site = new InMemorySite(NOW);
+        IssueKey key = site.postMortem(postMortem(3).replace("guard number 1 to the checkout read path @kenji", "guard number 1 to the checkout read path @tomas"));
+        SyncResult r = site.sync().sync(key);
+        assertEquals("an owner never stops a ticket from existing", 3, site.jira.tickets("OPS").size());
+        InMemoryJira.Issue tomas = site.jira.tickets("OPS").stream().filter(t -> t.summary.contains("number 1")).findFirst().orElseThrow();
+        assertNull(tomas.assignee);
+        assertTrue(tomas.description, tomas.description.contains("**Owner:** @tomas"));
+        assertEquals(Map.of(tomas.key, "tomas"), r.news().unassigned());
+        String comment = site.jira.issue(key.value()).comments.get(0);
+        assertTrue(comment, comment.contains(tomas.key + " is unassigned: Jira has no user Hindsight may assign for @tomas"));
+        site.resetCounts();
+        site.sync().sync(key);
+        assertEquals("remembered: no assignment tried again, nothing said again", 0, site.writes());
+    }
+
+    @Test
+    public void theTeamsMapOfHandlesToJiraUsersAssignsTheTicket() {
+        InMemorySite site = new InMemorySite(NOW);
+        site.users.put("tomas", "kenji");
+        IssueKey key = site.postMortem(postMortem(2).replace("@kenji", "@tomas"));
+        SyncResult r = site.sync().sync(key);
+        assertTrue(r.news().unassigned().isEmpty());
+        assertEquals("kenji", site.jira.tickets("OPS").stream().filter(t -> t.summary.contains("number 1")).findFirst().orElseThrow().assignee);
+    }
+
+    // ---- #13: projects checked before writing -------------------------------------------------------
+
+    @Test
+    public void anActionNamingAProjectJiraDoesNotHaveRefusesTheSyncBeforeAnythingIsWritten() {
+        InMemorySite site = new InMemorySite(NOW);
+        site.jira.project("DB", List.of("Bug", "Story"));
+        IssueKey key = site.postMortem(postMortem(3).replace("number 1 to the checkout read path @kenji project:OPS", "number 1 to the checkout read path @kenji project:NOPE")
+                .replace("number 2 to the checkout read path @priya project:OPS", "number 2 to the checkout read path @priya project:DB"));
+        site.resetCounts();
         try {
             site.sync().sync(key);
-            fail("a refused ticket fails the sync");
+            fail("synced actions whose projects cannot have their tickets");
         } catch (SyncException e) {
-            assertTrue(e.getMessage(), e.getMessage().startsWith("Jira refused 1 remediation ticket(s); the others were created"));
-            assertTrue(e.getMessage(), e.getMessage().contains("under project 'NOPE': check that the project exists"));
+            assertTrue(e.getMessage(), e.getMessage().startsWith(key + " was not synced: 2 action(s) cannot have a ticket where they ask for one"));
+            assertTrue(e.getMessage(), e.getMessage().contains("- action 'Add replica lag guard number 1 to the checkout read path': project NOPE does not exist"));
+            assertTrue(e.getMessage(), e.getMessage().contains("project DB does not offer the issue type Task that remediation tickets are (it offers Bug, Story)"));
         }
-        assertEquals("the others were created", 2, site.jira.tickets("OPS").size());
-        site.jira.update(key, new MarkdownReader(InMemorySite.POLICY.actionClasses()).read(postMortem(3), "pm.md").postMortem());
-        SyncResult r = site.sync().sync(key);
-        assertEquals(1, r.created().size());
-        assertEquals(3, site.jira.tickets("OPS").size());
+        assertEquals("no ticket, no page, no comment, no state", 0, site.writes());
     }
+
+    // ---- #13: workflows -----------------------------------------------------------------------------
+
+    @Test
+    public void aTickedActionIsMovedToDoneThroughAStepwiseWorkflow() {
+        InMemorySite site = new InMemorySite(NOW);
+        site.jira.useWorkflow("OPS", InMemoryJira.Workflow.STEPWISE);
+        IssueKey key = site.postMortem(postMortem(2));
+        site.sync().sync(key);
+        site.jira.edit(key.value(), read(postMortem(2).replace("- [ ] [priority] Add replica lag guard number 0", "- [x] [priority] Add replica lag guard number 0")));
+        SyncResult r = site.sync().sync(key);
+        assertEquals("Done", site.jira.issue("OPS-1").status);
+        assertEquals(List.of("OPS-1"), r.news().closed());
+        assertTrue(site.confluence.stored(r.pageId()).current().contains("<ac:parameter ac:name=\"title\">DONE</ac:parameter>"));
+        site.resetCounts();
+        site.sync().sync(key);
+        assertEquals(0, site.writes());
+    }
+
+    @Test
+    public void aWorkflowWithNoWayToDoneIsToldOnceRememberedAndTriedAgainOnlyWhenTheTicketMoves() {
+        InMemorySite site = new InMemorySite(NOW);
+        site.jira.useWorkflow("OPS", InMemoryJira.Workflow.NO_DONE);
+        IssueKey key = site.postMortem(postMortem(2));
+        site.sync().sync(key);
+        site.jira.edit(key.value(), read(postMortem(2).replace("- [ ] [priority] Add replica lag guard number 0", "- [x] [priority] Add replica lag guard number 0")));
+        SyncResult r = site.sync().sync(key);
+        assertEquals(Map.of("OPS-1", "To Do"), r.news().stuck());
+        List<String> comments = site.jira.issue(key.value()).comments;
+        assertTrue(comments.get(1), comments.get(1).contains("OPS-1's action is ticked off, but its workflow offers no way to a done status from 'To Do'"));
+        assertEquals(Map.of("OPS-1", "To Do"), site.jira.issue(key.value()).state.stuck());
+        site.resetCounts();
+        site.sync().sync(key);
+        site.sync().sync(key);
+        assertEquals("said once, then quiet", 0, site.writes());
+        // a person moves it; Hindsight tries again from there
+        site.jira.useWorkflow("OPS", InMemoryJira.Workflow.STEPWISE);
+        site.jira.moveTo("OPS-1", "In Progress");
+        site.sync().sync(key);
+        assertEquals("Done", site.jira.issue("OPS-1").status);
+    }
+
+    // ---- #13: waivers -------------------------------------------------------------------------------
+
+    @Test
+    public void aWaiverInTheIssuesFieldsIsHonouredByTheSync() {
+        InMemorySite site = new InMemorySite(NOW);
+        IssueKey key = site.postMortem(postMortem(1).replace("## Root cause\n\n", "## Root cause\n\n<!-- hindsight-ignore blameless.*: we quote the customer's ticket -->\n"
+                + "The customer wrote: \"Bob caused the outage by carelessly running the import.\"\n\n"));
+        SyncResult r = site.sync().sync(key);
+        assertFalse(r.report().findings().toString(), r.blocked());
+        assertTrue(r.report().findings().stream().noneMatch(x -> x.rule().startsWith("blameless.")));
+        assertTrue("no line numbers of a file nobody sees", r.report().findings().stream().allMatch(x -> x.line() == 0));
+    }
+
+    @Test
+    public void aWaiverOnAnActionsLineStaysOnItsLineInJira() {
+        InMemorySite site = new InMemorySite(NOW);
+        IssueKey key = site.postMortem(postMortem(1).replace("@maria project:OPS\n", "@maria project:OPS <!-- hindsight-ignore actionability.*: tracked by the DB team -->\n")
+                .replace("- [ ] [priority] Add replica lag guard number 0 to the checkout read path", "- [ ] [priority] Improve monitoring"));
+        SyncResult r = site.sync().sync(key);
+        assertTrue(r.report().findings().toString(), r.report().findings().stream().noneMatch(x -> x.rule().startsWith("actionability.")));
+    }
+
+    // ---- #14: creates that land late, duplicates ----------------------------------------------------
+
+    @Test
+    public void aCreateThatLandsAfterTheClientGaveUpIsWaitedForNotRepeated() {
+        Fixture f = fixture(5);
+        f.site().faults.landLater("createTickets", Duration.ofSeconds(70));
+        try {
+            f.sync();
+            fail("the create got no answer");
+        } catch (SyncException e) {
+            assertTrue(e.getMessage(), e.getMessage().contains("got no answer"));
+        }
+        assertNotNull("the state says until when it may land", f.jira().issue(f.key().value()).state.unsettledUntil());
+        f.site().clock.advance(Duration.ofSeconds(5));
+        f.site().resetCounts();
+        try {
+            f.sync();
+            fail("a retry 5 s later created tickets while the first create could still land");
+        } catch (SyncDeferred wait) {
+            assertEquals(Instant.parse(NOW).plus(SyncPostMortem.UNSETTLED_WINDOW), wait.notBefore());
+        }
+        assertEquals("the waiting attempt wrote nothing", 0, f.site().writes());
+        f.syncUntilDone();
+        assertEquals("the slow create landed; nothing was made twice", 5, f.jira().allTickets().size());
+        String comment = f.comments().get(0);
+        assertTrue(comment, comment.contains("Created 5 remediation ticket(s): OPS-1, OPS-2, OPS-3, OPS-4, OPS-5"));
+        assertNull(f.jira().issue(f.key().value()).state.unsettledUntil());
+    }
+
+    @Test
+    public void duplicatesACreateLeftBehindAreResolvedAsDuplicatesOfTheOldestOnce() {
+        Fixture f = fixture(3);
+        // later than anyone waits: the retry made the tickets, and then the slow original landed too
+        f.site().faults.landLater("createTickets", Duration.ofMinutes(30));
+        try {
+            f.sync();
+        } catch (SyncException expected) {
+            // no answer
+        }
+        f.site().clock.advance(SyncPostMortem.UNSETTLED_WINDOW.plusSeconds(1));
+        f.sync();
+        f.site().clock.advance(Duration.ofMinutes(30));
+        SyncResult healed = f.sync();
+        assertEquals("three actions, six tickets", 6, f.jira().allTickets().size());
+        assertEquals(3, healed.news().healed().size());
+        for (String dup : List.of("OPS-4", "OPS-5", "OPS-6")) {
+            InMemoryJira.Issue d = f.jira().issue(dup);
+            assertEquals(dup, "Duplicate", d.resolution);
+            assertTrue(dup, d.done);
+        }
+        assertEquals(List.of("OPS-1"), f.jira().issue("OPS-4").duplicates);
+        assertTrue("the kept ones stay open", f.jira().tickets("OPS").stream().filter(t -> List.of("OPS-1", "OPS-2", "OPS-3").contains(t.key)).noneMatch(t -> t.done));
+        String comment = f.comments().get(f.comments().size() - 1);
+        assertTrue(comment, comment.contains("OPS-4 was a second ticket for the action OPS-1 answers for") && comment.contains("resolved as Duplicate"));
+        f.site().resetCounts();
+        f.sync();
+        assertEquals("said once, then quiet", 0, f.site().writes());
+    }
+
+    // ---- the rest of a sync's life ------------------------------------------------------------------
 
     @Test
     public void aNewActionAndAClosedTicketAreSyncedAndThePageFollows() {
         Fixture f = fixture(3);
         f.sync();
-        f.jira().update(f.key(), new MarkdownReader(InMemorySite.POLICY.actionClasses()).read(postMortem(3)
-                + "- [ ] [priority] Alert when replication lag exceeds 60 s for 5 minutes @maria project:OPS\n", "pm.md").postMortem());
+        f.jira().edit(f.key().value(), read(postMortem(3) + "- [ ] [priority] Alert when replication lag exceeds 60 s for 5 minutes @maria project:OPS\n"));
         f.jira().close("OPS-1");
         SyncResult r = f.sync();
         assertEquals(1, r.created().size());
@@ -210,6 +472,9 @@ public class SyncPostMortemTest {
         String ticked = r.created().stream().filter(c -> site.jira.issue(c.key()).summary.contains("number 1")).findFirst().orElseThrow().key();
         assertTrue(site.jira.issue(ticked).done);
         assertFalse(site.jira.issue(r.created().stream().filter(c -> !c.key().equals(ticked)).findFirst().orElseThrow().key()).done);
+        site.resetCounts();
+        site.sync().sync(key);
+        assertEquals("its page showed it done at once", 0, site.writes());
     }
 
     @Test
@@ -217,14 +482,35 @@ public class SyncPostMortemTest {
         Fixture f = fixture(2);
         SyncResult first = f.sync();
         f.confluence().editByHand(first.pageId(), "<p>My own notes</p>");
-        f.jira().update(f.key(), new MarkdownReader(InMemorySite.POLICY.actionClasses()).read(postMortem(3), "pm.md").postMortem());
+        f.jira().edit(f.key().value(), read(postMortem(3)));
         SyncResult r = f.sync();
         assertTrue(r.page().toString(), r.page().handEdited());
         assertEquals(2, r.page().replacedVersion());
-        List<String> comments = f.jira().issue(f.key().value()).comments;
+        List<String> comments = f.comments();
         assertTrue(comments.get(comments.size() - 1), comments.get(comments.size() - 1)
                 .contains("The page had been edited by hand (version 2); that version is kept in the page history"));
         assertEquals("<p>My own notes</p>", f.confluence().stored(r.pageId()).versions.get(1));
+    }
+
+    @Test
+    public void aPageWriteWhoseAnswerWasLostIsRecognisedAsHindsightsOwnNotAHandEdit() {
+        Fixture f = fixture(2);
+        SyncResult first = f.sync();
+        f.jira().edit(f.key().value(), read(postMortem(3)));
+        f.site().faults.failNth("updatePage", 1, Faults.Kind.ANSWER_LOST);
+        try {
+            f.sync();
+            fail("the answer was lost");
+        } catch (Faults.InjectedFailure lost) {
+            assertEquals(Faults.Kind.ANSWER_LOST, lost.kind);
+        }
+        f.site().faults.clear();
+        SyncResult r = f.sync();
+        assertEquals("not written again", PageDecision.Action.UNCHANGED, r.page().action());
+        assertEquals(2, f.confluence().stored(first.pageId()).versions.size());
+        String comment = f.comments().get(f.comments().size() - 1);
+        assertTrue(comment, comment.contains("- Created 1 remediation ticket(s): OPS-3\n- Updated the Confluence page (id " + first.pageId() + ")."));
+        assertFalse(comment, comment.contains("edited by hand"));
     }
 
     @Test

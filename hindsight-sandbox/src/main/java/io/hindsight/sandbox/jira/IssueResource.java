@@ -211,12 +211,21 @@ final class IssueResource {
         events.issueDeleted(i, ex.user());
     }
 
+    /** A page of comments, oldest first or ({@code orderBy=-created}) newest first; {@code expand=properties} adds their properties. */
     private void comments(Exchange ex) {
         synchronized (state) {
             JiraState.Issue i = json.issueOr404(ex.param(0));
-            ObjectNode body = Exchange.object().put("startAt", 0).put("maxResults", i.comments.size()).put("total", i.comments.size());
+            List<JiraState.Comment> all = new ArrayList<>(i.comments);
+            String order = ex.query("orderBy");
+            if (order != null && !order.matches("[+-]?created")) throw new SandboxError(400, "Ordering by '" + order + "' is not supported: use created or -created.");
+            if (order != null && order.startsWith("-")) java.util.Collections.reverse(all);
+            int startAt = ex.queryInt("startAt", 0);
+            int max = ex.queryInt("maxResults", 50);
+            boolean properties = JiraJson.list(ex.query("expand")).contains("properties");
+            List<JiraState.Comment> page = all.subList(Math.min(startAt, all.size()), Math.min(all.size(), startAt + max));
+            ObjectNode body = Exchange.object().put("startAt", startAt).put("maxResults", max).put("total", all.size());
             ArrayNode a = body.putArray("comments");
-            i.comments.forEach(c -> a.add(json.comment(c)));
+            page.forEach(c -> a.add(json.comment(c, properties)));
             ex.ok(body);
         }
     }
@@ -231,7 +240,9 @@ final class IssueResource {
                 throw new SandboxError(400, "", Map.of("comment", "Comment body is not valid: expected an Atlassian Document."));
             }
             if (flavor == Flavor.DATA_CENTER && (!body.isTextual() || body.asText().isBlank())) throw new SandboxError(400, "", Map.of("comment", "Comment body can not be empty!"));
-            c = new JiraState.Comment(state.nextId(), body, ex.user(), clock.instant());
+            Map<String, JsonNode> properties = new LinkedHashMap<>();
+            for (JsonNode p : ex.json().path("properties")) properties.put(p.path("key").asText(), p.path("value"));
+            c = new JiraState.Comment(state.nextId(), body, ex.user(), clock.instant(), properties);
             i.comments.add(c);
             ex.respond(201, json.comment(c));
         }

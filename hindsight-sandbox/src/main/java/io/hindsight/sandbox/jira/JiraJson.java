@@ -126,10 +126,20 @@ public final class JiraJson {
     }
 
     public ObjectNode comment(JiraState.Comment c) {
+        return comment(c, false);
+    }
+
+    /** @param properties whether to include its entity properties ({@code expand=properties}) */
+    public ObjectNode comment(JiraState.Comment c, boolean properties) {
         ObjectNode n = Exchange.object().put("id", c.id());
         n.set("author", state.userByIdOrName(c.author()).map(this::user).orElse(null));
         n.set("body", c.body());
-        return n.put("created", JIRA_TIME.format(c.created())).put("updated", JIRA_TIME.format(c.created()));
+        n.put("created", JIRA_TIME.format(c.created())).put("updated", JIRA_TIME.format(c.created()));
+        if (properties) {
+            com.fasterxml.jackson.databind.node.ArrayNode a = n.putArray("properties");
+            c.properties().forEach((k, v) -> a.addObject().put("key", k).set("value", v));
+        }
+        return n;
     }
 
     public ObjectNode status(JiraState.Status s) {

@@ -83,7 +83,15 @@ public final class JiraState {
     public record Board(long id, String name, String type, String filterId, String projectKey) {
     }
 
-    public record Comment(String id, JsonNode body, String author, Instant created) {
+    /** @param properties the comment's entity properties, key to value (set with the comment, as Jira allows) */
+    public record Comment(String id, JsonNode body, String author, Instant created, Map<String, JsonNode> properties) {
+        public Comment {
+            properties = properties == null ? Map.of() : Map.copyOf(properties);
+        }
+
+        public Comment(String id, JsonNode body, String author, Instant created) {
+            this(id, body, author, created, Map.of());
+        }
     }
 
     public static final class Issue {

@@ -52,6 +52,12 @@ final class WorkflowResource {
             String id = ex.json().path("transition").path("id").asText();
             JiraState.Transition t = state.transitionsOf(i).stream().filter(x -> x.id().equals(id)).findFirst()
                     .orElseThrow(() -> new SandboxError(400, "Transition id '" + id + "' is not valid for this issue."));
+            // the sandbox's transitions have no screen: like Jira, it refuses fields (a resolution) they cannot set
+            java.util.Iterator<String> fields = ex.json().path("fields").fieldNames();
+            if (fields.hasNext()) {
+                String f = fields.next();
+                throw new SandboxError(400, "", java.util.Map.of(f, "Field '" + f + "' cannot be set. It is not on the appropriate screen, or unknown."));
+            }
             i.statusId = t.toStatusId();
             i.updated = clock.instant();
         }

@@ -97,7 +97,8 @@ public class JqlTest {
         assertRefused("project = OPS AND (labels = x", "Error in the JQL Query: Expecting ')' but got '<EOF>'.");
         assertRefused("project = OPS labels = x", "Error in the JQL Query: Expecting either 'OR' or 'AND' but got 'labels'.");
         assertRefused("issue in linkedIssues(NOPE-1)", "Issue 'NOPE-1' could not be found in function 'linkedIssues'.");
-        assertRefused("issue in linkedIssues(PM-1, \"duplicates\")", "Issue link type 'duplicates' could not be found in function 'linkedIssues'.");
+        // the seeded site has Jira's default link types (Blocks, Duplicate, Relates), but not Cloners
+        assertRefused("issue in linkedIssues(PM-1, \"clones\")", "Issue link type 'clones' could not be found in function 'linkedIssues'.");
         assertRefused("duedate < membersOf(x)", "Unable to find JQL function 'membersOf()'.");
         assertRefused("duedate < tomorrow", "Date value 'tomorrow' for field is invalid.");
         assertRefused("project = \"OPS", "has not been completed");

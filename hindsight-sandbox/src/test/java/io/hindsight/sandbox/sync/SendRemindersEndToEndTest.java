@@ -70,7 +70,7 @@ public class SendRemindersEndToEndTest {
                 JiraPostMortemStore store = new JiraPostMortemStore(jira, ids, policy.actionClasses());
                 JiraTicketTracker tracker = new JiraTicketTracker(jira, ids);
                 String pm = store.create("PM", new io.hindsight.core.markdown.MarkdownReader(policy.actionClasses()).read(
-                        "---\ntitle: Queue backlog\nseverity: SEV2\napprovers: [priya, lee]\n---\n## Summary\n\nThe queue backed up.\n", "pm.md").postMortem()).value();
+                        "---\ntitle: Queue backlog\nseverity: SEV2\napprovers: [priya, lee]\n---\n## Summary\n\nThe queue backed up.\n", "pm.md").postMortem()).key().value();
                 String late = jira.create(new JiraModel.NewIssue("OPS", "Task", "Ten days late", null, null, tracker.userId("maria").orElseThrow(),
                         LocalDate.of(2026, 11, 16), List.of("postmortem-action"), Map.of(), List.of(new JiraModel.NewLink(ids.linkTypeName(), pm)), Map.of())).key();
 

@@ -27,21 +27,42 @@ import java.util.TreeSet;
  * <p>
  * The file is checked when it is read: an unknown key, a secret, or a value that is not a scalar is an
  * error naming the file, the line and the key, so a typo never silently falls back to a default.
+ * <p>
+ * Besides options, the top of the file may hold {@code users:}, the team's map of the handles action items name
+ * ({@code @tomas}) to the Jira users they mean ({@code tomas: tkowalski}): a user name on Data Center, an e-mail or
+ * account id on Cloud.
  */
 final class ConfigFile implements CommandLine.IDefaultValueProvider {
+    /** The key of the map of owner handles to Jira users. */
+    static final String USERS = "users";
+
     private final Map<String, String> global;
     private final Map<String, Map<String, String>> perCommand;
+    private final Map<String, String> users;
     private final Map<String, String> env;
 
-    private ConfigFile(Map<String, String> global, Map<String, Map<String, String>> perCommand, Map<String, String> env) {
+    private ConfigFile(Map<String, String> global, Map<String, Map<String, String>> perCommand, Map<String, String> users, Map<String, String> env) {
         this.global = global;
         this.perCommand = perCommand;
+        this.users = Map.copyOf(users);
         this.env = env;
     }
 
     /** Only the environment: no file. */
     static ConfigFile environmentOnly(Map<String, String> env) {
-        return new ConfigFile(Map.of(), Map.of(), env);
+        return new ConfigFile(Map.of(), Map.of(), Map.of(), env);
+    }
+
+    /** The team's map of owner handles to Jira users ({@code users:}); empty when the file has none. */
+    Map<String, String> users() {
+        return users;
+    }
+
+    /** The map of whatever configuration a command line was given (empty without a file). */
+    static Map<String, String> users(CommandLine any) {
+        CommandLine root = any;
+        while (root.getParent() != null) root = root.getParent();
+        return root.getDefaultValueProvider() instanceof ConfigFile f ? f.users() : Map.of();
     }
 
     /**
@@ -63,6 +84,7 @@ final class ConfigFile implements CommandLine.IDefaultValueProvider {
     static ConfigFile read(CommandSpec root, Path file, Map<String, String> env) {
         Map<String, String> global = new LinkedHashMap<>();
         Map<String, Map<String, String>> perCommand = new LinkedHashMap<>();
+        Map<String, String> users = new LinkedHashMap<>();
         Set<String> anyOption = new TreeSet<>();
         Map<String, Set<String>> optionsOf = new LinkedHashMap<>();
         for (Map.Entry<String, CommandLine> sub : root.subcommands().entrySet()) {
@@ -72,13 +94,15 @@ final class ConfigFile implements CommandLine.IDefaultValueProvider {
         }
         try (JsonParser p = new YAMLFactory().createParser(Files.readString(file))) {
             JsonToken first = p.nextToken();
-            if (first == null) return new ConfigFile(global, perCommand, env);
+            if (first == null) return new ConfigFile(global, perCommand, users, env);
             if (first != JsonToken.START_OBJECT) throw problem(file, p.currentLocation(), "the file must be a map of option names to values");
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String key = p.currentName();
                 int line = p.currentLocation().getLineNr();
                 JsonToken value = p.nextToken();
-                if (value == JsonToken.START_OBJECT) {
+                if (key.equals(USERS)) {
+                    users(p, file, line, users);
+                } else if (value == JsonToken.START_OBJECT) {
                     if (!optionsOf.containsKey(key)) throw problem(file, line, "'" + key + "' is not a command (commands: " + String.join(", ", optionsOf.keySet()) + ")");
                     perCommand.put(key, section(p, file, key, optionsOf.get(key)));
                 } else {
@@ -88,7 +112,28 @@ final class ConfigFile implements CommandLine.IDefaultValueProvider {
         } catch (IOException e) {
             throw new IllegalArgumentException(file + ": " + e.getMessage().lines().findFirst().orElse("cannot be read"));
         }
-        return new ConfigFile(global, perCommand, env);
+        return new ConfigFile(global, perCommand, users, env);
+    }
+
+    /** {@code users:}: a map of handles to one Jira user each; anything else is an error on its line. */
+    private static void users(JsonParser p, Path file, int line, Map<String, String> users) throws IOException {
+        if (p.currentToken() != JsonToken.START_OBJECT) {
+            throw problem(file, line, "'users' maps the handles action items name to Jira users, one per line under it, e.g. 'users:' then '  tomas: tkowalski'");
+        }
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String handle = p.currentName();
+            int at = p.currentLocation().getLineNr();
+            JsonToken value = p.nextToken();
+            if (!value.isScalarValue() || value == JsonToken.VALUE_NULL || p.getValueAsString().isBlank()) {
+                throw problem(file, at, "'users." + handle + "' needs one Jira user (a user name on Data Center, an e-mail or account id on Cloud), "
+                        + "not " + (value == JsonToken.START_ARRAY ? "a list" : value == JsonToken.START_OBJECT ? "a map" : "nothing"));
+            }
+            String h = handle.startsWith("@") ? handle.substring(1) : handle;
+            if (h.isBlank() || h.chars().anyMatch(Character::isWhitespace)) {
+                throw problem(file, at, "'" + handle + "' is not a handle an action item can name (@name, without spaces)");
+            }
+            if (users.put(h, p.getValueAsString().strip()) != null) throw problem(file, at, "'users." + h + "' is given twice");
+        }
     }
 
     private static Map<String, String> section(JsonParser p, Path file, String command, Set<String> options) throws IOException {

@@ -9,7 +9,6 @@ import io.hindsight.atlassian.provision.ProvisionedIds;
 import io.hindsight.atlassian.provision.Provisioner;
 import io.hindsight.atlassian.provision.ProvisioningSpec;
 import io.hindsight.core.markdown.MarkdownReader;
-import io.hindsight.core.model.ActionItem;
 import io.hindsight.core.model.IssueKey;
 import io.hindsight.core.model.PostMortem;
 import io.hindsight.core.plan.SloPolicy;
@@ -32,7 +31,6 @@ import picocli.CommandLine.Option;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -101,11 +99,7 @@ final class DemoCommand implements Callable<Integer> {
 
             Wiring w = new Wiring(site, ids, "OPS", policy, config.templateRegistry(), config.clock(), null, null);
             PostMortem pm = new MarkdownReader(policy.actionClasses()).read(Files.readString(file), file.toString()).postMortem();
-            // the sample names tickets of a real site; here they are created afresh
-            List<ActionItem> fresh = new ArrayList<>();
-            for (ActionItem a : pm.actionItems()) fresh.add(a.withTicket(null));
-            pm = pm.withKey(null).withActionItems(fresh);
-            IssueKey key = w.store.create("PM", pm);
+            IssueKey key = w.store.create("PM", pm).key();
             RequestCounter.Snapshot before = counter.snapshot();
             SyncResult first = w.sync.sync(key);
             out.println("3. Published " + file + " as " + key + ": " + first.created().size() + " remediation tickets, the Confluence page, a comment ("
@@ -126,14 +120,14 @@ final class DemoCommand implements Callable<Integer> {
 
             // what a Jira user would do next: add an action item to the issue, and close a ticket
             String added = "- [ ] [improvement] Rehearse the replica failover runbook every quarter @dana project:OPS";
-            PostMortem edited = new MarkdownReader(policy.actionClasses()).read(Files.readString(file).replaceAll("(?m)^key:.*\\n", "")
-                    .replace("ticket:OPS-99", "") + added + "\n", file.toString()).postMortem();
+            PostMortem edited = new MarkdownReader(policy.actionClasses()).read(Files.readString(file) + added + "\n", file.toString()).postMortem();
             // signed in as Maria, not as Hindsight: the service drops events caused by its own account
             Credentials maria = f == Flavor.CLOUD ? Credentials.emailAndApiToken(Sandbox.MEMBER_EMAIL, Sandbox.MEMBER_API_TOKEN)
                     : Credentials.personalAccessToken(Sandbox.MEMBER_TOKEN);
             AtlassianSite asMaria = AtlassianSite.connect(new AtlassianSite.Endpoint(sandbox.url(), maria, HttpSettings.defaults(), new RequestCounter()),
                     Optional.empty(), Optional.of(site.flavor()));
-            asMaria.postMortems(ids, policy.actionClasses()).update(key, edited);
+            io.hindsight.core.port.PostMortemStore mariasJira = asMaria.postMortems(ids, policy.actionClasses());
+            mariasJira.update(mariasJira.load(key).orElseThrow(), edited);
             String closed = first.created().get(0).key();
             asMaria.tickets(ids).moveToDone(IssueKey.of(closed));
             out.println("4. As Maria, a Jira user: added an action item to " + key + " and closed " + closed);

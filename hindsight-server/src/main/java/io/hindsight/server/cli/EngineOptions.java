@@ -24,8 +24,19 @@ final class EngineOptions {
     @Option(names = "--stats", description = "Print the requests made, as the last line.")
     boolean stats;
 
+    /** The command this is mixed into: its command line has the configuration ({@code users:} of hindsight.yaml). */
+    @picocli.CommandLine.Spec(picocli.CommandLine.Spec.Target.MIXEE)
+    picocli.CommandLine.Model.CommandSpec command;
+
+    /** The team's map of action owners' handles to Jira users, from hindsight.yaml ({@code users:}); empty without one. */
+    java.util.Map<String, String> users() {
+        return command == null || command.commandLine() == null ? java.util.Map.of() : ConfigFile.users(command.commandLine());
+    }
+
+    /** The site's flavour comes from a flag, else from the ids file provisioning wrote, else Jira is asked once. */
     Wiring wiring(SiteOptions site, Configuration config, RequestCounter counter) {
         io.hindsight.atlassian.provision.ProvisionedIds read = ids.read();
-        return new Wiring(site.site(counter), read, space, config.sloPolicy(), config.templateRegistry(), config.clock(), appLinkName, appLinkId);
+        return new Wiring(site.site(counter, io.hindsight.atlassian.adapter.AtlassianSite.flavorOf(read)), read, space, config.sloPolicy(),
+                config.templateRegistry(), config.clock(), appLinkName, appLinkId, users());
     }
 }

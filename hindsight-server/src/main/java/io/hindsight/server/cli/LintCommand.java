@@ -93,7 +93,7 @@ final class LintCommand implements Callable<Integer> {
                 try {
                     if (issues == null) {
                         issues = new Wiring(site.jiraSite(new io.hindsight.atlassian.http.RequestCounter()), ids.read(), null, policy, config.templateRegistry(),
-                                config.clock(), null, null).lint;
+                                config.clock(), null, null, ConfigFile.users(spec.commandLine())).lint;
                     }
                     java.util.Optional<LintResult> checked = issues.issue(IssueKey.of(target));
                     if (checked.isEmpty()) {

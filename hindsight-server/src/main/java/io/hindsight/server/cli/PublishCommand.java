@@ -97,7 +97,8 @@ final class PublishCommand implements Callable<Integer> {
                         out.println("created " + key + " from " + file + "; add 'key: " + key + "' to its front matter (or use --write-keys) so the next publish updates it");
                     }
                 }
-                SyncResult r = w.sync.sync(written.key());
+                // the sync goes on from what the publish knows: the issue as written, and (for a new one) no tickets or comments yet
+                SyncResult r = w.sync.syncWritten(written);
                 SyncReport.print(r, out);
                 out.flush();
                 if (r.blocked()) failed++;
@@ -106,6 +107,11 @@ final class PublishCommand implements Callable<Integer> {
                 err.println("hindsight publish: " + file + ": " + e.getMessage());
                 failed++;
                 news = "FAILED";
+            } catch (PublishPostMortem.Refused e) {
+                // Jira's answers forbid the write (a key naming another kind of issue, projects that do not exist): nothing of this file was written
+                err.println("hindsight publish: " + e.getMessage());
+                failed++;
+                news = "refused";
             } catch (SyncException | AtlassianException e) {
                 // one file's failure must not stop an import: the rest go on, and publishing again finishes this one
                 err.println("hindsight publish: " + file + ": " + e.getMessage());

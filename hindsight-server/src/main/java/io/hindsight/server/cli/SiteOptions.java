@@ -71,9 +71,14 @@ final class SiteOptions {
 
     /** Jira and Confluence; both URLs are checked before anything is sent. */
     AtlassianSite site(RequestCounter counter) {
+        return site(counter, java.util.Optional.empty());
+    }
+
+    /** @param known the flavour recorded by provisioning, used when no flag names one (no /serverInfo request then) */
+    AtlassianSite site(RequestCounter counter, java.util.Optional<AtlassianSite.Flavor> known) {
         AtlassianSite.Endpoint j = jira(counter);
         AtlassianSite.Endpoint c = confluence(counter);
-        return AtlassianSite.connect(j, java.util.Optional.of(c), flavor());
+        return AtlassianSite.connect(j, java.util.Optional.of(c), flavor().or(() -> known));
     }
 
     Credentials credentials(String product) {

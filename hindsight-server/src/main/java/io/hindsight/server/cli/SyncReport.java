@@ -29,6 +29,8 @@ final class SyncReport {
                     + (r.page().handEdited() ? " (it had been edited by hand; version " + r.page().replacedVersion() + " stays in its history)" : ""));
         }
         if (!r.orphans().isEmpty()) out.println("  orphans (left as they are): " + String.join(", ", r.orphans().stream().map(RemediationTicket::key).toList()));
+        // unassigned tickets, workflows with no way to done, duplicates resolved: what the comment said beyond the counts
+        r.notes().forEach(n -> out.println("  note: " + n));
         if (r.commented()) out.println("  commented on " + r.postMortemKey());
     }
 }

@@ -46,6 +46,12 @@ public final class Wiring {
      */
     public Wiring(AtlassianSite site, ProvisionedIds ids, String space, SloPolicy policy, TemplateRegistry templates, Clock clock,
                   String appLinkName, String appLinkId) {
+        this(site, ids, space, policy, templates, clock, appLinkName, appLinkId, java.util.Map.of());
+    }
+
+    /** @param users the team's map of action owners' handles to Jira users ({@code users:} in hindsight.yaml) */
+    public Wiring(AtlassianSite site, ProvisionedIds ids, String space, SloPolicy policy, TemplateRegistry templates, Clock clock,
+                  String appLinkName, String appLinkId, java.util.Map<String, String> users) {
         this.site = site;
         this.ids = ids;
         this.policy = policy;
@@ -53,12 +59,13 @@ public final class Wiring {
         this.store = site.postMortems(ids, policy.actionClasses());
         this.tracker = site.tickets(ids);
         Checker checker = new Checker(templates, policy, clock);
-        this.lint = new LintPostMortem(new MarkdownReader(policy.actionClasses()), checker, store);
-        this.publish = new PublishPostMortem(lint, store);
+        RemediationPlanner planner = new RemediationPlanner(policy);
+        this.lint = new LintPostMortem(new MarkdownReader(policy.actionClasses()), checker, store, tracker, users);
+        this.publish = new PublishPostMortem(lint, store, tracker, planner);
         this.report = new BuildReport(store, tracker, clock);
         WikiPages pages = space == null ? null : site.pages(space, ids);
-        this.sync = pages == null ? null : new SyncPostMortem(store, tracker, pages, checker, new RemediationPlanner(policy), PostMortemRenderer.withBuiltInTemplates(),
-                new SyncPostMortem.Settings(site.jiraUrl().toString(), appLinkName, appLinkId, Schema.PAGE_LABELS), clock);
+        this.sync = pages == null ? null : new SyncPostMortem(store, tracker, pages, checker, planner, PostMortemRenderer.withBuiltInTemplates(),
+                new SyncPostMortem.Settings(site.jiraUrl().toString(), appLinkName, appLinkId, Schema.PAGE_LABELS).withUsers(users), clock);
     }
 
     /**

@@ -120,4 +120,31 @@ public class ConfigurationSourcesTest {
             assertTrue(e.getMessage(), e.getMessage().startsWith("HINDSIGHT_JIRA_TOKEN_FILE names /nonexistent/jira-token, which cannot be read"));
         }
     }
+
+    @Test
+    public void theUsersMapSaysWhichJiraUserAnActionsOwnerIs() throws Exception {
+        yaml(SITE + "users:\n  tomas: tkowalski\n  \"@ana\": ana.lima@example.com\n");
+        SyncCommand s = sync(Map.of(), "sync", "PM-1");
+        assertEquals(Map.of("tomas", "tkowalski", "ana", "ana.lima@example.com"), s.engine.users());
+        assertEquals("options are read as before", "SRE", s.engine.space);
+    }
+
+    @Test
+    public void aUsersEntryThatIsNotOneJiraUserIsAnErrorOnItsLine() throws Exception {
+        Map<String, String> bad = Map.of(
+                "space: OPS\nusers:\n  tomas: [a, b]\n", "hindsight.yaml:3: 'users.tomas' needs one Jira user (a user name on Data Center, an e-mail or account id on Cloud), not a list",
+                "space: OPS\nusers:\n  tomas:\n", "hindsight.yaml:3: 'users.tomas' needs one Jira user",
+                "users: tomas\n", "hindsight.yaml:1: 'users' maps the handles action items name to Jira users",
+                "users:\n  tomas: a\n  tomas: b\n", "hindsight.yaml:3: 'users.tomas' is given twice",
+                "users:\n  \"to mas\": a\n", "hindsight.yaml:2: 'to mas' is not a handle");
+        for (Map.Entry<String, String> b : bad.entrySet()) {
+            yaml(b.getKey());
+            try {
+                sync(Map.of(), "sync", "PM-1");
+                fail("taken: " + b.getKey());
+            } catch (IllegalArgumentException e) {
+                assertTrue(e.getMessage(), e.getMessage().contains(b.getValue()));
+            }
+        }
+    }
 }

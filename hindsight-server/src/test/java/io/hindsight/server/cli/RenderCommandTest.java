@@ -20,7 +20,10 @@ public class RenderCommandTest {
 
     @Test
     public void everyFormatPrintsToStandardOutput() throws Exception {
-        LintCommandTest.Run confluence = LintCommandTest.run("render", EXAMPLE, "--to", "confluence", "--jira-url", "https://jira.example.com");
+        // the example once published as PM-12 (the shipped file names no issue): its page links the issue
+        Path published = dir.getRoot().toPath().resolve("lag.md");
+        java.nio.file.Files.writeString(published, io.hindsight.core.markdown.FrontMatterKey.set(java.nio.file.Files.readString(Path.of(EXAMPLE)), "PM-12"));
+        LintCommandTest.Run confluence = LintCommandTest.run("render", published.toString(), "--to", "confluence", "--jira-url", "https://jira.example.com");
         assertEquals(confluence.err(), 0, confluence.exit());
         assertTrue(confluence.out().contains("<ac:structured-macro ac:name=\"jira\""));
         assertTrue(confluence.out().contains("<a href=\"https://jira.example.com/browse/PM-12\">PM-12</a>"));

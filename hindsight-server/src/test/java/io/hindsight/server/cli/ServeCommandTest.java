@@ -38,7 +38,7 @@ public class ServeCommandTest {
             SandboxSite site = new SandboxSite(sandbox);
             String key = site.store.create("PM", new io.hindsight.core.markdown.MarkdownReader(SandboxSite.POLICY.actionClasses())
                     .read("---\ntitle: Queue backlog\nseverity: SEV3\napproved: 2026-11-20\n---\n## Summary\n\nThe queue backed up.\n\n## Root cause\n\nNo autoscaling.\n\n"
-                            + "## Action items\n\n- [ ] [priority] Autoscale consumers on queue age @maria project:OPS\n", "pm.md").postMortem()).value();
+                            + "## Action items\n\n- [ ] [priority] Autoscale consumers on queue age @maria project:OPS\n", "pm.md").postMortem()).key().value();
             Path ids = site.writeIds(dir.getRoot().toPath());
 
             CommandLine cli = HindsightCli.commandLine();

@@ -34,7 +34,7 @@ public class SyncBackfillTest {
             List<String> keys = new ArrayList<>();
             for (int n = 1; n <= 5; n++) {
                 String cause = n == 3 ? "Bob caused the outage by carelessly running the import." : "Consumers had no autoscaling.";
-                keys.add(site.store.create("PM", reader.read(postMortem(n, cause), "pm.md").postMortem()).value());
+                keys.add(site.store.create("PM", reader.read(postMortem(n, cause), "pm.md").postMortem()).key().value());
             }
             Path ids = site.writeIds(dir.getRoot().toPath());
 
