@@ -66,7 +66,8 @@ public final class Reconciler {
 
     private Optional<TicketChange> change(DesiredTicket d, RemediationTicket t) {
         String summary = Objects.equals(d.summary(), t.summary()) ? null : d.summary();
-        String owner = d.owner() == null ? null : ownerIds.apply(d.owner()).filter(id -> !id.equals(t.owner())).orElse(null);
+        // Data Center user names compare without case, as Jira compares them
+        String owner = d.owner() == null ? null : ownerIds.apply(d.owner()).filter(id -> !id.equalsIgnoreCase(Objects.requireNonNullElse(t.owner(), ""))).orElse(null);
         // a provisional date is given to a new ticket but never moves an existing one: it would move every day
         boolean keepDue = d.dueSource() == DesiredTicket.DueSource.PROVISIONAL && t.due() != null;
         var due = d.due() == null || d.due().equals(t.due()) || keepDue ? null : d.due();

@@ -71,6 +71,10 @@ public final class SyncComment {
             out.add(u.getKey() + " is unassigned: Jira has no user Hindsight may assign for @" + u.getValue()
                     + ". Map the name to a Jira user under 'users:' in hindsight.yaml, or change the action's owner.");
         }
+        for (Map.Entry<String, String> n : news.notReassigned().entrySet()) {
+            out.add(n.getKey() + " keeps its assignee: its action now names @" + n.getValue() + ", and Jira has no such user. Map the name under 'users:' "
+                    + "in hindsight.yaml, or change the action's owner.");
+        }
         for (Map.Entry<String, String> s : news.stuck().entrySet()) {
             out.add(s.getKey() + "'s action is ticked off, but its workflow offers no way to a done status from '" + s.getValue()
                     + "'. Close it by hand (Hindsight says this once).");

@@ -183,8 +183,12 @@ public final class SyncPostMortem {
     record Planned(Analysed analysed, RemediationPlan plan) {
     }
 
-    /** The plan held against the tickets, owners resolved, projects checked: what the writes will be. */
-    record Checked(Planned planned, Reconciliation reconciliation) {
+    /**
+     * The plan held against the tickets, owners resolved, projects checked: what the writes will be.
+     *
+     * @param notReassigned tickets whose action names an owner Jira has no user for, by that owner: they keep their assignee
+     */
+    record Checked(Planned planned, Reconciliation reconciliation, Map<String, String> notReassigned) {
     }
 
     /**
@@ -257,6 +261,20 @@ public final class SyncPostMortem {
         Loaded loaded = planned.analysed().loaded();
         List<String> refused = loaded.state().unknownOwners();
         Reconciliation r = new Reconciler(handle -> owners.assignee(handle, refused)).reconcile(planned.plan(), loaded.tickets());
+        // a ticket given to another owner: looked up first (Jira would refuse the whole edit for a name it does not know)
+        Map<String, String> notReassigned = new LinkedHashMap<>();
+        List<TicketChange> updates = new ArrayList<>();
+        for (TicketChange c : r.toUpdate()) {
+            String handle = c.owner() == null ? null : planned.plan().tickets().stream().filter(d -> d.actionId().equals(c.actionId()))
+                    .map(DesiredTicket::owner).filter(Objects::nonNull).findFirst().orElse(null);
+            if (handle != null && owners.find(handle).isEmpty()) {
+                notReassigned.put(c.ticketKey(), handle);
+                updates.add(new TicketChange(c.ticketKey(), c.actionId(), c.summary(), null, c.due(), c.priority(), c.addLabels(), c.markDone()));
+            } else {
+                updates.add(c);
+            }
+        }
+        r = r.withUpdates(updates.stream().filter(c -> c.fieldsChange() || c.markDone()).toList());
         Set<String> ask = new LinkedHashSet<>(Preflight.projects(r.toCreate()));
         ask.removeAll(loaded.checkedProjects());
         if (!r.toCreate().isEmpty()) {
@@ -265,7 +283,7 @@ public final class SyncPostMortem {
             List<Preflight.Problem> problems = Preflight.check(r.toCreate(), projects);
             if (!problems.isEmpty()) throw new SyncException(Preflight.refusal(loaded.key().value(), problems));
         }
-        return new Checked(planned, r);
+        return new Checked(planned, r, notReassigned);
     }
 
     // ---- reconcile ---------------------------------------------------------------------------------
@@ -277,6 +295,7 @@ public final class SyncPostMortem {
         SyncState state = loaded.state();
         Map<String, String> unassigned = new LinkedHashMap<>();
         Set<String> refusedOwners = new LinkedHashSet<>();
+        checked.notReassigned().values().forEach(handle -> refusedOwners.add(owners.name(handle)));
         List<CreatedTicket> created = createMissing(loaded, state, r.toCreate(), unassigned, refusedOwners);
         Map<String, TicketTracker.Moved> moved = new LinkedHashMap<>();
         closeDoneOnes(r.toCreate(), created, moved);
@@ -605,7 +624,7 @@ public final class SyncPostMortem {
             }
             if (page != null && p.page().action() == PageDecision.Action.UNCHANGED) earlier = true;
         }
-        return new News(created, rec.unassigned(), List.copyOf(updated), List.copyOf(closed), page, stuck, rec.healed(), earlier);
+        return new News(created, rec.unassigned(), rec.checked().notReassigned(), List.copyOf(updated), List.copyOf(closed), page, stuck, rec.healed(), earlier);
     }
 
     /** The state after this sync: the page, the tickets told, nothing left in the outbox, what is stuck or resolved. */

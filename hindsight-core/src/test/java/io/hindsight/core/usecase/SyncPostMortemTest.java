@@ -296,6 +296,22 @@ public class SyncPostMortemTest {
     }
 
     @Test
+    public void aTicketWhoseActionIsGivenToSomeoneJiraDoesNotKnowKeepsItsAssigneeAndTheSyncGoesOn() {
+        InMemorySite site = new InMemorySite(NOW);
+        IssueKey key = site.postMortem(postMortem(2));
+        site.sync().sync(key);
+        site.jira.edit(key.value(), read(postMortem(2).replace("number 1 to the checkout read path @kenji", "number 1 to the checkout read path @tomas")));
+        SyncResult r = site.sync().sync(key);
+        assertEquals("kenji", site.jira.issue("OPS-2").assignee);
+        assertEquals(Map.of("OPS-2", "tomas"), r.news().notReassigned());
+        String comment = site.jira.issue(key.value()).comments.get(1);
+        assertTrue(comment, comment.contains("OPS-2 keeps its assignee: its action now names @tomas, and Jira has no such user"));
+        site.resetCounts();
+        site.sync().sync(key);
+        assertEquals("said once", 0, site.writes());
+    }
+
+    @Test
     public void theTeamsMapOfHandlesToJiraUsersAssignsTheTicket() {
         InMemorySite site = new InMemorySite(NOW);
         site.users.put("tomas", "kenji");
