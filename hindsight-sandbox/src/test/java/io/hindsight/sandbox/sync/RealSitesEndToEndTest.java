@@ -159,6 +159,13 @@ public class RealSitesEndToEndTest {
             }
         }
 
+        /** A sync now writes nothing. */
+        void assertQuiet(IssueKey key, String why) {
+            sandbox.log().clear();
+            sync.sync(key);
+            assertEquals(why + ": " + sandbox.log().apiEntries(), 0, sandbox.log().writes());
+        }
+
         /** Runs a sync as the worker would until it goes through: each failure is a failed attempt, retried. */
         SyncResult syncRetried(IssueKey key, int attempts) throws InterruptedException {
             RuntimeException last = null;
@@ -239,9 +246,7 @@ public class RealSitesEndToEndTest {
             assertTrue(tomas.text("description"), tomas.text("description").contains("tomas"));
             String comment = host.comments(key.value()).get(0);
             assertTrue(comment, comment.contains(tomas.key) && comment.contains("tomas"));
-            host.sandbox.log().clear();
-            host.sync.sync(key);
-            assertEquals("and then quiet", 0, host.sandbox.log().writes());
+            host.assertQuiet(key, "and then quiet");
         }
     }
 
@@ -277,9 +282,7 @@ public class RealSitesEndToEndTest {
             host.sync.sync(key);
             JiraState.Issue ticked = host.tickets("OPS").stream().filter(t -> t.text("summary").contains("number 0")).findFirst().orElseThrow();
             assertEquals("To Do -> In Progress -> Done", "Done", host.status(ticked.key));
-            host.sandbox.log().clear();
-            host.sync.sync(key);
-            assertEquals("quiet after", 0, host.sandbox.log().writes());
+            host.assertQuiet(key, "quiet after");
         }
     }
 
@@ -359,9 +362,7 @@ public class RealSitesEndToEndTest {
             assertEquals("the kept one is untouched", "To Do", host.status(kept.key));
             List<String> comments = host.comments(key.value());
             assertTrue(comments.toString(), comments.get(comments.size() - 1).contains(dup));
-            host.sandbox.log().clear();
-            host.sync.sync(key);
-            assertEquals("said once, then quiet", 0, host.sandbox.log().writes());
+            host.assertQuiet(key, "said once, then quiet");
         }
     }
 
