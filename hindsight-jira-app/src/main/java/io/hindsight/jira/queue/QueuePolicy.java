@@ -9,6 +9,11 @@ import java.time.Duration;
 public record QueuePolicy(int maxAttempts, Duration firstBackoff, Duration maxBackoff, Duration lease) {
     public static final QueuePolicy DEFAULT = new QueuePolicy(6, Duration.ofMinutes(1), Duration.ofHours(1), Duration.ofMinutes(15));
 
+    /** For the Spring context: six attempts over about half an hour, a 15-minute lease. */
+    public static QueuePolicy defaults() {
+        return DEFAULT;
+    }
+
     public QueuePolicy {
         if (maxAttempts < 1) throw new IllegalArgumentException("maxAttempts must be at least 1");
     }
