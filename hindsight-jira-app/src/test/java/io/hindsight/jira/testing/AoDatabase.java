@@ -76,6 +76,20 @@ public final class AoDatabase extends ExternalResource {
         }
     }
 
+    /** For tests that cannot use it as a rule (JerseyTest builds its application in its constructor). */
+    public AoDatabase start() {
+        try {
+            before();
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
+        return this;
+    }
+
+    public void stop() {
+        after();
+    }
+
     public TestActiveObjects activeObjects() {
         return ao;
     }
