@@ -56,7 +56,7 @@ public class RestResourcesTest extends JerseyTest {
     @Override
     protected Application configure() {
         db = new AoDatabase().start();
-        access = new FakeAccess().canBrowse("PM-1", "PM-2");
+        access = new FakeAccess().browsing("PM-1", "PM-2");
         postMortems = new MarkdownPostMortems().put("PM-1", Fixtures.BLAMING).put("PM-2", Fixtures.CLEAN);
         reports = () -> { throw new IllegalStateException("Jira did not answer"); };
         MutableClock clock = new MutableClock(Instant.parse("2026-11-20T10:00:00Z"));

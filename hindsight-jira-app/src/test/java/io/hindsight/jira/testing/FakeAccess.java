@@ -12,7 +12,7 @@ public final class FakeAccess implements Access {
     private String user = "alice";
     private boolean admin;
 
-    public FakeAccess canBrowse(String... keys) {
+    public FakeAccess browsing(String... keys) {
         browsable.addAll(Set.of(keys));
         return this;
     }
