@@ -97,7 +97,7 @@ public final class EngineSettings {
         return out;
     }
 
-    /** "/tmp/x/t002.yaml:3: unknown field" becomes "templates:14: unknown field" (line in the admin's text). */
+    /** "<temporary dir>/t002.yaml:3: unknown field" becomes "templates:14: unknown field" (line in the admin's text). */
     static String relocate(String message, Path dir, List<Document> docs) {
         String m = message;
         for (Document d : docs) {
