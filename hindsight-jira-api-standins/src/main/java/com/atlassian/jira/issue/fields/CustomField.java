@@ -1,0 +1,8 @@
+package com.atlassian.jira.issue.fields;
+
+/** Stand-in (jira-api). */
+public interface CustomField {
+    String getId();
+
+    String getName();
+}

@@ -1,0 +1,8 @@
+package com.atlassian.jira.issue.issuetype;
+
+/** Stand-in (jira-api). */
+public interface IssueType {
+    String getId();
+
+    String getName();
+}

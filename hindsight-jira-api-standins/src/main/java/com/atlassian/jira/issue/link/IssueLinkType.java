@@ -1,0 +1,6 @@
+package com.atlassian.jira.issue.link;
+
+/** Stand-in (jira-api). */
+public interface IssueLinkType {
+    String getName();
+}

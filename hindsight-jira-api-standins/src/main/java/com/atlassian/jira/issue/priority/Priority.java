@@ -1,0 +1,6 @@
+package com.atlassian.jira.issue.priority;
+
+/** Stand-in (jira-api). */
+public interface Priority {
+    String getName();
+}

@@ -1,0 +1,8 @@
+package com.atlassian.jira.project;
+
+/** Stand-in (jira-api). */
+public interface Project {
+    Long getId();
+
+    String getKey();
+}

@@ -1,0 +1,8 @@
+package com.atlassian.jira.security;
+
+import com.atlassian.jira.user.ApplicationUser;
+
+/** Stand-in (jira-api). */
+public interface JiraAuthenticationContext {
+    ApplicationUser getLoggedInUser();
+}

@@ -1,0 +1,23 @@
+package io.hindsight.jira.config;
+
+/** The settings the admin page edits. Their keys are stored: never rename one. */
+public enum Setting {
+    CONFLUENCE_URL("confluence.url"),
+    CONFLUENCE_SPACE("confluence.space"),
+    CONFLUENCE_PARENT_PAGE("confluence.parent"),
+    /** A Confluence personal access token: written, never shown or logged. */
+    CONFLUENCE_TOKEN("confluence.token"),
+    SLO_POLICY_YAML("slo.policy"),
+    TEMPLATES_YAML("templates"),
+    POST_MORTEM_PROJECT("postmortem.project");
+
+    private final String key;
+
+    Setting(String key) {
+        this.key = key;
+    }
+
+    public String key() {
+        return key;
+    }
+}
