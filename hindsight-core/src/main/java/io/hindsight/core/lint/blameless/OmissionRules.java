@@ -1,0 +1,160 @@
+package io.hindsight.core.lint.blameless;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What a person did not do. {@code blameless.failed-to}: "Bao forgot to renew the certificate", "the
+ * on-call ignored the warnings", "Giorgi never checked the backups". {@code blameless.counterfactual}:
+ * "Chidi should have checked", "the SRE could of stopped it", "if Emre had read the notes", "had the DBA
+ * verified the backup". Systems as subjects ("the health check failed to respond", "the canary should
+ * have caught it") are how a blameless report is written, and are not flagged.
+ */
+final class OmissionRules {
+    static final String FAILED_TO = "blameless.failed-to";
+    static final String COUNTERFACTUAL = "blameless.counterfactual";
+    /** Outcomes, not actions: "we could have lost data", "it could have been worse". */
+    private static final Set<String> OUTCOMES = Set.of("lose", "be", "happen", "go", "end", "result", "cause", "suffer", "experience",
+            "face", "have", "get", "become", "affect", "see", "hit", "impact", "expose", "last", "take", "cost", "turn");
+    private static final Set<String> PASSIVE_HINDSIGHT = Set.of("avoid", "prevent", "catch", "detect", "stop", "notice", "spot",
+            "foresee", "predict", "anticipate", "find", "test", "flag", "identify");
+    private static final Set<String> INABILITY = Set.of("can", "could", "ca", "able", "unable", "cannot");
+
+    private final Lexicon lex;
+    private final Agents agents;
+
+    OmissionRules(Lexicon lex, Agents agents) {
+        this.lex = lex;
+        this.agents = agents;
+    }
+
+    List<Hit> find(Sentence s) {
+        List<Hit> hits = new ArrayList<>();
+        for (int i = 0; i < s.size(); i++) {
+            Token w = s.get(i);
+            if (lex.in("fail", w.lemma()) || w.is("fail")) failure(s, i, hits);
+            else if (lex.in("diligence", w.lemma()) && (w.verb() || w.tag().equals("NOUN") && i > 0 && s.get(i - 1).negation())) negatedDiligence(s, i, hits);
+            if (lex.in("modal", w.lower())) modal(s, i, hits);
+            if (w.is("if") || w.is("had") && (i == 0 || s.boundary(i - 1) || s.get(i - 1).text().equals(","))) conditional(s, i, hits);
+            if (w.is("supposed") && s.has(i + 1, "to") && s.has(i - 1, "be") || w.is("need") && s.has(i + 1, "to") && s.has(i + 2, "have")) {
+                Agent a = agents.subject(s.t, i - (w.is("supposed") ? 1 : 0));
+                if (a.people() && a.kind() != Agent.Kind.AFFECTED) hits.add(new Hit(COUNTERFACTUAL, 0.65 * a.weight(), a.from(), i + 2, a));
+            }
+        }
+        return hits;
+    }
+
+    private void failure(Sentence s, int i, List<Hit> hits) {
+        Token w = s.get(i);
+        if (!(w.verb() || w.tag().equals("AUX") || w.tag().equals("ADJ") && w.lower().endsWith("ed"))) {
+            // the tagger reads unfamiliar names before a verb as its subject noun: "Florin forgotten" -> trust the lemma
+            if (!lex.in("fail-strong", w.lemma())) return;
+        }
+        double base;
+        if (w.is("fail")) {
+            if (!s.has(i + 1, "to")) return;
+            base = 0.85;
+        } else if (lex.in("fail-strong", w.lemma())) {
+            base = 0.9;
+        } else {
+            base = 0.85;
+        }
+        if (s.negatedBefore(i, 3) && !w.is("fail")) return;
+        Agent a = agents.subject(s.t, i);
+        if (!a.people() || a.kind() == Agent.Kind.AFFECTED) return;
+        if (!lex.in("fail-strong", w.lemma()) && a.kind() == Agent.Kind.THEY) return;
+        int end = Math.min(s.size(), i + (w.is("fail") ? 3 : 2));
+        hits.add(new Hit(FAILED_TO, base * a.weight(), a.from(), end, a));
+    }
+
+    /** "did not check", "didn't verify", "never tested", "did not bother to". */
+    private void negatedDiligence(Sentence s, int i, List<Hit> hits) {
+        int neg = -1;
+        for (int k = i - 1; k >= 0 && k >= i - 3; k--) {
+            Token w = s.get(k);
+            if (w.negation()) { neg = k; break; }
+            if (!w.tag().equals("ADV") && !w.is("do", "have", "even")) return;
+        }
+        if (neg < 0) return;
+        // "could not log in" is an inability, not an omission
+        if (neg > 0 && INABILITY.contains(s.get(neg - 1).lower())) return;
+        if (neg > 0 && !s.get(neg - 1).is("do", "have") && !s.get(neg).is("never")) return;
+        Agent a = agents.subject(s.t, neg);
+        if (!a.people() || a.kind() == Agent.Kind.AFFECTED || a.kind() == Agent.Kind.THEY) return;
+        double base = s.get(i).is("bother", "care") ? 0.9 : 0.75;
+        hits.add(new Hit(FAILED_TO, base * a.weight(), a.from(), i + 1, a));
+    }
+
+    /** "should have checked", "could of stopped", "ought to have paged", "shouldve caught", "should have been more careful". */
+    private void modal(Sentence s, int i, List<Hit> hits) {
+        Token m = s.get(i);
+        int k = i + 1;
+        boolean have = m.lower().endsWith("ve") || m.lower().endsWith("a") && !m.is("ought");
+        boolean negated = false;
+        while (k < s.size() && k <= i + 4) {
+            Token w = s.get(k);
+            if (w.is("have", "of", "'ve") && !have) { have = true; k++; continue; }
+            if (w.negation()) { negated = true; k++; continue; }
+            if (w.is("to") && m.is("ought")) { k++; continue; }
+            if (w.tag().equals("ADV") || w.is("really", "just", "easily", "simply", "definitely", "also", "at", "least", "at", "all")) { k++; continue; }
+            break;
+        }
+        if (!have || k >= s.size()) return;
+        Token p = s.get(k);
+        Agent a = agents.subject(s.t, i);
+        boolean people = a.people() && a.kind() != Agent.Kind.AFFECTED;
+        double modalWeight = m.is("would", "wouldve", "woulda") ? 0.6 : m.is("could", "couldve", "coulda", "must", "might") ? 0.85 : 0.95;
+        if (p.is("be") && k + 1 < s.size()) {
+            int q = k + 1;
+            while (q < s.size() && s.get(q).tag().equals("ADV")) q++;
+            if (q >= s.size()) return;
+            Token after = s.get(q);
+            if (PASSIVE_HINDSIGHT.contains(after.lemma()) && after.lower().endsWith("ed") || after.is("caught", "found")) {
+                if (m.is("would", "wouldve", "woulda")) return;
+                double c = people ? 0.85 * a.weight() : 0.65;
+                hits.add(new Hit(COUNTERFACTUAL, c, Math.min(a.from(), i), q + 1, a));
+            } else if (people && (after.tag().equals("ADJ") || after.is("more", "less")) && !negated) {
+                hits.add(new Hit(COUNTERFACTUAL, 0.85 * modalWeight * a.weight(), a.from(), q + 1, a));
+            }
+            return;
+        }
+        if (!people || OUTCOMES.contains(p.lemma())) return;
+        if (!(p.verb() || p.lower().endsWith("ed") || p.lower().endsWith("en") || !p.lemma().equals(p.lower()))) return;
+        if (a.kind() == Agent.Kind.THEY) modalWeight *= 0.8;
+        hits.add(new Hit(COUNTERFACTUAL, modalWeight * a.weight(), a.from(), k + 1, a));
+    }
+
+    /** "If Emre had read the notes...", "Had the DBA verified the backup...", "if only someone had checked". */
+    private void conditional(Sentence s, int i, List<Hit> hits) {
+        Token w = s.get(i);
+        int had;
+        Agent a;
+        if (w.is("if")) {
+            if (s.has(i + 1, "only")) {
+                hits.add(new Hit(COUNTERFACTUAL, 0.75, i, i + 2, Agent.none(i)));
+                return;
+            }
+            had = s.find(i + 2, 6, "had");
+            if (had < 0) return;
+            a = agents.subject(s.t, had);
+            if (a.from() != i + 1 && a.from() > i + 1) {
+                // the subject must be what follows "if" directly
+                for (int k = i + 1; k < a.from(); k++) if (!s.get(k).tag().equals("DET")) return;
+            }
+        } else {
+            had = i;
+            a = agents.object(s.t, i);
+        }
+        int p = Math.max(had, a.to());
+        if (p >= s.size()) return;
+        if (w.is("if")) p = had + 1;
+        while (p < s.size() && (s.get(p).tag().equals("ADV") || s.get(p).is("just", "only"))) p++;
+        if (p >= s.size()) return;
+        Token verb = s.get(p);
+        if (!(verb.verb() || verb.lower().endsWith("ed") || !verb.lemma().equals(verb.lower())) || OUTCOMES.contains(verb.lemma())
+                || verb.noun() && !verb.lower().endsWith("ed")) return;
+        if (!a.people() || a.kind() == Agent.Kind.AFFECTED) return;
+        hits.add(new Hit(COUNTERFACTUAL, 0.85 * a.weight(), i, p + 1, a));
+    }
+}

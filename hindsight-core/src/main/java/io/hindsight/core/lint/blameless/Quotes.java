@@ -1,0 +1,65 @@
+package io.hindsight.core.lint.blameless;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds the words of a sentence that are someone else's, or named to be rejected, so the rules do not
+ * read them as the author's: anything in quotes (straight, curly, single, double, guillemets, backticks),
+ * and what follows "instead of writing", "rather than saying", "we removed the sentence", "calling it",
+ * "we do not write", "avoid phrases like", "did not conclude that"... up to the end of the clause.
+ */
+final class Quotes {
+    private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
+    /** Opening and closing marks; a single quote opens only at a word start and closes only at a word end. */
+    private static final Pattern QUOTED = Pattern.compile("\"[^\"]{1,300}\"|“[^”\"]{1,300}[”\"]|„[^“”]{1,300}[“”]|«[^»]{1,300}»|"
+            + "‹[^›]{1,300}›|``[^`]{1,300}``|`[^`]{1,300}`|''[^']{1,300}''|"
+            + "(?<![\\p{L}\\p{N}])'(?=\\S)[^']{1,300}(?<=\\S)'(?![\\p{L}\\p{N}])|(?<![\\p{L}\\p{N}])‘[^’]{1,300}’(?![\\p{L}\\p{N}])|https?://\\S+");
+    private static final String META_NOUN = "(?:sentence|phrase|phrasing|line|word|wording|term|claim|statement|label|headline|title|"
+            + "comment|card|framing|language|conclusion|verdict|description|characteri[sz]ation|narrative|version|draft)s?";
+    /** Cues after which the rest of the clause is named, not asserted. */
+    private static final Pattern CUE = Pattern.compile(
+            "\\b(?:instead\\s+of|rather\\s+than)(?:\\s+(?:writing|saying|calling|blaming|stating|concluding|claiming|describing|labell?ing|framing|suggesting|putting))?\\b"
+                    + "|\\b(?:do|does|did|will|would|should|must|can|could)(?:\\s+not|n['’]t)\\s+(?:\\w+\\s+)?(?:write|say|conclude|claim|call|imply|suggest|state|blame|label|accept|frame)\\b"
+                    + "|\\bnot\\s+(?:to\\s+)?(?:say|write|blame|call|conclude|claim|imply|suggest|label)(?:ing)?\\b"
+                    + "|\\bno\\s+longer\\s+(?:write|say|use|call)\\b"
+                    + "|\\b(?:avoid|avoids|avoided|avoiding|ban|banned|forbid|discourage)\\s+(?:writing|saying|calling|using|blaming|labell?ing|words|phrases|terms|labels|language|the\\s+(?:word|phrase|term|label|language))"
+                    + "|\\b(?:words|phrases|terms|labels|language|expressions)\\s+(?:like|such\\s+as)\\b"
+                    + "|\\bcalling\\s+(?:it|this|that|them|the\\s+\\w+)\\b"
+                    + "|\\b(?:asked|wondered|discussed|debated|considered|questioned)\\s+(?:whether|if)\\b"
+                    + "|\\b(?:the|a|this|that|our|its|their)\\s+(?:\\w+\\s+)?" + META_NOUN + "\\b(?=[^.;]*\\b(?:remov|struck|strike|delet|dropp|replac|rewr|rewor|reword|rephras|chang|edit|object|flag|disagre|retract|withdr|cross|renam|cut|reject))",
+            FLAGS);
+    private static final Pattern CLAUSE_END = Pattern.compile("[,;:.!?—–]|\\s-\\s|\\bbut\\b|\\bbecause\\b", FLAGS);
+
+    private Quotes() {
+    }
+
+    /** Which characters of the sentence are quoted or named for rejection. */
+    static boolean[] mask(String s) {
+        boolean[] masked = new boolean[s.length()];
+        Matcher q = QUOTED.matcher(s);
+        while (q.find()) fill(masked, q.start(), q.end());
+        Matcher c = CUE.matcher(s);
+        while (c.find()) {
+            Matcher end = CLAUSE_END.matcher(s);
+            int stop = s.length();
+            int from = c.end();
+            while (end.find(from)) {
+                // a comma inside quotes or right after the cue does not end the clause
+                if (masked[end.start()] || end.start() == from) {
+                    from = end.end();
+                    if (from >= s.length()) break;
+                    continue;
+                }
+                stop = end.start();
+                break;
+            }
+            fill(masked, c.start(), stop);
+        }
+        return masked;
+    }
+
+    private static void fill(boolean[] m, int from, int to) {
+        for (int i = from; i < to && i < m.length; i++) m[i] = true;
+    }
+}

@@ -1,0 +1,66 @@
+package io.hindsight.core.lint.blameless;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The cheap first pass: does a sentence hold any word a rule starts from? Most sentences of a
+ * post-mortem do not ("14:05 replica set 3 re-synced, error rate 2%"), and they skip the tagger.
+ * It errs on the side of looking: a sentence it lets through costs a tagging, one it drops is a miss.
+ */
+final class Screen {
+    private final Set<String> alone = new HashSet<>();
+    private final Lexicon lex;
+
+    Screen(Lexicon lex) {
+        this.lex = lex;
+        for (String list : List.of("harm", "harm-cause", "harm-introduce", "fail", "judgement", "hindsight-adverb", "hindsight-adjective",
+                "sanction", "training", "blame-noun")) {
+            for (String w : lex.list(list)) alone.add(w.contains(" ") ? w.substring(0, w.indexOf(' ')) : w);
+        }
+        alone.addAll(List.of("blame", "fault", "culprit", "responsible", "accountable", "culpable", "thanks", "retrain", "re-train",
+                "disciplinary", "probation", "hindsight", "retrospect", "anyone", "everyone", "anybody", "everybody", "matter",
+                "bound", "wall", "flag", "sign", "pebkac", "picnic", "id10t", "layer", "ball", "asleep", "attention", "lack", "better",
+                "corner", "bother", "supposed", "consequence", "example", "shame", "lose", "dock", "written", "warning", "pip",
+                "plan", "course", "needless", "saying", "coming", "obvious", "clear", "plain", "only", "rookie", "sense", "no-brainer",
+                "improvement", "accident", "mistake", "error", "slip", "lapse", "blunder", "fail", "offline"));
+        alone.remove("take");
+        alone.remove("drop");
+        alone.remove("move");
+    }
+
+    /** "took ... down", "messed up": a harm verb made of a verb and a particle. */
+    private boolean phrasalBefore(List<Token> tokens, int i) {
+        for (int k = Math.max(0, i - 5); k < i; k++) {
+            if (lex.in("harm", tokens.get(k).lemma() + " " + tokens.get(i).lower())) return true;
+        }
+        return false;
+    }
+
+    boolean worthALook(List<Token> tokens) {
+        boolean have = false, negation = false, qualifier = false, because = false, ifOrHad = false, modal = false, diligence = false,
+                neutral = false, removal = false, sanctionThing = false;
+        for (int i = 0; i < tokens.size(); i++) {
+            Token t = tokens.get(i);
+            String l = t.lemma(), w = t.lower();
+            if (alone.contains(l) || alone.contains(w)) return true;
+            if (w.equals("have") || w.equals("of") || w.endsWith("ve") && lex.in("modal", w) || w.equals("shoulda") || w.equals("coulda")) have = true;
+            if (lex.in("modal", w)) modal = true;
+            if (t.negation()) negation = true;
+            if (lex.in("harm-qualifier", w) || lex.in("destructive-modifier", w) || w.equals("without")) qualifier = true;
+            if (lex.in("neutral-action", l)) neutral = true;
+            if (lex.in("diligence", l)) diligence = true;
+            if (lex.in("sanction-remove", l) || l.equals("take") || l.equals("move")) removal = true;
+            if (lex.in("sanction-thing", l) || lex.in("sanction-place", l)) sanctionThing = true;
+            if (w.equals("because") || w.equals("due")) because = true;
+            if (w.equals("if") || w.equals("had") && i == 0) ifOrHad = true;
+            if (w.startsWith("fat-finger")) return true;
+            if ((w.equals("down") || w.equals("out") || w.equals("over") || w.equals("away") || w.equals("up")) && phrasalBefore(tokens, i)) return true;
+            if (w.endsWith("-error") || w.endsWith("-mistake")) return true;
+            if (w.equals("on") && i > 0 && (tokens.get(i - 1).is("be", "entirely", "squarely", "solely", "all", "totally"))) return true;
+            if (w.equals("'s") && i + 1 < tokens.size()) return true;
+        }
+        return modal && have || negation && diligence || qualifier && neutral || removal && sanctionThing || because || ifOrHad;
+    }
+}

@@ -1,0 +1,122 @@
+package io.hindsight.core.lint.blameless;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Cuts a sentence into tokens the way the English tagger was trained to see them (clitics split off:
+ * "didn't" -> "did" "n't", "Yusuf's" -> "Yusuf" "'s"), skips the quoted or rejected words, mends typos
+ * of the words the rules look for, and gives each token its lemma. Cheap: no model is involved.
+ */
+final class Words {
+    private static final Pattern TOKEN = Pattern.compile(
+            "https?://\\S+|@[\\w.-]*\\w|/[\\w/.-]+|\\d[\\w.:%,/-]*\\w%?|\\d"
+                    + "|[\\p{L}\\p{M}][\\p{L}\\p{M}\\d]*(?:[-_./][\\p{L}\\p{M}\\d]+)*"
+                    + "|['’](?:s|S|ve|re|ll|d|m|t)\\b|[^\\s\\p{L}\\p{N}]");
+    private static final Set<String> N_T = Set.of("didn", "doesn", "don", "wasn", "weren", "isn", "aren", "hasn", "haven", "hadn",
+            "shouldn", "couldn", "wouldn", "mustn", "needn", "won", "can", "ain", "mightn", "oughtn");
+
+    private final Lexicon lexicon;
+    private final Map<String, String> typoTargets;
+
+    Words(Lexicon lexicon, Map<String, String> typoTargets) {
+        this.lexicon = lexicon;
+        this.typoTargets = typoTargets;
+    }
+
+    /** The tokens of a sentence, quoted and rejected words left out. */
+    List<Token> tokens(String s) {
+        boolean[] masked = Quotes.mask(s);
+        List<Token> out = new ArrayList<>();
+        Matcher m = TOKEN.matcher(s);
+        while (m.find()) {
+            if (masked[m.start()]) continue;
+            String t = m.group();
+            int start = m.start();
+            // "didn't": the tagger expects "did" + "n't"
+            if (t.length() > 2 && m.end() + 1 < s.length() && (s.charAt(m.end()) == '\'' || s.charAt(m.end()) == '’')
+                    && (s.charAt(m.end() + 1) == 't' || s.charAt(m.end() + 1) == 'T') && N_T.contains(t.toLowerCase(Locale.ROOT))) {
+                add(out, t.substring(0, t.length() - 1), start);
+                add(out, "n" + s.substring(m.end(), m.end() + 2), m.end() - 1);
+                m.region(m.end() + 2, s.length());
+                continue;
+            }
+            if (t.length() == 2 && (t.charAt(0) == '\'' || t.charAt(0) == '’') && (t.charAt(1) == 't' || t.charAt(1) == 'T')) continue;
+            add(out, t, start);
+        }
+        return out;
+    }
+
+    private void add(List<Token> out, String t, int start) {
+        String lower = t.toLowerCase(Locale.ROOT).replace('’', '\'');
+        if (lower.equals("'ve")) lower = "have";
+        lower = mend(lower);
+        out.add(new Token(t, lower, lexicon.lemma(lower), "", start, start + t.length()));
+    }
+
+    /** A misspelling of a word the rules look for, mended: "forgott" -> "forgot", "eror" -> "error", "shoud" -> "should". */
+    String mend(String lower) {
+        if (lower.length() < 4 || !Character.isLetter(lower.charAt(0)) || lexicon.known(lower) || typoTargets.containsKey(lower)) return lower;
+        if (lexicon.isEnglish(lower)) return lower;
+        String direct = typoTargets.get(lower);
+        if (direct != null) return direct;
+        String found = null;
+        for (String d : deletes(lower)) {
+            String target = typoTargets.get(d);
+            if (target != null && within1(lower, target)) {
+                if (found != null && !found.equals(target)) return lower; // two readings: leave it
+                found = target;
+            }
+            String hit = deletionIndex().get(d);
+            if (hit != null && !hit.isEmpty() && within1(lower, hit)) {
+                if (found != null && !found.equals(hit)) return lower;
+                found = hit;
+            }
+        }
+        if (found == null) {
+            String hit = deletionIndex().get(lower);
+            if (hit != null && !hit.isEmpty() && within1(lower, hit)) found = hit;
+        }
+        return found == null ? lower : found;
+    }
+
+    private Map<String, String> deletions;
+
+    /** Each target with one letter deleted, to the target ("" when two targets share a deletion). */
+    private Map<String, String> deletionIndex() {
+        if (deletions == null) {
+            Map<String, String> d = new HashMap<>();
+            for (String t : typoTargets.keySet()) {
+                for (String del : deletes(t)) d.merge(del, t, (a, b) -> a.equals(b) ? a : "");
+            }
+            deletions = d;
+        }
+        return deletions;
+    }
+
+    private static List<String> deletes(String w) {
+        List<String> out = new ArrayList<>(w.length());
+        for (int i = 0; i < w.length(); i++) out.add(w.substring(0, i) + w.substring(i + 1));
+        return out;
+    }
+
+    /** Damerau-Levenshtein distance at most 1. */
+    static boolean within1(String a, String b) {
+        if (a.equals(b)) return true;
+        int la = a.length(), lb = b.length();
+        if (Math.abs(la - lb) > 1) return false;
+        int i = 0;
+        while (i < Math.min(la, lb) && a.charAt(i) == b.charAt(i)) i++;
+        if (la == lb) {
+            if (a.substring(i + 1).equals(b.substring(i + 1))) return true;
+            return i + 1 < la && a.charAt(i) == b.charAt(i + 1) && a.charAt(i + 1) == b.charAt(i) && a.substring(i + 2).equals(b.substring(i + 2));
+        }
+        return la > lb ? a.substring(i + 1).equals(b.substring(i)) : a.substring(i).equals(b.substring(i + 1));
+    }
+}
