@@ -79,7 +79,8 @@ final class Agents {
     /** The noun phrase that ends at token {@code end}. */
     Agent phraseEndingAt(List<Token> t, int end) {
         Token last = t.get(end);
-        if (last.tag().equals("PRON") || isPronoun(last.lower())) {
+        if (last.text().equals("IT")) return new Agent(Agent.Kind.TEAM, 0.8, end, end + 1);
+        if (isPronoun(last.lower())) {
             if (end > 0 && t.get(end - 1).is("no") && last.is("one")) return new Agent(Agent.Kind.PERSON, 0.6, end - 1, end + 1);
             return classifyPronoun(last, end);
         }
@@ -112,7 +113,8 @@ final class Agents {
         if (CLAUSE_WORDS.contains(w.lower()) && !w.capitalised()) return false;
         if (w.lower().equals("'s")) return true;
         if (FUNCTION.contains(w.lower())) return true;
-        if (lex.in("role", w.lemma()) || lex.in("team", w.lemma()) || lex.in("system", w.lemma()) || lex.in("tech-name", w.lower())) return true;
+        if ((!w.verb() || w.capitalised()) && (lex.in("role", w.lemma()) || lex.in("team", w.lemma()) || lex.in("system", w.lemma()) || lex.in("tech-name", w.lower())
+                || lex.in("department", w.lower()))) return true;
         if (w.tag().equals("NOUN") || w.tag().equals("PROPN") || w.tag().equals("NUM")) return true;
         if (w.tag().equals("ADJ") && !w.lower().endsWith("ly")) return true;
         // the tagger often mistakes unfamiliar names for adverbs, adjectives or pronouns
@@ -165,6 +167,10 @@ final class Agents {
         if (head > from && lex.in("role", t.get(head - 1).lemma() + " " + lemma)) return new Agent(Agent.Kind.ROLE, 0.9, from, to);
         if (lex.in("ambiguous-role", lemma)) {
             if (techModifier) return new Agent(Agent.Kind.SYSTEM, 0.8, from, to);
+            boolean humanModifier = head > from && (lex.in("department", t.get(head - 1).lower()) || lex.in("role", t.get(head - 1).lemma())
+                    || lex.in("team", t.get(head - 1).lemma()));
+            // "the scheduler", "the worker", "the agent": in a post-mortem these are software unless a team qualifies them
+            if (lex.in("software-role", lemma) && !humanModifier) return new Agent(Agent.Kind.SYSTEM, 0.6, from, to);
             return new Agent(Agent.Kind.ROLE, 0.7, from, to);
         }
         if (lex.in("role", lemma) || lex.in("role", lower)) return new Agent(Agent.Kind.ROLE, 0.9, from, to);
@@ -193,7 +199,8 @@ final class Agents {
             }
             return Agent.none(head);
         }
-        if (h.capitalised() && h.tag().equals("PROPN") && head > 0 && !determiner && senses == 0) {
+        if (h.capitalised() && h.tag().equals("PROPN") && !determiner && senses == 0 && from == head) {
+            // a name that is also a rare English word ("Florin", "Guy")
             return new Agent(Agent.Kind.PERSON, 0.6, from, to);
         }
         return new Agent(Agent.Kind.UNKNOWN, 0, from, to);

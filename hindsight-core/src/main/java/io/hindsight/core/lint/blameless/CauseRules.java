@@ -25,12 +25,12 @@ final class CauseRules {
         List<Hit> hits = new ArrayList<>();
         for (int i = 0; i < s.size(); i++) {
             Token w = s.get(i);
-            if (w.verb() || w.tag().equals("ADJ") && w.lower().endsWith("ed")) predicate(s, i, hits);
+            if (w.verb() || w.lower().endsWith("ed") && !w.noun() || w.tag().equals("PUNCT") && w.word()) predicate(s, i, hits);
             if (w.is("because") && s.has(i + 1, "of") || w.is("due") && s.has(i + 1, "to") || w.is("thanks") && s.has(i + 1, "to")
                     || w.is("blame") && !w.verb() && s.has(i - 1, "to")) {
                 causalPhrase(s, i, hits);
             }
-            if (w.is("blame", "fault", "responsibility") && w.noun()) blameLies(s, i, hits);
+            if (w.is("blame", "fault", "responsibility") && !w.verb()) blameLies(s, i, hits);
             if (w.is("cause", "culprit", "trigger", "reason") && (w.noun() || s.has(i - 1, "root", "main", "primary", "real", "underlying", "the", "a", "actual", "true"))) causeIs(s, i, hits);
             if (w.lower().equals("'s")) possessive(s, i, hits);
             if (w.is("responsible", "accountable", "culpable") && !s.negatedBefore(i, 4)) responsible(s, i, hits);
@@ -51,6 +51,11 @@ final class CauseRules {
         else if (lex.in("neutral-action", lemma) && harmful(s, i)) { base = 0.85; replacement = "A command"; }
         else return;
         if (s.negatedBefore(i, 3)) return;
+        // "allowed any engineer to delete": an infinitive is what someone could do, not what they did
+        if (s.has(i - 1, "to")) return;
+        // "the misconfigured load balancer": a participle used as an adjective
+        if (i > 0 && s.get(i - 1).tag().equals("DET") && !w.verb()) return;
+        if (i > 0 && s.get(i - 1).tag().equals("DET") && i + 1 < s.size() && s.get(i + 1).noun()) return;
         Agent agent = passive(s, i) ? byAgent(s, i) : agents.subject(s.t, i);
         if (agent == null || !agent.people() || agent.kind() == Agent.Kind.AFFECTED) return;
         double weight = agent.kind() == Agent.Kind.WE ? 0.8 : 1;

@@ -78,11 +78,14 @@ final class Lexicon {
         if (irr != null) return irr;
         if (listed.contains(lower)) return lower;
         List<String> candidates = candidates(lower);
-        for (String c : candidates) if (listed.contains(c)) return c;
+        String best = null;
+        for (String c : candidates) if (listed.contains(c) && (best == null || c.length() > best.length())) best = c;
+        if (best != null) return best;
         boolean inflected = lower.endsWith("ed") || lower.endsWith("ing") || lower.endsWith("s");
         if (!inflected && english.containsKey(lower)) return lower;
-        for (String c : candidates) if (english.containsKey(c)) return c;
-        return lower;
+        // the longest base form that is a word: "lies" -> lie (not "li"), "deleted" -> delete
+        for (String c : candidates) if (english.containsKey(c) && (best == null || c.length() > best.length())) best = c;
+        return best != null ? best : lower;
     }
 
     /** True when the word is in any list of the lexicon or in the vocabulary. */

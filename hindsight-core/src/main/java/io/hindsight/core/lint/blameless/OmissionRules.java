@@ -54,6 +54,9 @@ final class OmissionRules {
         double base;
         if (w.is("fail")) {
             if (!s.has(i + 1, "to")) return;
+            // "failed to reproduce", "failed to log in": tried and could not, which blames no one
+            if (s.has(i + 2, "reproduce", "connect", "log", "login", "access", "reach", "find", "get", "load", "start", "open", "authenticate",
+                    "acquire", "obtain", "identify", "locate", "replicate", "recover", "restore", "contact", "resolve", "determine", "see")) return;
             base = 0.85;
         } else if (lex.in("fail-strong", w.lemma())) {
             base = 0.9;
@@ -61,6 +64,7 @@ final class OmissionRules {
             base = 0.85;
         }
         if (s.negatedBefore(i, 3) && !w.is("fail")) return;
+        if (s.has(i + 1, "no", "nothing", "none")) return; // "ignored no alerts"
         Agent a = agents.subject(s.t, i);
         if (!a.people() || a.kind() == Agent.Kind.AFFECTED) return;
         if (!lex.in("fail-strong", w.lemma()) && a.kind() == Agent.Kind.THEY) return;
@@ -97,7 +101,7 @@ final class OmissionRules {
             if (w.is("have", "of", "'ve") && !have) { have = true; k++; continue; }
             if (w.negation()) { negated = true; k++; continue; }
             if (w.is("to") && m.is("ought")) { k++; continue; }
-            if (w.tag().equals("ADV") || w.is("really", "just", "easily", "simply", "definitely", "also", "at", "least", "at", "all")) { k++; continue; }
+            if (w.tag().equals("ADV") || w.is("really", "just", "easily", "simply", "definitely", "also", "at", "least", "all", "double", "first")) { k++; continue; }
             break;
         }
         if (!have || k >= s.size()) return;
@@ -119,7 +123,7 @@ final class OmissionRules {
             }
             return;
         }
-        if (!people || OUTCOMES.contains(p.lemma())) return;
+        if (!people || OUTCOMES.contains(p.lemma()) && !(p.is("have", "had") && m.is("should", "shouldve", "shoulda", "ought"))) return;
         if (!(p.verb() || p.lower().endsWith("ed") || p.lower().endsWith("en") || !p.lemma().equals(p.lower()))) return;
         if (a.kind() == Agent.Kind.THEY) modalWeight *= 0.8;
         hits.add(new Hit(COUNTERFACTUAL, modalWeight * a.weight(), a.from(), k + 1, a));

@@ -150,9 +150,8 @@ final class SanctionRules {
         Agent best = null;
         for (int k = 0; k < s.size(); k++) {
             Agent a = null;
-            if (k == 0 || s.get(k).is("for", "send", "make", "require", "have") && k < s.size() - 1) {
-                a = k == 0 ? agents.subject(s.t, firstVerb(s)) : agents.object(s.t, k);
-            }
+            if (s.get(k).is("for", "send", "make", "require", "have", "force", "order") && k < s.size() - 1) a = agents.object(s.t, k);
+            else if (k == 0) a = agents.subject(s.t, firstVerb(s));
             if (a != null && a.people() && a.kind() != Agent.Kind.AFFECTED && (best == null || a.personhood() > best.personhood())) best = a;
         }
         if (best == null && w.lower().startsWith("re") && s.get(0).is("mandatory", "mandated", "compulsory")) best = new Agent(Agent.Kind.PERSON, 0.7, 0, 1);

@@ -24,7 +24,11 @@ final class Screen {
                 "bound", "wall", "flag", "sign", "pebkac", "picnic", "id10t", "layer", "ball", "asleep", "attention", "lack", "better",
                 "corner", "bother", "supposed", "consequence", "example", "shame", "lose", "dock", "written", "warning", "pip",
                 "plan", "course", "needless", "saying", "coming", "obvious", "clear", "plain", "only", "rookie", "sense", "no-brainer",
-                "improvement", "accident", "mistake", "error", "slip", "lapse", "blunder", "fail", "offline"));
+                "improvement", "accident", "fail", "offline", "ban"));
+        // "error", "mistake", "failure" are everywhere in post-mortems ("error rate"); they need a person nearby
+        for (String w : lex.list("error-noun")) alone.remove(w);
+        for (String w : lex.list("blame-noun")) if (!lex.in("judgement", w)) alone.remove(w);
+        alone.add("fault");
         alone.remove("take");
         alone.remove("drop");
         alone.remove("move");
@@ -39,6 +43,7 @@ final class Screen {
     }
 
     boolean worthALook(List<Token> tokens) {
+        boolean errorNoun = false, byPerson = false, peopleProblem = false;
         boolean have = false, negation = false, qualifier = false, because = false, ifOrHad = false, modal = false, diligence = false,
                 neutral = false, removal = false, sanctionThing = false;
         for (int i = 0; i < tokens.size(); i++) {
@@ -56,11 +61,16 @@ final class Screen {
             if (w.equals("because") || w.equals("due")) because = true;
             if (w.equals("if") || w.equals("had") && i == 0) ifOrHad = true;
             if (w.startsWith("fat-finger")) return true;
+            if (lex.in("error-noun", l) || lex.in("blame-noun", l)) errorNoun = true;
+            if (lex.in("human-modifier", l) || lex.in("human-modifier", w) || w.equals("by") || w.equals("part") || w.equals("'s")) byPerson = true;
+            if ((w.equals("issue") || w.equals("problem") || w.equals("issues") || w.equals("problems")) && i > 0
+                    && tokens.get(i - 1).is("people", "personnel", "staffing", "8", "eight")) peopleProblem = true;
+            if (lex.in("error-noun", l) && i > 0 && tokens.get(i - 1).is("simple", "trivial", "basic", "silly", "textbook", "elementary", "rookie")) return true;
             if ((w.equals("down") || w.equals("out") || w.equals("over") || w.equals("away") || w.equals("up")) && phrasalBefore(tokens, i)) return true;
             if (w.endsWith("-error") || w.endsWith("-mistake")) return true;
             if (w.equals("on") && i > 0 && (tokens.get(i - 1).is("be", "entirely", "squarely", "solely", "all", "totally"))) return true;
             if (w.equals("'s") && i + 1 < tokens.size()) return true;
         }
-        return modal && have || negation && diligence || qualifier && neutral || removal && sanctionThing || because || ifOrHad;
+        return errorNoun && byPerson || peopleProblem || modal && have || negation && diligence || qualifier && neutral || removal && sanctionThing || because || ifOrHad;
     }
 }

@@ -14,7 +14,10 @@ final class Typos {
     static Map<String, String> targets(Lexicon lex) {
         Map<String, String> t = cached;
         if (t != null) return t;
-        Map<String, String> m = new HashMap<>();
+        Map<String, String> m = new java.util.LinkedHashMap<>();
+        // the words misspelt most often in blame come first: a later list does not take a spelling an earlier one has
+        for (String w : List.of("should", "could", "would", "human", "error", "errors", "mistake", "forgot", "forgotten", "careless", "carelessly",
+                "negligent", "operator", "neglected", "ignored", "overlooked", "obviously", "obvious")) put(m, w);
         for (String list : List.of("harm", "harm-cause", "fail", "sanction", "diligence")) {
             for (String lemma : lex.list(list)) if (!lemma.contains(" ")) for (String f : forms(lemma)) put(m, f);
         }
@@ -27,12 +30,12 @@ final class Typos {
                 "carelessly", "neglected", "ignored", "overlooked")) {
             put(m, w);
         }
-        cached = Map.copyOf(m);
+        cached = java.util.Collections.unmodifiableMap(m);
         return cached;
     }
 
     private static void put(Map<String, String> m, String w) {
-        if (w.length() >= 5) m.put(w, w);
+        if (w.length() >= 5) m.putIfAbsent(w, w);
     }
 
     /** Regular forms of a verb: base, -s, -ed, -ing (with the final e dropped or the consonant doubled). */

@@ -54,6 +54,8 @@ final class WordRules {
                 if (technical(s, i)) continue;
                 c = MILD_JUDGEMENT.contains(w.lower()) ? 0.7 : 0.9;
             } else if (w.is("drop") && s.has(i + 1, "the") && s.has(i + 2, "ball")) {
+                Agent a = agents.subject(s.t, i);
+                if (a.kind() == Agent.Kind.SYSTEM || a.kind() == Agent.Kind.UNKNOWN && a.to() > a.from()) continue;
                 c = 0.9; to = i + 3;
             } else if (w.is("asleep") && s.has(i + 1, "at") && s.has(i + 3, "wheel")) {
                 c = 0.9; to = i + 4;
@@ -108,6 +110,8 @@ final class WordRules {
                         c = 0.6;
                     }
                     if (mod.is("user") && !causal(s)) c = 0.55;
+                    if (s.has(i + 1, "response", "responses", "rate", "rates", "code", "codes", "message", "messages", "page", "pages",
+                            "handling", "handler", "budget", "count", "counts", "metric", "metrics", "log", "logs", "status", "class")) continue;
                     if (w.is("failure") && !mod.is("human", "personnel", "staff", "people", "operator")) continue;
                 } else if (w.is("mistake", "error", "lapse", "slip", "blunder", "misstep") && s.has(i + 1, "by", "from") || w.is("mistake", "error", "lapse", "slip")
                         && s.has(i + 1, "on") && s.has(i + 3, "part") || w.is("mistake", "error", "slip") && s.has(i + 1, "make") && s.has(i + 2, "by")) {

@@ -66,27 +66,38 @@ final class Words {
         if (lexicon.isEnglish(lower)) return lower;
         String direct = typoTargets.get(lower);
         if (direct != null) return direct;
+        // candidates one edit away; with two readings ("shold": should or scold?) the likelier spelling of blame wins
         String found = null;
+        java.util.List<String> hits = new ArrayList<>();
         for (String d : deletes(lower)) {
             String target = typoTargets.get(d);
-            if (target != null && within1(lower, target)) {
-                if (found != null && !found.equals(target)) return lower; // two readings: leave it
-                found = target;
-            }
+            if (target != null) hits.add(target);
             String hit = deletionIndex().get(d);
-            if (hit != null && !hit.isEmpty() && within1(lower, hit)) {
-                if (found != null && !found.equals(hit)) return lower;
-                found = hit;
-            }
+            if (hit != null && !hit.isEmpty()) hits.add(hit);
         }
-        if (found == null) {
-            String hit = deletionIndex().get(lower);
-            if (hit != null && !hit.isEmpty() && within1(lower, hit)) found = hit;
+        String hit = deletionIndex().get(lower);
+        if (hit != null && !hit.isEmpty()) hits.add(hit);
+        int rank = Integer.MAX_VALUE;
+        for (String h : hits) {
+            if (!within1(lower, h)) continue;
+            int r = rankOf(h);
+            if (r < rank) { rank = r; found = h; }
         }
         return found == null ? lower : found;
     }
 
     private Map<String, String> deletions;
+    private Map<String, Integer> ranks;
+
+    private int rankOf(String target) {
+        if (ranks == null) {
+            Map<String, Integer> r = new HashMap<>();
+            int i = 0;
+            for (String t : typoTargets.keySet()) r.put(t, i++);
+            ranks = r;
+        }
+        return ranks.getOrDefault(target, Integer.MAX_VALUE);
+    }
 
     /** Each target with one letter deleted, to the target ("" when two targets share a deletion). */
     private Map<String, String> deletionIndex() {
