@@ -113,7 +113,9 @@ final class Agents {
         if (CLAUSE_WORDS.contains(w.lower()) && !w.capitalised()) return false;
         if (w.lower().equals("'s")) return true;
         if (FUNCTION.contains(w.lower())) return true;
-        if ((!w.verb() || w.capitalised()) && (lex.in("role", w.lemma()) || lex.in("team", w.lemma()) || lex.in("system", w.lemma()) || lex.in("tech-name", w.lower())
+        boolean insidePhrase = k > 0 && (t.get(k - 1).tag().equals("DET") || t.get(k - 1).noun() || t.get(k - 1).tag().equals("ADJ"));
+        if (w.verb() && insidePhrase && (lex.in("role", w.lemma()) || lex.in("ambiguous-role", w.lemma()) || lex.in("team", w.lemma()))) return true;
+        if ((!w.verb() || w.capitalised()) && (lex.in("role", w.lemma()) || lex.in("ambiguous-role", w.lemma()) || lex.in("team", w.lemma()) || lex.in("system", w.lemma()) || lex.in("tech-name", w.lower())
                 || lex.in("department", w.lower()))) return true;
         if (w.tag().equals("NOUN") || w.tag().equals("PROPN") || w.tag().equals("NUM")) return true;
         if (w.tag().equals("ADJ") && !w.lower().endsWith("ly")) return true;
@@ -190,6 +192,11 @@ final class Agents {
         if (senses == 'P' && !h.capitalised() || senses == 'P' && determiner) return new Agent(Agent.Kind.ROLE, 0.75, from, to);
         if (senses == 'G' && determiner) return new Agent(Agent.Kind.TEAM, 0.6, from, to);
         boolean english = lex.isEnglish(lower);
+        // "Van der Berg", "bin Laden", "da Silva": a name particle before a capitalised word
+        if (h.capitalised() && head > from && t.get(head - 1).is("van", "von", "der", "den", "de", "del", "della", "da", "di", "du", "la", "le",
+                "al", "el", "bin", "ibn", "ben", "ap", "dos", "das", "do", "ter", "ten", "st", "mac")) {
+            return new Agent(Agent.Kind.PERSON, 0.85, from, to);
+        }
         if (h.capitalised() && NAME_WORDS.contains(lower)) return new Agent(Agent.Kind.PERSON, 0.85, from, to);
         if (!english && !lex.listed(lemma) && h.word()) {
             if (allCaps(h.text())) return new Agent(Agent.Kind.SYSTEM, 0.6, from, to);

@@ -33,6 +33,10 @@ final class CauseRules {
             if (w.is("blame", "fault", "responsibility") && !w.verb()) blameLies(s, i, hits);
             if (w.is("cause", "culprit", "trigger", "reason") && (w.noun() || s.has(i - 1, "root", "main", "primary", "real", "underlying", "the", "a", "actual", "true"))) causeIs(s, i, hits);
             if (w.lower().equals("'s")) possessive(s, i, hits);
+            if (w.is("his", "her") && i + 1 < s.size() && (lex.in("blame-noun", s.get(i + 1).lemma()) || s.get(i + 1).is("fault"))
+                    && !s.negatedBefore(i, 4)) {
+                hits.add(new Hit(RULE, 0.8, i, i + 2, new Agent(Agent.Kind.PERSON, 0.9, i, i + 1)));
+            }
             if (w.is("responsible", "accountable", "culpable") && !s.negatedBefore(i, 4)) responsible(s, i, hits);
             if (w.is("on") && i > 0 && s.get(i - 1).is("be", "entirely", "squarely", "all", "totally", "solely", "firmly")) onSomeone(s, i, hits);
         }
@@ -57,10 +61,25 @@ final class CauseRules {
         if (i > 0 && s.get(i - 1).tag().equals("DET") && !w.verb()) return;
         if (i > 0 && s.get(i - 1).tag().equals("DET") && i + 1 < s.size() && s.get(i + 1).noun()) return;
         Agent agent = passive(s, i) ? byAgent(s, i) : agents.subject(s.t, i);
+        double weight = agent != null && agent.kind() == Agent.Kind.WE ? 0.8 : 1;
+        if (agent != null && !agent.people() && !passive(s, i)) {
+            // "Priya's deploy took down the API": the damage is pinned on the owner of the change
+            Agent owner = possessorOf(s, agent);
+            if (owner != null) { agent = owner; weight = 0.7; }
+        }
         if (agent == null || !agent.people() || agent.kind() == Agent.Kind.AFFECTED) return;
-        double weight = agent.kind() == Agent.Kind.WE ? 0.8 : 1;
         hits.add(new Hit(RULE, base * agent.weight() * weight, Math.min(agent.from(), i), Math.max(i + 1, agent.to()), agent,
                 agent.to() <= i ? replacement : null));
+    }
+
+    private Agent possessorOf(Sentence s, Agent a) {
+        for (int k = a.from(); k < a.to() && k < s.size(); k++) {
+            if (s.get(k).lower().equals("'s") && k > a.from()) {
+                Agent owner = agents.classify(s.t, a.from(), k - 1);
+                return owner.people() ? owner : null;
+            }
+        }
+        return null;
     }
 
     /** "took X down", "messed up", "brought down", "knocked out", "blew away", "took ... offline". */

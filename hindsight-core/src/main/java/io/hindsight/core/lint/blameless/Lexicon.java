@@ -166,7 +166,7 @@ final class Lexicon {
         String table = "broke:break broken:break took:take taken:take brought:bring forgot:forget forgotten:forget "
                 + "forgott:forget forgoten:forget ran:run wrote:write written:write made:make threw:throw thrown:throw "
                 + "blew:blow blown:blow knew:know known:know saw:see seen:see went:go gone:go did:do done:do does:do "
-                + "had:have has:have was:be were:be is:be are:be been:be being:be am:be 's:be got:get gotten:get "
+                + "had:have has:have was:be were:be is:be are:be been:be being:be am:be got:get gotten:get "
                 + "lost:lose left:leave struck:strike stricken:strike overrode:override overridden:override "
                 + "overwrote:overwrite overwritten:overwrite mistook:mistake mistaken:mistake fell:fall fallen:fall "
                 + "sent:send kept:keep told:tell thought:think caught:catch drove:drive driven:drive gave:give "

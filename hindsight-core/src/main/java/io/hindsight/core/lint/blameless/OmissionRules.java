@@ -36,6 +36,9 @@ final class OmissionRules {
             if (lex.in("fail", w.lemma()) || w.is("fail")) failure(s, i, hits);
             else if (lex.in("diligence", w.lemma()) && (w.verb() || w.tag().equals("NOUN") && i > 0 && s.get(i - 1).negation())) negatedDiligence(s, i, hits);
             if (lex.in("modal", w.lower())) modal(s, i, hits);
+            if (w.is("let", "allow") && w.verb()) letLapse(s, i, hits);
+            if (w.is("job", "responsibility", "task", "duty") && s.has(i - 1, "'s") && s.has(i + 1, "to")) duty(s, i, hits);
+            if (w.is("nobody") || w.is("one") && s.has(i - 1, "no")) nobody(s, i, hits);
             if (w.is("if") || w.is("had") && (i == 0 || s.boundary(i - 1) || s.get(i - 1).text().equals(","))) conditional(s, i, hits);
             if (w.is("supposed") && s.has(i + 1, "to") && s.has(i - 1, "be") || w.is("need") && s.has(i + 1, "to") && s.has(i + 2, "have")) {
                 Agent a = agents.subject(s.t, i - (w.is("supposed") ? 1 : 0));
@@ -70,6 +73,33 @@ final class OmissionRules {
         if (!lex.in("fail-strong", w.lemma()) && a.kind() == Agent.Kind.THEY) return;
         int end = Math.min(s.size(), i + (w.is("fail") ? 3 : 2));
         hits.add(new Hit(FAILED_TO, base * a.weight(), a.from(), end, a));
+    }
+
+    /** "Bich Ngoc let the certificate expire", "the intern allowed the disk to fill up". */
+    private void letLapse(Sentence s, int i, List<Hit> hits) {
+        int v = s.find(i + 2, 5, "expire", "lapse", "slip", "fill", "run", "die", "rot", "drift", "overflow", "go", "happen", "through");
+        if (v < 0 || s.get(v).is("go") && !s.has(v + 1, "unnoticed", "unchecked", "stale", "out")) return;
+        Agent a = agents.subject(s.t, i);
+        if (!a.people() || a.kind() == Agent.Kind.AFFECTED || s.negatedBefore(i, 3)) return;
+        hits.add(new Hit(FAILED_TO, 0.85 * a.weight(), a.from(), v + 1, a));
+    }
+
+    /** "It was Sione's job to renew the domain, and he did not." */
+    private void duty(Sentence s, int i, List<Hit> hits) {
+        boolean undone = false;
+        for (int k = i + 2; k < s.size(); k++) if (s.get(k).negation() || s.get(k).is("but", "forgot", "instead")) undone = true;
+        if (!undone) return;
+        Agent a = agents.phraseEndingAt(s.t, i - 2);
+        if (a.people() && a.kind() != Agent.Kind.AFFECTED) hits.add(new Hit(FAILED_TO, 0.85 * a.weight(), a.from(), i + 2, a));
+    }
+
+    /** "Nobody checked the backups", "no one noticed the alert". */
+    private void nobody(Sentence s, int i, List<Hit> hits) {
+        int k = i + 1;
+        while (k < s.size() && (s.get(k).tag().equals("ADV") || s.get(k).is("ever", "even"))) k++;
+        if (k >= s.size() || !lex.in("diligence", s.get(k).lemma()) || !(s.get(k).verb() || s.get(k).lower().endsWith("ed"))) return;
+        if (s.get(k).is("be", "have")) return;
+        hits.add(new Hit(FAILED_TO, 0.7, i, k + 1, new Agent(Agent.Kind.PERSON, 0.6, i, i + 1)));
     }
 
     /** "did not check", "didn't verify", "never tested", "did not bother to". */

@@ -27,7 +27,11 @@ final class Quotes {
                     + "|\\b(?:words|phrases|terms|labels|language|expressions)\\s+(?:like|such\\s+as)\\b"
                     + "|\\bcalling\\s+(?:it|this|that|them|the\\s+\\w+)\\b"
                     + "|\\b(?:asked|wondered|discussed|debated|considered|questioned)\\s+(?:whether|if)\\b"
-                    + "|\\b(?:the|a|this|that|our|its|their)\\s+(?:\\w+\\s+)?" + META_NOUN + "\\b(?=[^.;]*\\b(?:remov|struck|strike|delet|dropp|replac|rewr|rewor|reword|rephras|chang|edit|object|flag|disagre|retract|withdr|cross|renam|cut|reject))",
+                    + "|\\b(?:the|a|this|that|our|its|their)\\s+(?:\\w+\\s+)?" + META_NOUN + "\\b(?=[^.;]*\\b(?:remov|struck|strike|delet|dropp|replac|rewr|rewor|reword|rephras|chang|edit|object|flag|disagre|retract|withdr|cross|renam|cut|reject|wrong|false|unfair|untrue|incorrect|mislead|unhelpful|not\\s+appear|nowhere|never\\s+appear|avoid|ban))"
+                    + "|\\b(?:remov|struck|strike|delet|dropp|replac|rewr|rewor|reword|rephras|chang|edit|cut|reject|cross(?:ed)?\\s+out)\\w*\\s+(?:the|a|this|that|every|each|any)\\s+(?:\\w+\\s+)?" + META_NOUN + "\\b"
+                    + "|^\\s*(?:saying|writing|claiming|concluding|suggesting|implying|blaming)\\b"
+                    + "|\\b(?:nobody|no\\s+one|none\\s+of\\s+us)\\s+(?:here\\s+|involved\\s+)?(?:thinks|thought|believes|believed|says|said|claims|claimed|blames|blamed|suggests|suggested|is\\s+saying|is\\s+suggesting)\\b"
+                    + "|\\bnot\\s+that\\b",
             FLAGS);
     private static final Pattern CLAUSE_END = Pattern.compile("[,;:.!?—–]|\\s-\\s|\\bbut\\b|\\bbecause\\b", FLAGS);
 

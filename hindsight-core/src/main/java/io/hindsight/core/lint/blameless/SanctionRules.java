@@ -44,6 +44,8 @@ final class SanctionRules {
                 hits.add(new Hit(RULE, c, hold, i + 1, a));
             } else if (lex.in("training", w.lemma()) || w.lower().matches("re-?train(ed|ing|s)?")) {
                 training(s, i, hits);
+            } else if (w.is("leave") && s.has(i - 1, "administrative", "unpaid", "garden", "forced", "mandatory", "compulsory")) {
+                hits.add(new Hit(RULE, 0.85, Math.max(0, i - 1), i + 1, null));
             } else if (w.is("consequence", "consequences") && s.has(i + 1, "for") || w.is("face") && s.has(i + 1, "consequences")) {
                 Agent a = w.is("face") ? agents.subject(s.t, i) : agents.object(s.t, i + 1);
                 if (a.people()) hits.add(new Hit(RULE, 0.8 * a.weight(), i, i + 2, a));
@@ -61,7 +63,8 @@ final class SanctionRules {
         if (w.verb()) return true;
         if (i != s.clauseStart(i) || i + 1 >= s.size()) return false;
         Token next = s.get(i + 1);
-        return next.tag().equals("DET") || next.tag().equals("PROPN") || next.capitalised() || next.tag().equals("PRON") || next.is("away", "off");
+        return next.tag().equals("DET") || next.tag().equals("PROPN") || next.capitalised() || next.tag().equals("PRON") || next.is("away", "off")
+                || next.tag().equals("NOUN") || next.tag().equals("ADJ");
     }
 
     /** The person a verb acts on: its object, or its subject when the verb is passive. */
@@ -109,6 +112,11 @@ final class SanctionRules {
         if (!a.people() || a.kind() == Agent.Kind.AFFECTED) {
             // "X's production access has been revoked", "Revoke Olamide's admin access"
             Agent owner = possessor(s, a);
+            if (!owner.people() && thing) {
+                // "revoke production access for the whole ops team"
+                int forWhom = s.find(a.to(), 3, "for", "from");
+                if (forWhom > 0) owner = agents.object(s.t, forWhom);
+            }
             if (!owner.people() || !thing) return;
             a = owner;
         }

@@ -24,7 +24,8 @@ final class Screen {
                 "bound", "wall", "flag", "sign", "pebkac", "picnic", "id10t", "layer", "ball", "asleep", "attention", "lack", "better",
                 "corner", "bother", "supposed", "consequence", "example", "shame", "lose", "dock", "written", "warning", "pip",
                 "plan", "course", "needless", "saying", "coming", "obvious", "clear", "plain", "only", "rookie", "sense", "no-brainer",
-                "improvement", "accident", "fail", "offline", "ban"));
+                "improvement", "accident", "fail", "offline", "ban", "let", "allow", "keyboard", "surprise", "surprising", "unsurprising",
+                "nobody"));
         // "error", "mistake", "failure" are everywhere in post-mortems ("error rate"); they need a person nearby
         for (String w : lex.list("error-noun")) alone.remove(w);
         for (String w : lex.list("blame-noun")) if (!lex.in("judgement", w)) alone.remove(w);
@@ -61,13 +62,20 @@ final class Screen {
             if (w.equals("because") || w.equals("due")) because = true;
             if (w.equals("if") || w.equals("had") && i == 0) ifOrHad = true;
             if (w.startsWith("fat-finger")) return true;
+            if (i + 1 < tokens.size()) {
+                Token next = tokens.get(i + 1);
+                if (t.is("our", "his", "her", "my", "their", "your") && (lex.in("blame-noun", next.lemma()) || next.is("fault"))) return true;
+                if (w.equals("'s") && next.is("job", "responsibility", "task", "duty")) return true;
+                if (next.is("leave") && t.is("administrative", "unpaid", "garden", "forced")) return true;
+                if (w.equals("question") && next.is("of")) return true;
+            }
             if (lex.in("error-noun", l) || lex.in("blame-noun", l)) errorNoun = true;
             if (lex.in("human-modifier", l) || lex.in("human-modifier", w) || w.equals("by") || w.equals("part") || w.equals("'s")) byPerson = true;
             if ((w.equals("issue") || w.equals("problem") || w.equals("issues") || w.equals("problems")) && i > 0
                     && tokens.get(i - 1).is("people", "personnel", "staffing", "8", "eight")) peopleProblem = true;
             if (lex.in("error-noun", l) && i > 0 && tokens.get(i - 1).is("simple", "trivial", "basic", "silly", "textbook", "elementary", "rookie")) return true;
             if ((w.equals("down") || w.equals("out") || w.equals("over") || w.equals("away") || w.equals("up")) && phrasalBefore(tokens, i)) return true;
-            if (w.endsWith("-error") || w.endsWith("-mistake")) return true;
+            if (w.endsWith("-error") || w.endsWith("-mistake") || w.startsWith("human-") || w.startsWith("man-made")) return true;
             if (w.equals("on") && i > 0 && (tokens.get(i - 1).is("be", "entirely", "squarely", "solely", "all", "totally"))) return true;
             if (w.equals("'s") && i + 1 < tokens.size()) return true;
         }

@@ -96,6 +96,13 @@ final class WordRules {
             String[] parts = w.lower().split("-");
             if (parts.length == 2 && lex.in("human-modifier", parts[0]) && lex.in("error-noun", parts[1])) {
                 c = 0.9;
+            } else if (parts.length == 2 && (parts[0].equals("human") || parts[0].equals("man") || parts[0].equals("operator"))
+                    && Set.of("caused", "induced", "made", "driven", "triggered", "generated").contains(parts[1])) {
+                c = 0.85;
+            } else if (w.is("keyboard") && s.find(i + 1, 4, "chair") > 0) {
+                c = 0.85; to = s.find(i + 1, 4, "chair") + 1;
+            } else if (lex.in("blame-noun", w.lemma()) && i > 0 && s.get(i - 1).is("our", "my", "their", "your")) {
+                c = 0.75; from = i - 1;
             } else if (lex.in("error-noun", w.lemma()) && i > 0) {
                 Token m = s.get(i - 1);
                 Token m2 = i > 1 ? s.get(i - 2) : null;
@@ -191,8 +198,15 @@ final class WordRules {
                 c = 0.8; to = i + 3;
             } else if (w.is("bound") && s.has(i + 1, "to") && s.has(i + 2, "happen", "fail", "break", "go", "occur", "bite")) {
                 c = 0.8; to = i + 3;
-            } else if (w.is("going") && s.has(i - 1, "never") && s.has(i + 1, "to") && s.has(i + 2, "work", "scale", "hold", "last", "succeed")) {
-                c = 0.7; to = i + 3;
+            } else if (w.is("going") && s.has(i - 1, "never", "always") && s.has(i + 1, "to") && s.has(i + 2, "work", "scale", "hold", "last", "succeed",
+                    "fail", "break", "happen", "crash", "overflow", "fill", "bite")) {
+                c = 0.75; to = i + 3;
+            } else if (w.is("question") && s.has(i - 1, "a") && s.has(i + 1, "of") && s.has(i + 2, "time", "when")) {
+                c = 0.8; to = i + 3;
+            } else if (w.is("surprise") && s.has(i - 1, "no", "little") || w.is("surprising") && s.has(i - 1, "not", "hardly", "scarcely", "unsurprising")
+                    || w.is("unsurprising")) {
+                hits.add(new Hit(HINDSIGHT, 0.8, Math.max(0, i - 1), i + 1, null));
+                continue;
             } else if (w.is("no-brainer") || w.is("know", "knows") && s.has(i - 1, "everyone", "everybody") || w.is("common") && s.has(i + 1, "sense")) {
                 c = 0.7;
             } else if (w.is("mistake", "error", "oversight", "slip", "blunder") && s.has(i - 1, "simple", "trivial", "basic", "silly", "textbook", "elementary", "obvious", "avoidable", "elementary")) {
@@ -231,7 +245,7 @@ final class WordRules {
         Token w = s.get(i);
         Token prev = i > 0 ? s.get(i - 1) : null;
         Token next = i + 1 < s.size() ? s.get(i + 1) : null;
-        boolean predicative = prev != null && (prev.is("be", "seem", "seemed", "looked", "appear", "been") || prev.tag().equals("ADV") && i > 1 && s.get(i - 2).is("be", "been", "seem"));
+        boolean predicative = prev != null && (prev.is("be", "seem", "seemed", "looked", "appear", "been", "'s") || prev.tag().equals("ADV") && i > 1 && s.get(i - 2).is("be", "been", "seem"));
         boolean became = false;
         for (int k = Math.max(0, i - 3); k < i; k++) if (BECOME.contains(s.get(k).lemma())) became = true;
         if (became) return 0;
