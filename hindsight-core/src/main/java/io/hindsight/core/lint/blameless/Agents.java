@@ -188,7 +188,7 @@ final class Agents {
         }
         if (lex.in("tech-name", lower) || looksTechnical(h.text())) return new Agent(Agent.Kind.SYSTEM, 0.85, from, to);
         if (lex.in("system", lemma)) return new Agent(Agent.Kind.SYSTEM, 0.8, from, to);
-        char senses = lex.senses(lemma);
+        char senses = lex.senses(lower);
         if (senses == 'P' && !h.capitalised() || senses == 'P' && determiner) return new Agent(Agent.Kind.ROLE, 0.75, from, to);
         if (senses == 'G' && determiner) return new Agent(Agent.Kind.TEAM, 0.6, from, to);
         boolean english = lex.isEnglish(lower);

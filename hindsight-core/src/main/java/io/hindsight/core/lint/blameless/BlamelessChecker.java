@@ -50,6 +50,7 @@ public final class BlamelessChecker {
             throw new IllegalArgumentException("the blocking confidence must be within 0..1, not " + blockingConfidence);
         }
         Lexicon lex = Lexicon.get();
+        warmUpOnce();
         Set<String> names = new HashSet<>();
         for (String n : knownNames) {
             if (n == null) continue;
@@ -64,6 +65,13 @@ public final class BlamelessChecker {
         this.omission = new OmissionRules(lex, agents);
         this.wordRules = new WordRules(lex, agents);
         this.sanction = new SanctionRules(lex, agents);
+    }
+
+    private static final java.util.concurrent.atomic.AtomicBoolean WARMING = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /** Starts reading the vocabulary and the tagger's model in the background while the screen runs. */
+    private static void warmUpOnce() {
+        if (WARMING.compareAndSet(false, true)) Lexicon.warmUp();
     }
 
     /** A checker that knows the people a post-mortem lists (authors, approvers, action owners). */
@@ -88,9 +96,14 @@ public final class BlamelessChecker {
 
     /** The best hit per rule, in order of seriousness, at or above the report floor. */
     List<Found> analyse(String text, SectionKind kind) {
+        return analyse(text, kind, true);
+    }
+
+    /** @param screened false to read the sentence in full even when the screen would let it go (to test the screen) */
+    List<Found> analyse(String text, SectionKind kind, boolean screened) {
         List<Token> tokens = words.tokens(text);
-        if (tokens.isEmpty() || !screen.worthALook(tokens)) return List.of();
-        Sentence s = new Sentence(text, Tagger.tag(tokens), kind);
+        if (tokens.isEmpty() || screened && !screen.worthALook(tokens)) return List.of();
+        Sentence s = new Sentence(text, words.lemmatised(Tagger.tag(tokens)), kind);
         List<Hit> all = new ArrayList<>();
         all.addAll(sanction.find(s));
         all.addAll(cause.find(s));

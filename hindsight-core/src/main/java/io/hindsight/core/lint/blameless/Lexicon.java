@@ -24,18 +24,37 @@ final class Lexicon {
 
     private final Map<String, Set<String>> lists;
     private final Set<String> listed = new HashSet<>();
-    private final Map<String, Character> english;
     private final Map<String, String> irregular;
 
     private Lexicon() {
         lists = readLists();
         lists.values().forEach(listed::addAll);
-        english = readEnglish();
+        // "mess up", "take down": their verbs are lemmatised like any listed word
+        for (Set<String> words : lists.values()) for (String w : words) if (w.contains(" ")) listed.add(w.substring(0, w.indexOf(' ')));
         irregular = irregularForms();
     }
 
     private static final class Holder {
         static final Lexicon INSTANCE = new Lexicon();
+    }
+
+    /** The vocabulary (68,000 words) is read apart, on first use: the screen does not need it. */
+    private static final class Vocabulary {
+        static final Map<String, Character> WORDS = readEnglish();
+    }
+
+    /** Reads what the first sentence worth a closer look will need, in the background, once per process. */
+    static void warmUp() {
+        Thread t = new Thread(() -> {
+            english();
+            Tagger.loadMillis();
+        }, "hindsight-blameless-warm-up");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private static Map<String, Character> english() {
+        return Vocabulary.WORDS;
     }
 
     /** The lexicon, read on first use; the JVM's class initialisation makes this thread-safe. */
@@ -58,14 +77,16 @@ final class Lexicon {
 
     /** True when the word (lower case, any inflection) is a common English word. */
     boolean isEnglish(String lower) {
+        Map<String, Character> english = english();
         if (english.containsKey(lower)) return true;
         for (String l : candidates(lower)) if (english.containsKey(l)) return true;
         return false;
     }
 
     /** WordNet says every noun sense of the lemma is a person ('P'), or some are ('p'); groups 'G'/'g'; else 0. */
-    char senses(String lemma) {
-        Character c = english.get(lemma);
+    char senses(String word) {
+        Character c = english().get(word);
+        if (c == null) c = english().get(lemma(word));
         return c == null ? 0 : c;
     }
 
@@ -74,13 +95,11 @@ final class Lexicon {
      * lexicon or the vocabulary: "forgotten" -> forget, "deleted" -> delete, "teams" -> team.
      */
     String lemma(String lower) {
-        String irr = irregular.get(lower);
-        if (irr != null) return irr;
-        if (listed.contains(lower)) return lower;
+        String listedLemma = listedLemma(lower);
+        if (listedLemma != null) return listedLemma;
         List<String> candidates = candidates(lower);
+        Map<String, Character> english = english();
         String best = null;
-        for (String c : candidates) if (listed.contains(c) && (best == null || c.length() > best.length())) best = c;
-        if (best != null) return best;
         boolean inflected = lower.endsWith("ed") || lower.endsWith("ing") || lower.endsWith("s");
         if (!inflected && english.containsKey(lower)) return lower;
         // the longest base form that is a word: "lies" -> lie (not "li"), "deleted" -> delete
@@ -88,9 +107,22 @@ final class Lexicon {
         return best != null ? best : lower;
     }
 
+    /**
+     * The base form when it is a word of the lexicon's lists, else null; needs no vocabulary, so the
+     * screen can afford it for every word.
+     */
+    String listedLemma(String lower) {
+        String irr = irregular.get(lower);
+        if (irr != null) return irr;
+        if (listed.contains(lower)) return lower;
+        String best = null;
+        for (String c : candidates(lower)) if (listed.contains(c) && (best == null || c.length() > best.length())) best = c;
+        return best;
+    }
+
     /** True when the word is in any list of the lexicon or in the vocabulary. */
     boolean known(String w) {
-        return listed.contains(w) || english.containsKey(w);
+        return listed.contains(w) || english().containsKey(w);
     }
 
     boolean listed(String w) {

@@ -53,19 +53,27 @@ final class Words {
         return out;
     }
 
+    /** The tokens with full lemmas, the vocabulary's too ("suffered" -> suffer): for sentences past the screen. */
+    List<Token> lemmatised(List<Token> tokens) {
+        List<Token> out = new ArrayList<>(tokens.size());
+        for (Token t : tokens) {
+            String lemma = lexicon.lemma(t.lower());
+            out.add(lemma.equals(t.lemma()) ? t : new Token(t.text(), t.lower(), lemma, t.tag(), t.start(), t.end()));
+        }
+        return out;
+    }
+
     private void add(List<Token> out, String t, int start) {
         String lower = t.toLowerCase(Locale.ROOT).replace('’', '\'');
         if (lower.equals("'ve")) lower = "have";
         lower = mend(lower);
-        out.add(new Token(t, lower, lexicon.lemma(lower), "", start, start + t.length()));
+        String lemma = lexicon.listedLemma(lower);
+        out.add(new Token(t, lower, lemma == null ? lower : lemma, "", start, start + t.length()));
     }
 
     /** A misspelling of a word the rules look for, mended: "forgott" -> "forgot", "eror" -> "error", "shoud" -> "should". */
     String mend(String lower) {
-        if (lower.length() < 4 || !Character.isLetter(lower.charAt(0)) || lexicon.known(lower) || typoTargets.containsKey(lower)) return lower;
-        if (lexicon.isEnglish(lower)) return lower;
-        String direct = typoTargets.get(lower);
-        if (direct != null) return direct;
+        if (lower.length() < 4 || !Character.isLetter(lower.charAt(0)) || typoTargets.containsKey(lower) || lexicon.listed(lower)) return lower;
         // candidates one edit away; with two readings ("shold": should or scold?) the likelier spelling of blame wins
         String found = null;
         java.util.List<String> hits = new ArrayList<>();
@@ -83,7 +91,9 @@ final class Words {
             int r = rankOf(h);
             if (r < rank) { rank = r; found = h; }
         }
-        return found == null ? lower : found;
+        // a real word one letter from a trigger ("cold", "mixed") is not a typo; only now is the vocabulary needed
+        if (found == null || lexicon.isEnglish(lower)) return lower;
+        return found;
     }
 
     private Map<String, String> deletions;
