@@ -13,6 +13,10 @@ import java.util.Set;
 final class Agents {
     private static final Set<String> FUNCTION = Set.of("the", "a", "an", "this", "that", "these", "those", "our", "my", "your",
             "his", "her", "their", "its", "one", "some", "any", "every", "each", "all", "both", "whole", "entire", "another", "other");
+    /** Departments that name a team even written in lower case ("ops missed it"); "data", "platform" need a capital. */
+    private static final Set<String> CLEAR_DEPARTMENTS = Set.of("ops", "devops", "devsecops", "secops", "qa", "qe", "sre", "support", "helpdesk",
+            "noc", "soc", "marketing", "sales", "legal", "finance", "hr", "leadership", "management", "engineering", "operations",
+            "procurement", "compliance", "facilities", "infosec");
     private static final Set<String> PREP = Set.of("of", "from", "on", "in", "at", "with", "for");
     private static final Set<String> CLAUSE_WORDS = Set.of("because", "when", "while", "after", "before", "since", "so", "but",
             "although", "though", "if", "unless", "until", "once", "as", "and", "or", "then", "where", "whereas");
@@ -179,9 +183,7 @@ final class Agents {
         if (lex.in("team", lemma)) return new Agent(Agent.Kind.TEAM, techModifier ? 0.6 : 0.85, from, to);
         if (lex.in("department", lemma) && !techModifier && to < t.size() + 1) {
             boolean bare = !determiner && from == head;
-            boolean clear = Set.of("ops", "devops", "devsecops", "secops", "qa", "qe", "sre", "support", "helpdesk", "noc", "soc",
-                    "marketing", "sales", "legal", "finance", "hr", "leadership", "management", "engineering", "operations",
-                    "procurement", "compliance", "facilities", "infosec").contains(lemma);
+            boolean clear = CLEAR_DEPARTMENTS.contains(lemma);
             if (lemma.equals("it") && !h.text().equals("IT")) return new Agent(Agent.Kind.SYSTEM, 0.6, from, to);
             if (clear && (bare || h.capitalised())) return new Agent(Agent.Kind.TEAM, 0.8, from, to);
             if (bare && h.capitalised()) return new Agent(Agent.Kind.TEAM, 0.65, from, to);

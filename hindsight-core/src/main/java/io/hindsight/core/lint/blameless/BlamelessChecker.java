@@ -60,7 +60,7 @@ public final class BlamelessChecker {
         Agents agents = new Agents(lex, names);
         this.blockingConfidence = blockingConfidence;
         this.words = new Words(lex, Typos.targets(lex));
-        this.screen = new Screen(lex);
+        this.screen = Screen.get(lex);
         this.cause = new CauseRules(lex, agents);
         this.omission = new OmissionRules(lex, agents);
         this.wordRules = new WordRules(lex, agents);
@@ -101,8 +101,9 @@ public final class BlamelessChecker {
 
     /** @param screened false to read the sentence in full even when the screen would let it go (to test the screen) */
     List<Found> analyse(String text, SectionKind kind, boolean screened) {
-        List<Token> tokens = words.tokens(text);
-        if (tokens.isEmpty() || screened && !screen.worthALook(tokens)) return List.of();
+        if (screened && !screen.worthALook(words.tokens(text, false))) return List.of();
+        List<Token> tokens = words.tokens(text, true);
+        if (tokens.isEmpty()) return List.of();
         Sentence s = new Sentence(text, words.lemmatised(Tagger.tag(tokens)), kind);
         List<Hit> all = new ArrayList<>();
         all.addAll(sanction.find(s));

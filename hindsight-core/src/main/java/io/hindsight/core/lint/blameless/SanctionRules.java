@@ -13,6 +13,8 @@ import java.util.List;
  */
 final class SanctionRules {
     static final String RULE = "blameless.punitive";
+    private static final java.util.regex.Pattern RETRAIN = java.util.regex.Pattern.compile("re-?train(?:ed|ing|s)?");
+    private static final java.util.regex.Pattern RETRAIN_VERB = java.util.regex.Pattern.compile("re-?trains?");
 
     private final Lexicon lex;
     private final Agents agents;
@@ -42,7 +44,7 @@ final class SanctionRules {
                 Agent a = s.get(hold).is("held") ? agents.subject(s.t, hold) : agents.object(s.t, hold);
                 double c = a.people() ? 0.85 * Math.max(a.weight(), 0.9) : 0.7;
                 hits.add(new Hit(RULE, c, hold, i + 1, a));
-            } else if (lex.in("training", w.lemma()) || w.lower().matches("re-?train(ed|ing|s)?")) {
+            } else if (lex.in("training", w.lemma()) || w.lower().startsWith("re") && RETRAIN.matcher(w.lower()).matches()) {
                 training(s, i, hits);
             } else if (w.is("leave") && s.has(i - 1, "administrative", "unpaid", "garden", "forced", "mandatory", "compulsory")) {
                 hits.add(new Hit(RULE, 0.85, Math.max(0, i - 1), i + 1, null));
@@ -149,7 +151,7 @@ final class SanctionRules {
                 || s.find(i + 1, 3, "again") >= 0 || s.find(i + 1, 8, "again") >= 0;
         boolean mandated = s.find(Math.max(0, i - 3), 3, "mandatory", "mandated", "compulsory", "remedial", "required", "forced") >= 0;
         if (!re && !mandated) return;
-        if (w.verb() && w.lower().matches("re-?train(s)?")) {
+        if (w.verb() && RETRAIN_VERB.matcher(w.lower()).matches()) {
             Agent o = agents.object(s.t, i);
             if (o.people() && o.kind() != Agent.Kind.AFFECTED) hits.add(new Hit(RULE, 0.85 * o.weight(), i, o.to(), o));
             return;

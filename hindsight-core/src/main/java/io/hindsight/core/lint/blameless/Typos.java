@@ -7,6 +7,26 @@ import java.util.Map;
 /** The words worth mending when misspelt: those the rules start from, in every form they take. */
 final class Typos {
     private static volatile Map<String, String> cached;
+    private static volatile Index index;
+
+    /** Each target with one letter deleted, to the target ("" when two share it), and each target's rank. */
+    record Index(Map<String, String> deletions, Map<String, Integer> ranks) {
+    }
+
+    static Index index(Lexicon lex) {
+        Index i = index;
+        if (i != null) return i;
+        Map<String, String> targets = targets(lex);
+        Map<String, String> d = new HashMap<>();
+        Map<String, Integer> r = new HashMap<>();
+        int rank = 0;
+        for (String t : targets.keySet()) {
+            r.put(t, rank++);
+            for (int k = 0; k < t.length(); k++) d.merge(t.substring(0, k) + t.substring(k + 1), t, (a, b) -> a.equals(b) ? a : "");
+        }
+        index = new Index(Map.copyOf(d), Map.copyOf(r));
+        return index;
+    }
 
     private Typos() {
     }

@@ -27,6 +27,7 @@ final class WordRules {
             "susceptible", "vulnerable", "invite", "invites", "inviting", "allow", "allows", "possibility", "opportunity", "odds");
     private static final Set<String> OUTCOME_NOUNS = Set.of("outcome", "outage", "incident", "failure", "mistake", "error", "problem",
             "result", "accident", "crash", "loss", "issue", "bug", "disaster");
+    private static final Set<String> HUMAN_CAUSED = Set.of("caused", "induced", "made", "driven", "triggered", "generated");
     private static final Set<String> BECOME = Set.of("become", "get", "grow", "turn");
 
     private final Lexicon lex;
@@ -97,7 +98,7 @@ final class WordRules {
             if (parts.length == 2 && lex.in("human-modifier", parts[0]) && lex.in("error-noun", parts[1])) {
                 c = 0.9;
             } else if (parts.length == 2 && (parts[0].equals("human") || parts[0].equals("man") || parts[0].equals("operator"))
-                    && Set.of("caused", "induced", "made", "driven", "triggered", "generated").contains(parts[1])) {
+                    && HUMAN_CAUSED.contains(parts[1])) {
                 c = 0.85;
             } else if (w.is("keyboard") && s.find(i + 1, 4, "chair") > 0) {
                 c = 0.85; to = s.find(i + 1, 4, "chair") + 1;

@@ -32,7 +32,12 @@ final class Words {
 
     /** The tokens of a sentence, quoted and rejected words left out. */
     List<Token> tokens(String s) {
-        boolean[] masked = Quotes.mask(s);
+        return tokens(s, true);
+    }
+
+    /** @param mask leave out quoted and rejected words (the screen can do without: leaving words in only lets more through) */
+    List<Token> tokens(String s, boolean mask) {
+        boolean[] masked = mask ? Quotes.mask(s) : new boolean[s.length()];
         List<Token> out = new ArrayList<>();
         Matcher m = TOKEN.matcher(s);
         while (m.find()) {
@@ -64,12 +69,20 @@ final class Words {
     }
 
     private void add(List<Token> out, String t, int start) {
-        String lower = t.toLowerCase(Locale.ROOT).replace('’', '\'');
-        if (lower.equals("'ve")) lower = "have";
-        lower = mend(lower);
-        String lemma = lexicon.listedLemma(lower);
-        out.add(new Token(t, lower, lemma == null ? lower : lemma, "", start, start + t.length()));
+        String[] forms = SEEN.get(t);
+        if (forms == null) {
+            String lower = t.toLowerCase(Locale.ROOT).replace('’', '\'');
+            if (lower.equals("'ve")) lower = "have";
+            lower = mend(lower);
+            String lemma = lexicon.listedLemma(lower);
+            forms = new String[]{lower, lemma == null ? lower : lemma};
+            if (SEEN.size() < 200_000) SEEN.put(t, forms);
+        }
+        out.add(new Token(t, forms[0], forms[1], "", start, start + t.length()));
     }
+
+    /** Each word as written, to its mended lower case and listed lemma: worked out once per process. */
+    private static final Map<String, String[]> SEEN = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** A misspelling of a word the rules look for, mended: "forgott" -> "forgot", "eror" -> "error", "shoud" -> "should". */
     String mend(String lower) {
@@ -96,29 +109,12 @@ final class Words {
         return found;
     }
 
-    private Map<String, String> deletions;
-    private Map<String, Integer> ranks;
-
     private int rankOf(String target) {
-        if (ranks == null) {
-            Map<String, Integer> r = new HashMap<>();
-            int i = 0;
-            for (String t : typoTargets.keySet()) r.put(t, i++);
-            ranks = r;
-        }
-        return ranks.getOrDefault(target, Integer.MAX_VALUE);
+        return Typos.index(lexicon).ranks().getOrDefault(target, Integer.MAX_VALUE);
     }
 
-    /** Each target with one letter deleted, to the target ("" when two targets share a deletion). */
     private Map<String, String> deletionIndex() {
-        if (deletions == null) {
-            Map<String, String> d = new HashMap<>();
-            for (String t : typoTargets.keySet()) {
-                for (String del : deletes(t)) d.merge(del, t, (a, b) -> a.equals(b) ? a : "");
-            }
-            deletions = d;
-        }
-        return deletions;
+        return Typos.index(lexicon).deletions();
     }
 
     private static List<String> deletes(String w) {
