@@ -156,6 +156,8 @@ final class Agents {
     /** Classifies the phrase {@code [from..head]} by its head, the last word, and its modifiers. */
     Agent classify(List<Token> t, int from, int head) {
         while (from < head && FUNCTION.contains(t.get(from).lower())) from++;
+        // "the engineer responsible": an adjective after its noun
+        while (head > from && t.get(head).tag().equals("ADJ") && t.get(head - 1).noun()) head--;
         Token h = t.get(head);
         int to = head + 1;
         String lower = h.lower(), lemma = h.lemma();

@@ -39,6 +39,14 @@ final class CauseRules {
             }
             if (w.is("responsible", "accountable", "culpable") && !s.negatedBefore(i, 4)) responsible(s, i, hits);
             if (w.is("on") && i > 0 && s.get(i - 1).is("be", "entirely", "squarely", "all", "totally", "solely", "firmly")) onSomeone(s, i, hits);
+            if (w.is("to") && i > 0 && (s.get(i - 1).is("back", "down", "attributable", "attributed", "due") && i > 1 && s.get(i - 2).is("trace", "traces", "traced", "come", "comes", "boil", "boils", "be", "attributable", "attributed", "entirely", "largely", "directly")
+                    || s.get(i - 1).is("attributable", "attributed"))) {
+                Agent a = agents.object(s.t, i);
+                if (a.people() && a.kind() != Agent.Kind.AFFECTED && a.kind() != Agent.Kind.WE && !s.negatedBefore(i, 4)) {
+                    hits.add(new Hit(RULE, 0.85 * a.weight(), Math.max(0, i - 2), a.to(), a));
+                }
+            }
+            if (w.is("reason", "cause", "culprit") && s.has(i - 1, "the", "root", "main", "real") && !s.has(i + 1, "of", "for") ) personIsCause(s, i, hits);
         }
         return hits;
     }
@@ -152,9 +160,19 @@ final class CauseRules {
         boolean possessive = false;
         for (int k = at + 1; k < s.size() && k <= a.to() + 1; k++) if (s.get(k).lower().equals("'s")) possessive = true;
         if (possessive) return; // "thanks to Jae-won's quick diagnosis": the possessive rule judges the noun
-        double base = w.is("thanks") ? 0.65 : 0.85;
+        if (w.is("thanks") && !badOutcome(s)) return; // "thanks to Oleksandr, the region recovered"
+        double base = w.is("thanks") ? 0.7 : 0.85;
         if (s.negatedBefore(i, 3)) return;
         hits.add(new Hit(RULE, base * a.weight(), i, a.to(), a));
+    }
+
+    private static final java.util.Set<String> BAD = java.util.Set.of("down", "lost", "lose", "outage", "break", "broke", "broken", "fail", "failed",
+            "dark", "crash", "crashed", "error", "errors", "corrupt", "corrupted", "offline", "wipe", "wiped", "delete", "deleted", "loss",
+            "incident", "degraded", "unavailable", "stale", "drop", "dropped", "hours", "went");
+
+    private static boolean badOutcome(Sentence s) {
+        for (int k = 0; k < s.size(); k++) if (BAD.contains(s.get(k).lower()) || BAD.contains(s.get(k).lemma())) return true;
+        return false;
     }
 
     /** "blame for the data loss lies with Agnieszka", "the fault lies with QA", "blame goes to Giovanni". */
@@ -175,6 +193,17 @@ final class CauseRules {
         Agent a = agents.object(s.t, be);
         if (a.people() && a.kind() != Agent.Kind.AFFECTED && a.kind() != Agent.Kind.WE) {
             hits.add(new Hit(RULE, 0.9 * a.weight(), i, a.to(), a));
+        }
+    }
+
+    /** "Hamid is the reason checkout was down", "Tomasz was the root cause". */
+    private void personIsCause(Sentence s, int i, List<Hit> hits) {
+        int k = i - 1;
+        while (k >= 0 && s.get(k).is("the", "root", "main", "real", "primary", "whole", "only", "sole")) k--;
+        if (k < 1 || !s.get(k).is("be")) return;
+        Agent a = agents.subject(s.t, k + 1);
+        if (a.people() && a.kind() != Agent.Kind.AFFECTED && a.kind() != Agent.Kind.WE && !s.negatedBefore(i, 4)) {
+            hits.add(new Hit(RULE, 0.85 * a.weight(), a.from(), i + 1, a));
         }
     }
 

@@ -96,9 +96,16 @@ final class OmissionRules {
     /** "Nobody checked the backups", "no one noticed the alert". */
     private void nobody(Sentence s, int i, List<Hit> hits) {
         int k = i + 1;
+        // "nobody on the team noticed"
+        if (k + 2 < s.size() && s.get(k).is("on", "in", "from", "at") && s.get(k + 1).tag().equals("DET")) {
+            k += 2;
+            while (k < s.size() && s.get(k).noun()) k++;
+        }
         while (k < s.size() && (s.get(k).tag().equals("ADV") || s.get(k).is("ever", "even"))) k++;
         if (k >= s.size() || !lex.in("diligence", s.get(k).lemma()) || !(s.get(k).verb() || s.get(k).lower().endsWith("ed"))) return;
         if (s.get(k).is("be", "have")) return;
+        // "nobody noticed anything unusual": there was nothing to notice
+        if (s.has(k + 1, "anything", "any", "nothing")) return;
         hits.add(new Hit(FAILED_TO, 0.7, i, k + 1, new Agent(Agent.Kind.PERSON, 0.6, i, i + 1)));
     }
 
@@ -146,6 +153,9 @@ final class OmissionRules {
             Token after = s.get(q);
             if (PASSIVE_HINDSIGHT.contains(after.lemma()) && after.lower().endsWith("ed") || after.is("caught", "found")) {
                 if (m.is("would", "wouldve", "woulda")) return;
+                // "could have been caught by a schema linter": a safeguard that was missing, not a person
+                int by = s.find(q + 1, 2, "by");
+                if (!people && by > 0 && agents.object(s.t, by).kind() == Agent.Kind.SYSTEM) return;
                 double c = people ? 0.85 * a.weight() : 0.65;
                 hits.add(new Hit(COUNTERFACTUAL, c, Math.min(a.from(), i), q + 1, a));
             } else if (people && (after.tag().equals("ADJ") || after.is("more", "less")) && !negated) {

@@ -76,7 +76,7 @@ final class WordRules {
                 c = 0.7;
             }
             if (c == 0) continue;
-            if (c > 0 && !w.is("attention") && s.negatedBefore(i, 4) && !w.is("better")) continue;
+            if (c > 0 && !w.is("attention") && s.negatedBefore(i, 8) && !w.is("better")) continue;
             hits.add(new Hit(JUDGEMENT, c, Math.min(i, to - 1), to, null));
         }
     }
