@@ -30,14 +30,15 @@ final class Quotes {
                     + "|\\b(?:the|a|this|that|our|its|their)\\s+(?:\\w+\\s+)?" + META_NOUN + "\\b(?=[^.;]*\\b(?:remov|struck|strike|delet|dropp|replac|rewr|rewor|reword|rephras|chang|edit|object|flag|disagre|retract|withdr|cross|renam|cut|reject|wrong|false|unfair|untrue|incorrect|mislead|unhelpful|not\\s+appear|nowhere|never\\s+appear|avoid|ban))"
                     + "|\\b(?:remov|struck|strike|delet|dropp|replac|rewr|rewor|reword|rephras|chang|edit|cut|reject|cross(?:ed)?\\s+out)\\w*\\s+(?:the|a|this|that|every|each|any)\\s+(?:\\w+\\s+)?" + META_NOUN + "\\b"
                     + "|^\\s*(?:saying|writing|claiming|concluding|suggesting|implying|blaming)\\b"
-                    + "|\\b(?:nobody|no\\s+one|none\\s+of\\s+us)\\s+(?:here\\s+|involved\\s+)?(?:thinks|thought|believes|believed|says|said|claims|claimed|blames|blamed|suggests|suggested|is\\s+saying|is\\s+suggesting)\\b"
+                    + "|\\b(?:nobody|no\\s+one|none\\s+of\\s+us)\\s+(?:here\\s+|involved\\s+)?(?:thinks?|thought|believes?|believed|says?|said|claims?|claimed|blames?|blamed|suggests?|suggested|(?:is|are)\\s+saying|(?:is|are)\\s+suggesting)\\b"
+                    + "|\\b(?:easy|tempting|unfair|wrong|misleading)\\s+to\\s+(?:say|blame|conclude|call|write|claim|think|assume|suggest)\\b"
                     + "|\\bnot\\s+that\\b",
             FLAGS);
     private static final Pattern QUOTE_MARK = Pattern.compile("[\"“”„«»‹›`'‘’]|https?://");
     /** Words one of the cues needs; a cheap test before the long pattern. */
     private static final Pattern MAY_CUE = Pattern.compile("instead|rather|not|n['’]t|longer|avoid|ban|forbid|discourage|like|such|calling|whether|\\bif\\b|"
             + "sentence|phrase|line|word|term|claim|statement|label|headline|title|comment|card|framing|language|conclusion|verdict|description|"
-            + "characteri|narrative|version|draft|saying|writing|claiming|concluding|suggesting|implying|blaming|nobody|no one|none of", FLAGS);
+            + "characteri|narrative|version|draft|saying|writing|claiming|concluding|suggesting|implying|blaming|nobody|no one|none of|easy|tempting|unfair|wrong|misleading", FLAGS);
     private static final Pattern CLAUSE_END = Pattern.compile("[,;:.!?—–]|\\s-\\s|\\bbut\\b|\\bbecause\\b", FLAGS);
 
     private Quotes() {

@@ -28,7 +28,7 @@ final class SanctionRules {
         List<Hit> hits = new ArrayList<>();
         for (int i = 0; i < s.size(); i++) {
             Token w = s.get(i);
-            if (s.negatedBefore(i, 6)) continue;
+            if (s.negatedBefore(i, 6) && !(w.is("longer") && s.has(i - 1, "no"))) continue;
             if (w.is("disciplinary", "punitive") || w.is("warning") && s.has(i - 1, "written", "formal", "final", "verbal")
                     || w.is("plan") && s.has(i - 1, "improvement") && s.has(i - 2, "performance") || w.text().equals("PIP") || w.text().equals("PIPs")
                     || w.is("probation") || w.is("shame") && s.has(i - 2, "name") || w.is("example") && s.has(i + 1, "of") && s.has(i - 2, "make")) {
@@ -46,6 +46,12 @@ final class SanctionRules {
                 hits.add(new Hit(RULE, c, hold, i + 1, a));
             } else if (lex.in("training", w.lemma()) || w.lower().startsWith("re") && RETRAIN.matcher(w.lower()).matches()) {
                 training(s, i, hits);
+            } else if (w.is("longer") && s.has(i - 1, "no") && s.find(i + 1, 4, "allowed", "permitted", "trusted", "able", "eligible", "welcome") > 0) {
+                Agent a = agents.subject(s.t, i - 1);
+                if (a.people() && a.kind() != Agent.Kind.AFFECTED) hits.add(new Hit(RULE, 0.85 * a.weight(), a.from(), s.find(i + 1, 4, "allowed", "permitted", "trusted", "able", "eligible", "welcome") + 1, a));
+            } else if (w.is("conduct", "behaviour", "behavior", "performance", "actions") && s.has(i - 1, "'s") && s.find(Math.max(0, i - 6), 6, "review", "investigate", "assess", "evaluate", "examine", "scrutinise", "scrutinize") >= 0) {
+                Agent a = agents.phraseEndingAt(s.t, i - 2);
+                if (a.people() && a.kind() != Agent.Kind.AFFECTED) hits.add(new Hit(RULE, 0.75 * a.weight(), Math.max(0, i - 4), i + 1, a));
             } else if (w.is("leave") && s.has(i - 1, "administrative", "unpaid", "garden", "forced", "mandatory", "compulsory")) {
                 hits.add(new Hit(RULE, 0.85, Math.max(0, i - 1), i + 1, null));
             } else if (w.is("consequence", "consequences") && s.has(i + 1, "for") || w.is("face") && s.has(i + 1, "consequences")) {
