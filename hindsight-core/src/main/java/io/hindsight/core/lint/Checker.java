@@ -27,6 +27,8 @@ public final class Checker {
         this.templates = templates;
         this.policy = policy;
         this.clock = clock;
+        // the language model is read in the background while the caller reads and parses its post-mortems
+        BlamelessChecker.warmUp();
     }
 
     /** Checks a post-mortem read from Markdown; what could not be read is reported too. */

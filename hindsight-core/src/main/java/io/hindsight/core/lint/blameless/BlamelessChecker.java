@@ -69,7 +69,14 @@ public final class BlamelessChecker {
 
     private static final java.util.concurrent.atomic.AtomicBoolean WARMING = new java.util.concurrent.atomic.AtomicBoolean();
 
-    /** Starts reading the vocabulary and the tagger's model in the background while the screen runs. */
+    /**
+     * Starts reading the vocabulary and the part-of-speech model in a background thread, once per process,
+     * so the first sentence worth a closer look does not wait for them. Safe to call any number of times.
+     */
+    public static void warmUp() {
+        warmUpOnce();
+    }
+
     private static void warmUpOnce() {
         if (WARMING.compareAndSet(false, true)) Lexicon.warmUp();
     }
