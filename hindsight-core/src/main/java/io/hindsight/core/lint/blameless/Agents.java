@@ -56,7 +56,27 @@ final class Agents {
             return j >= 0 ? phraseEndingAt(t, j) : Agent.none(v);
         }
         if (w.is("which")) return new Agent(Agent.Kind.SYSTEM, 0.8, i, i + 1);
-        return phraseEndingAt(t, i);
+        // "Lerato, who owned the certificate, forgot": past the clause between commas
+        if (w.text().equals(",")) {
+            for (int k = i - 1; k > 0 && k >= i - 14; k--) {
+                if (t.get(k).text().equals(",")) {
+                    if (t.get(k + 1).is("who", "whose", "which", "a", "an", "the", "our", "one")) return k > 0 ? phraseEndingAt(t, k - 1) : Agent.none(v);
+                    break;
+                }
+            }
+            return Agent.none(v);
+        }
+        Agent a = phraseEndingAt(t, i);
+        // "The engineer who ran the migration has been removed": the phrase before "who" is the subject
+        for (int k = a.from() - 1; k > 0 && k >= a.from() - 8; k--) {
+            Token r = t.get(k);
+            if (r.is("who")) {
+                Agent head = phraseEndingAt(t, k - 1);
+                return head.people() ? head : a;
+            }
+            if (r.text().equals(",") || r.is(";", "because", "when", "after", "and", "but")) break;
+        }
+        return a;
     }
 
     private static boolean skippable(Token w) {
@@ -205,7 +225,8 @@ final class Agents {
         if (!english && !lex.listed(lemma) && h.word()) {
             if (allCaps(h.text())) return new Agent(Agent.Kind.SYSTEM, 0.6, from, to);
             if (h.capitalised()) return new Agent(Agent.Kind.PERSON, h.tag().equals("PROPN") || head > 0 ? 0.9 : 0.85, from, to);
-            if (!determiner && (from == 0 || t.get(from - 1).text().equals(",")) && !lower.contains("-")) {
+            boolean clauseStart = from == 0 || t.get(from - 1).text().equals(",") || CLAUSE_WORDS.contains(t.get(from - 1).lower());
+            if (!determiner && clauseStart && !lower.contains("-")) {
                 return new Agent(Agent.Kind.PERSON, 0.7, from, to);
             }
             return Agent.none(head);

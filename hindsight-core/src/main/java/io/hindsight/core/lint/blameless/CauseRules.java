@@ -70,6 +70,11 @@ final class CauseRules {
         if (i > 0 && s.get(i - 1).tag().equals("DET") && i + 1 < s.size() && s.get(i + 1).noun()) return;
         Agent agent = passive(s, i) ? byAgent(s, i) : agents.subject(s.t, i);
         double weight = agent != null && agent.kind() == Agent.Kind.WE ? 0.8 : 1;
+        if (agent != null && !agent.people()) {
+            // "Nomvula pushed a config change that took the gateway offline": the person who made the change
+            Agent maker = makerOfThat(s, i);
+            if (maker != null) { agent = maker; weight = 0.8; }
+        }
         if (agent != null && !agent.people() && !passive(s, i)) {
             // "Priya's deploy took down the API": the damage is pinned on the owner of the change
             Agent owner = possessorOf(s, agent);
@@ -78,6 +83,18 @@ final class CauseRules {
         if (agent == null || !agent.people() || agent.kind() == Agent.Kind.AFFECTED) return;
         hits.add(new Hit(RULE, base * agent.weight() * weight, Math.min(agent.from(), i), Math.max(i + 1, agent.to()), agent,
                 agent.to() <= i ? replacement : null));
+    }
+
+    private Agent makerOfThat(Sentence s, int i) {
+        int k = i - 1;
+        while (k >= 0 && (s.get(k).tag().equals("ADV") || s.get(k).tag().equals("AUX"))) k--;
+        if (k < 2 || !s.get(k).is("that", "which")) return null;
+        Agent thing = agents.phraseEndingAt(s.t, k - 1);
+        int verb = thing.from() - 1;
+        while (verb >= 0 && s.get(verb).tag().equals("DET")) verb--;
+        if (verb < 1 || !(lex.in("neutral-action", s.get(verb).lemma()) || lex.in("harm-introduce", s.get(verb).lemma()))) return null;
+        Agent maker = agents.subject(s.t, verb);
+        return maker.people() && maker.kind() != Agent.Kind.AFFECTED ? maker : null;
     }
 
     private Agent possessorOf(Sentence s, Agent a) {

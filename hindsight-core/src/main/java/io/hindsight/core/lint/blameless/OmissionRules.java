@@ -69,6 +69,8 @@ final class OmissionRules {
         if (s.negatedBefore(i, 3) && !w.is("fail")) return;
         if (s.has(i + 1, "no", "nothing", "none")) return; // "ignored no alerts"
         Agent a = agents.subject(s.t, i);
+        // "the ticket was ignored by the support team"
+        if (s.has(i - 1, "be") && s.has(i + 1, "by") || s.has(i - 2, "be") && s.get(i - 1).tag().equals("ADV") && s.has(i + 1, "by")) a = agents.object(s.t, i + 1);
         if (!a.people() || a.kind() == Agent.Kind.AFFECTED) return;
         if (!lex.in("fail-strong", w.lemma()) && a.kind() == Agent.Kind.THEY) return;
         int end = Math.min(s.size(), i + (w.is("fail") ? 3 : 2));

@@ -34,6 +34,8 @@ final class Quotes {
                     + "|\\b(?:easy|tempting|unfair|wrong|misleading)\\s+to\\s+(?:say|blame|conclude|call|write|claim|think|assume|suggest)\\b"
                     + "|\\bnot\\s+that\\b",
             FLAGS);
+    private static final Pattern REPORTED = Pattern.compile("\\b(?:wrote|said|says|claimed|claims|suggested|assumed|thought|believed|speculated|guessed|insisted|alleged|tweeted|posted)\\s+(?:that\\s+)?", FLAGS);
+    private static final Pattern CONTRADICTED = Pattern.compile(";|\\bbut\\b|\\bhowever\\b|\\bin fact\\b|\\bactually\\b|\\bturned out\\b|\\bshows?\\b|\\bshowed\\b|\\bfound\\b|\\bwrong(?:ly)?\\b|\\bincorrect(?:ly)?\\b", FLAGS);
     private static final Pattern QUOTE_MARK = Pattern.compile("[\"“”„«»‹›`'‘’]|https?://");
     /** Words one of the cues needs; a cheap test before the long pattern. */
     private static final Pattern MAY_CUE = Pattern.compile("instead|rather|not|n['’]t|longer|avoid|ban|forbid|discourage|like|such|calling|whether|\\bif\\b|"
@@ -51,26 +53,29 @@ final class Quotes {
             Matcher q = QUOTED.matcher(s);
             while (q.find()) fill(masked, q.start(), q.end());
         }
+        // "people wrote that Nomvula broke production; the timeline shows ...": reported, then contradicted
+        if (CONTRADICTED.matcher(s).find()) {
+            Matcher r = REPORTED.matcher(s);
+            while (r.find()) fill(masked, r.start(), clauseEnd(s, r.end(), masked));
+        }
         // the cue pattern is long; most sentences have none of the words it starts from
         if (!MAY_CUE.matcher(s).find()) return masked;
         Matcher c = CUE.matcher(s);
-        while (c.find()) {
-            Matcher end = CLAUSE_END.matcher(s);
-            int stop = s.length();
-            int from = c.end();
-            while (end.find(from)) {
-                // a comma inside quotes or right after the cue does not end the clause
-                if (masked[end.start()] || end.start() == from) {
-                    from = end.end();
-                    if (from >= s.length()) break;
-                    continue;
-                }
-                stop = end.start();
-                break;
-            }
-            fill(masked, c.start(), stop);
-        }
+        while (c.find()) fill(masked, c.start(), clauseEnd(s, c.end(), masked));
         return masked;
+    }
+
+    /** Where the clause that goes on at {@code from} ends; a comma inside quotes or right at the start does not end it. */
+    private static int clauseEnd(String s, int from, boolean[] masked) {
+        Matcher end = CLAUSE_END.matcher(s);
+        while (from < s.length() && end.find(from)) {
+            if (masked[end.start()] || end.start() == from) {
+                from = end.end();
+                continue;
+            }
+            return end.start();
+        }
+        return s.length();
     }
 
     private static void fill(boolean[] m, int from, int to) {

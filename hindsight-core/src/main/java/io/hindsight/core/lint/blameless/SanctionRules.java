@@ -57,6 +57,14 @@ final class SanctionRules {
             } else if (w.is("consequence", "consequences") && s.has(i + 1, "for") || w.is("face") && s.has(i + 1, "consequences")) {
                 Agent a = w.is("face") ? agents.subject(s.t, i) : agents.object(s.t, i + 1);
                 if (a.people()) hits.add(new Hit(RULE, 0.8 * a.weight(), i, i + 2, a));
+            } else if (w.is("need", "require", "get") && !s.has(i - 1, "to") && s.find(i + 1, 6, "sign-off", "signoff", "approval", "supervision") > 0
+                    && s.find(i + 1, 10, "every", "each", "all", "any") > 0) {
+                // "Tomás will need a senior engineer's sign-off for every deploy": a restriction on one person
+                Agent a = agents.subject(s.t, i);
+                if (a.individual()) hits.add(new Hit(RULE, 0.75 * a.weight(), a.from(), i + 1, a));
+            } else if (w.is("ask", "tell", "force", "require", "make") && s.find(i + 2, 5, "step", "stand") > 0 && s.find(i + 3, 6, "down", "aside") > 0 || w.is("resign", "resignation") && s.find(Math.max(0, i - 5), 5, "ask", "asked", "force", "forced", "demand", "demanded") >= 0) {
+                Agent a = agents.object(s.t, i);
+                if (a.people() && a.kind() != Agent.Kind.AFFECTED) hits.add(new Hit(RULE, 0.85 * a.weight(), i, Math.max(i + 1, a.to()), a));
             } else if (w.is("require") && s.find(i + 2, 6, "sign-off", "signoff", "approval", "supervision", "oversight") >= 0) {
                 Agent a = agents.object(s.t, i);
                 if (a.individual() && s.find(i + 1, 6, "to") > 0) hits.add(new Hit(RULE, 0.7 * a.weight(), i, a.to(), a));

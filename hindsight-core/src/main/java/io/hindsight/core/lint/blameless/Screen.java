@@ -25,7 +25,7 @@ final class Screen {
             IF = 1L << 36, ONLY = 1L << 37, HAD = 1L << 38, COMMA = 1L << 39, BY_PERSON = 1L << 40, MODAL = 1L << 41, HAVE = 1L << 42,
             QUALIFIER = 1L << 43, BY = 1L << 44, MISHAP = 1L << 45, DESTRUCTIVE_MOD = 1L << 46, DESTRUCTIVE_OBJ = 1L << 47,
             NEUTRAL = 1L << 48, INTRODUCE = 1L << 49, FAULT = 1L << 50, CAUSE = 1L << 51, REMOVAL = 1L << 52, THING = 1L << 53,
-            THE = 1L << 54, BACK = 1L << 55, LONGER = 1L << 56;
+            THE = 1L << 54, BACK = 1L << 55, LONGER = 1L << 56, STEP = 1L << 57, STEP_DOWN = 1L << 58;
     private static final int CACHE_LIMIT = 200_000;
     private static volatile Screen shared;
 
@@ -51,7 +51,7 @@ final class Screen {
                 "pebkac", "picnic", "id10t", "layer", "ball", "asleep", "attention", "lack", "better", "corner", "bother", "supposed",
                 "consequence", "example", "shame", "pip", "improvement", "needless", "saying", "coming", "rookie", "sense", "no-brainer",
                 "offline", "ban", "let", "allow", "keyboard", "surprise", "surprising", "unsurprising", "nobody", "reprimand", "punish",
-                "sign-off", "signoff", "supervision", "conduct", "behaviour", "behavior"));
+                "sign-off", "signoff", "supervision", "conduct", "behaviour", "behavior", "resign", "resignation"));
         // everywhere in post-mortems; they need company (see worthALook)
         for (String w : List.of("fail", "take", "drop", "move", "cause", "trigger", "set", "run", "go", "clear", "plain", "apparent")) alone.remove(w);
     }
@@ -74,6 +74,7 @@ final class Screen {
             if (has(cur, CAUSE_NOUN) && has(next, BE_OF) || has(cur, CLEAR) && has(next, CLEAR_NEXT) || has(cur, GOING) && has(prev, ALWAYS)) return true;
             if (has(cur, ERROR_NOUN) && has(prev, SIMPLE)) return true;
             if (has(cur, LONGER) && has(prev, NEGATION)) return true;
+            if (has(cur, STEP) && (has(next, STEP_DOWN) || has(next2, STEP_DOWN))) return true;
             if (has(cur, CAUSE_NOUN) && has(prev, THE) || has(cur, TO) && has(prev, BACK)) return true;
             if (has(cur, PARTICLE) && phrasalBefore(tokens, i)) return true;
             if (has(cur, ON) && has(prev, ON_BEFORE)) return true;
@@ -141,6 +142,8 @@ final class Screen {
         if (Set.of("that", "as", "to", "from", "in").contains(w)) b |= CLEAR_NEXT;
         if (w.equals("going")) b |= GOING;
         if (w.equals("longer")) b |= LONGER;
+        if (l.equals("step") || l.equals("stand") || w.equals("stepped") || w.equals("stood")) b |= STEP;
+        if (w.equals("down") || w.equals("aside")) b |= STEP_DOWN;
         if (Set.of("back", "down", "attributable", "attributed").contains(w)) b |= BACK;
         if (w.equals("always") || w.equals("never")) b |= ALWAYS;
         if (Set.of("simple", "trivial", "basic", "silly", "textbook", "elementary", "rookie").contains(w)) b |= SIMPLE;

@@ -295,9 +295,14 @@ final class WordRules {
 
     /** "anyone could see", "any competent engineer would have spotted", "for anyone to see", "everyone knows". */
     private double knowledge(Sentence s, int i) {
+        boolean modal = false;
         for (int k = i + 1; k < s.size() && k <= i + 6; k++) {
             Token w = s.get(k);
-            if (lex.in("hindsight-know", w.lemma()) && !s.negatedBefore(k, 4)) return hindsightFrame(s) ? 0.9 : 0.85;
+            if (w.is("could", "would", "should", "can", "will", "must", "might")) modal = true;
+            // "anyone could see", not "before anyone saw it"
+            if (lex.in("hindsight-know", w.lemma()) && (modal || w.lower().endsWith("s") && !w.lower().endsWith("ss")) && !s.negatedBefore(k, 4)) {
+                return hindsightFrame(s) ? 0.9 : 0.85;
+            }
         }
         if (s.has(i - 1, "for") && s.has(i + 1, "to") && s.has(i + 2, "see")) return 0.85;
         return 0;
