@@ -36,10 +36,7 @@ public final class BlamelessChecker {
     private final double blockingConfidence;
     private final Words words;
     private final Screen screen;
-    private final CauseRules cause;
-    private final OmissionRules omission;
-    private final WordRules wordRules;
-    private final SanctionRules sanction;
+    private final List<RuleSet> rules;
 
     /**
      * @param knownNames         people the post-mortem names (authors, approvers, owners), any case
@@ -61,10 +58,7 @@ public final class BlamelessChecker {
         this.blockingConfidence = blockingConfidence;
         this.words = new Words(lex, Typos.targets(lex));
         this.screen = Screen.get(lex);
-        this.cause = new CauseRules(lex, agents);
-        this.omission = new OmissionRules(lex, agents);
-        this.wordRules = new WordRules(lex, agents);
-        this.sanction = new SanctionRules(lex, agents);
+        this.rules = List.of(new SanctionRules(lex, agents), new CauseRules(lex, agents), new WordRules(lex, agents), new OmissionRules(lex, agents));
     }
 
     private static final java.util.concurrent.atomic.AtomicBoolean WARMING = new java.util.concurrent.atomic.AtomicBoolean();
@@ -113,10 +107,7 @@ public final class BlamelessChecker {
         if (tokens.isEmpty()) return List.of();
         Sentence s = new Sentence(text, words.lemmatised(Tagger.tag(tokens)), kind);
         List<Hit> all = new ArrayList<>();
-        all.addAll(sanction.find(s));
-        all.addAll(cause.find(s));
-        all.addAll(wordRules.find(s));
-        all.addAll(omission.find(s));
+        for (RuleSet r : rules) all.addAll(r.find(s));
         Map<String, Hit> best = new LinkedHashMap<>();
         for (Hit h : all) {
             if (h.confidence() >= REPORT_FLOOR) best.merge(h.rule(), h, (a, b) -> b.confidence() > a.confidence() ? b : a);

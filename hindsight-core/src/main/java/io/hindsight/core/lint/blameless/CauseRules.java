@@ -10,17 +10,15 @@ import java.util.List;
  * ("deleted", "ran", "pushed") blame only with a harm qualifier ("by mistake", "untested") or a
  * destructive object ("the production database"): "Ngozi dropped the old index" is not blame.
  */
-final class CauseRules {
+final class CauseRules extends RuleSet {
     static final String RULE = "blameless.person-as-cause";
 
-    private final Lexicon lex;
-    private final Agents agents;
 
     CauseRules(Lexicon lex, Agents agents) {
-        this.lex = lex;
-        this.agents = agents;
+        super(lex, agents);
     }
 
+    @Override
     List<Hit> find(Sentence s) {
         List<Hit> hits = new ArrayList<>();
         for (int i = 0; i < s.size(); i++) {

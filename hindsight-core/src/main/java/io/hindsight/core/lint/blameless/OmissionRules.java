@@ -11,7 +11,7 @@ import java.util.Set;
  * verified the backup". Systems as subjects ("the health check failed to respond", "the canary should
  * have caught it") are how a blameless report is written, and are not flagged.
  */
-final class OmissionRules {
+final class OmissionRules extends RuleSet {
     static final String FAILED_TO = "blameless.failed-to";
     static final String COUNTERFACTUAL = "blameless.counterfactual";
     /** Outcomes, not actions: "we could have lost data", "it could have been worse". */
@@ -21,14 +21,12 @@ final class OmissionRules {
             "foresee", "predict", "anticipate", "find", "test", "flag", "identify");
     private static final Set<String> INABILITY = Set.of("can", "could", "ca", "able", "unable", "cannot");
 
-    private final Lexicon lex;
-    private final Agents agents;
 
     OmissionRules(Lexicon lex, Agents agents) {
-        this.lex = lex;
-        this.agents = agents;
+        super(lex, agents);
     }
 
+    @Override
     List<Hit> find(Sentence s) {
         List<Hit> hits = new ArrayList<>();
         for (int i = 0; i < s.size(); i++) {

@@ -11,19 +11,17 @@ import java.util.List;
  * on systems are operations: "terminate the old instances", "demote the old primary", "retrain the model",
  * "revoke the leaked token", "fire the synthetic alert".
  */
-final class SanctionRules {
+final class SanctionRules extends RuleSet {
     static final String RULE = "blameless.punitive";
     private static final java.util.regex.Pattern RETRAIN = java.util.regex.Pattern.compile("re-?train(?:ed|ing|s)?");
     private static final java.util.regex.Pattern RETRAIN_VERB = java.util.regex.Pattern.compile("re-?trains?");
 
-    private final Lexicon lex;
-    private final Agents agents;
 
     SanctionRules(Lexicon lex, Agents agents) {
-        this.lex = lex;
-        this.agents = agents;
+        super(lex, agents);
     }
 
+    @Override
     List<Hit> find(Sentence s) {
         List<Hit> hits = new ArrayList<>();
         for (int i = 0; i < s.size(); i++) {

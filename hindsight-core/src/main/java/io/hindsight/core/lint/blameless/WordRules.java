@@ -13,7 +13,7 @@ import java.util.Set;
  * the outcome presented as foreseeable ("it was obvious that", "in retrospect anyone could see",
  * "predictably", "only a matter of time").
  */
-final class WordRules {
+final class WordRules extends RuleSet {
     static final String JUDGEMENT = "blameless.judgement";
     static final String HUMAN_ERROR = "blameless.human-error";
     static final String HINDSIGHT = "blameless.hindsight";
@@ -30,14 +30,12 @@ final class WordRules {
     private static final Set<String> HUMAN_CAUSED = Set.of("caused", "induced", "made", "driven", "triggered", "generated");
     private static final Set<String> BECOME = Set.of("become", "get", "grow", "turn");
 
-    private final Lexicon lex;
-    private final Agents agents;
 
     WordRules(Lexicon lex, Agents agents) {
-        this.lex = lex;
-        this.agents = agents;
+        super(lex, agents);
     }
 
+    @Override
     List<Hit> find(Sentence s) {
         List<Hit> hits = new ArrayList<>();
         judgement(s, hits);
