@@ -39,6 +39,16 @@ public final class FakeSite implements JiraSite {
         return this;
     }
 
+    public void resetCounts() {
+        jira.resetCounts();
+        confluence.resetCounts();
+    }
+
+    /** Writes to Jira and Confluence since the last reset. */
+    public int writes() {
+        return jira.writes() + confluence.writes();
+    }
+
     @Override
     public PostMortemStore postMortems(Set<String> actionClasses) {
         return jira;
