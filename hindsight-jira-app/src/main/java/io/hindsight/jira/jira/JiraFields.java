@@ -57,10 +57,13 @@ public final class JiraFields {
         return out;
     }
 
-    /** The ids {@code PostMortemFields} maps with, for the fields present. */
+    /**
+     * The ids {@code PostMortemFields} maps with. A field this site lacks gets an id no field has, so the
+     * mapping finds no value for it and {@link #write} writes none (the mapping looks every field up).
+     */
     public static ProvisionedIds ids(Map<String, Field> fields) {
         Map<String, String> ids = new LinkedHashMap<>();
-        fields.forEach((key, f) -> ids.put(key, f.field().getId()));
+        for (ProvisioningSpec.FieldSpec s : SPEC) ids.put(s.key(), fields.containsKey(s.key()) ? fields.get(s.key()).field().getId() : "absent:" + s.key());
         return new ProvisionedIds(null, ids, Schema.LINK_TYPE, null, null, null);
     }
 
