@@ -9,12 +9,9 @@ import io.hindsight.core.markdown.MarkdownWriter;
 import io.hindsight.core.markdown.ParsedPostMortem;
 import io.hindsight.core.model.IssueKey;
 import io.hindsight.core.model.PostMortem;
-import io.hindsight.core.plan.SloPolicy;
 import io.hindsight.core.template.CompletenessReport;
-import io.hindsight.core.template.TemplateRegistry;
 import io.hindsight.jira.config.AdminSettings;
-import io.hindsight.jira.config.EngineSettings;
-import io.hindsight.jira.config.HindsightConfig;
+import io.hindsight.jira.config.EngineSettings.Rules;
 import io.hindsight.jira.port.JiraSite;
 
 import java.time.Clock;
@@ -40,30 +37,30 @@ public final class CheckService {
     }
 
     public CheckResult checkMarkdown(String markdown, String name) {
-        Engine engine = engine();
+        Rules engine = engine();
         ParsedPostMortem parsed = new MarkdownReader(engine.policy().actionClasses()).read(markdown, name);
         return check(engine, parsed, true);
     }
 
     /** Empty when there is no such post-mortem issue. */
     public Optional<CheckResult> checkIssue(String issueKey) {
-        Engine engine = engine();
+        Rules engine = engine();
         return site.postMortems(engine.policy().actionClasses()).load(IssueKey.of(issueKey))
                 .map(stored -> checkPostMortem(engine, stored.postMortem(), issueKey));
     }
 
     /** The post-mortem as an issue object holds it: in a transition, with the values its screen has just set. */
     public CheckResult checkIssue(Issue issue) {
-        Engine engine = engine();
+        Rules engine = engine();
         return checkPostMortem(engine, site.read(issue, engine.policy().actionClasses()), issue.getKey());
     }
 
-    private CheckResult checkPostMortem(Engine engine, PostMortem pm, String name) {
+    private CheckResult checkPostMortem(Rules engine, PostMortem pm, String name) {
         String markdown = new MarkdownWriter().write(pm);
         return check(engine, new MarkdownReader(engine.policy().actionClasses()).read(markdown, name), false);
     }
 
-    private CheckResult check(Engine engine, ParsedPostMortem parsed, boolean keepLines) {
+    private CheckResult check(Rules engine, ParsedPostMortem parsed, boolean keepLines) {
         Checker checker = new Checker(engine.templates(), engine.policy(), clock);
         LintReport report = checker.check(parsed);
         CompletenessReport completeness = CompletenessReport.of(parsed.postMortem(), checker.templateFor(parsed.postMortem()));
@@ -75,11 +72,7 @@ public final class CheckService {
         return findings.stream().map(f -> new Finding(f.rule(), f.level(), f.section(), 0, f.message(), f.excerpt(), f.suggestion())).toList();
     }
 
-    private record Engine(TemplateRegistry templates, SloPolicy policy) {
-    }
-
-    private Engine engine() {
-        HindsightConfig config = settings.config();
-        return new Engine(EngineSettings.templates(config.templatesYaml()), EngineSettings.policy(config.sloPolicyYaml()));
+    private Rules engine() {
+        return Rules.of(settings.config());
     }
 }

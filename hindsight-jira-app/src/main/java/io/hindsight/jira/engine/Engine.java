@@ -4,18 +4,15 @@ import io.hindsight.core.lint.Checker;
 import io.hindsight.core.model.IssueKey;
 import io.hindsight.core.model.PostMortem;
 import io.hindsight.core.plan.RemediationPlanner;
-import io.hindsight.core.plan.SloPolicy;
 import io.hindsight.core.port.Schema;
 import io.hindsight.core.render.PostMortemRenderer;
 import io.hindsight.core.report.ReportData;
 import io.hindsight.core.sync.SyncResult;
-import io.hindsight.core.template.TemplateRegistry;
 import io.hindsight.core.usecase.BuildReport;
 import io.hindsight.core.usecase.SendReminders;
 import io.hindsight.core.usecase.SyncPostMortem;
 import io.hindsight.jira.config.AdminSettings;
 import io.hindsight.jira.config.EngineSettings;
-import io.hindsight.jira.config.HindsightConfig;
 import io.hindsight.jira.port.JiraSite;
 import io.hindsight.jira.port.PostMortemStarter;
 import io.hindsight.jira.port.ReminderRunner;
@@ -43,12 +40,8 @@ public final class Engine implements SyncRunner, ReminderRunner, ReportSource, P
         this.clock = clock;
     }
 
-    private record Rules(SloPolicy policy, TemplateRegistry templates) {
-    }
-
-    private Rules rules() {
-        HindsightConfig c = settings.config();
-        return new Rules(EngineSettings.policy(c.sloPolicyYaml()), EngineSettings.templates(c.templatesYaml()));
+    private EngineSettings.Rules rules() {
+        return EngineSettings.Rules.of(settings.config());
     }
 
     /** One sync, as Hindsight's account: load, analyse, plan, reconcile, publish, remember, tell. */
@@ -56,7 +49,7 @@ public final class Engine implements SyncRunner, ReminderRunner, ReportSource, P
     public String sync(String postMortemKey) {
         IssueKey key = IssueKey.of(postMortemKey);
         return site.asHindsight(() -> {
-            Rules r = rules();
+            EngineSettings.Rules r = rules();
             SyncPostMortem sync = new SyncPostMortem(site.postMortems(r.policy().actionClasses()), site.tickets(), site.pages(),
                     new Checker(r.templates(), r.policy(), clock), new RemediationPlanner(r.policy()), PostMortemRenderer.withBuiltInTemplates(),
                     new SyncPostMortem.Settings(site.baseUrl(), null, null, Schema.PAGE_LABELS), clock);
@@ -73,7 +66,7 @@ public final class Engine implements SyncRunner, ReminderRunner, ReportSource, P
     @Override
     public String sendReminders() {
         return site.asHindsight(() -> {
-            Rules r = rules();
+            EngineSettings.Rules r = rules();
             List<String> labels = r.policy().labels();
             String label = labels.isEmpty() ? Schema.TICKET_LABEL : labels.get(0);
             List<SendReminders.Sent> sent = new SendReminders(site.tickets(), site.postMortems(r.policy().actionClasses()), label, clock).run();
@@ -84,7 +77,7 @@ public final class Engine implements SyncRunner, ReminderRunner, ReportSource, P
     /** The report over the post-mortems the signed-in user may see, built as that user. */
     @Override
     public ReportData report() {
-        Rules r = rules();
+        EngineSettings.Rules r = rules();
         return new BuildReport(site.postMortemsForCurrentUser(r.policy().actionClasses()), site.ticketsForCurrentUser(), clock).build(null, REPORT_LIMIT);
     }
 
