@@ -7,4 +7,6 @@ public interface ApplicationUser {
     String getUsername();
 
     String getDisplayName();
+
+    boolean isActive();
 }

@@ -21,6 +21,11 @@ public record CheckResult(List<Finding> findings, String templateId, String temp
                 completeness.missingRequired().stream().map(e -> e.section().heading() == null ? e.section().kind().heading() : e.section().heading()).toList());
     }
 
+    /** The same check with other findings (the same ones, told differently). */
+    public CheckResult withFindings(List<Finding> other) {
+        return new CheckResult(other, templateId, templateName, percentFilled, missingRequired);
+    }
+
     public List<Finding> errors() {
         return findings.stream().filter(f -> f.level() == Level.ERROR).toList();
     }

@@ -35,7 +35,8 @@ public final class AdminSettings {
                 get(Setting.CONFLUENCE_TOKEN).isPresent(),
                 get(Setting.SLO_POLICY_YAML).orElse(""),
                 get(Setting.TEMPLATES_YAML).orElse(""),
-                get(Setting.POST_MORTEM_PROJECT).orElse(""));
+                get(Setting.POST_MORTEM_PROJECT).orElse(""),
+                get(Setting.JIRA_USER).orElse(""));
     }
 
     /** Saves several settings together, in one transaction; a null or blank value unsets. */

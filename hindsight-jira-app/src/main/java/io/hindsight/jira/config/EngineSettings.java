@@ -29,6 +29,13 @@ public final class EngineSettings {
     private EngineSettings() {
     }
 
+    /** The site's policy and templates, as the admin's settings give them now. */
+    public record Rules(SloPolicy policy, TemplateRegistry templates) {
+        public static Rules of(HindsightConfig config) {
+            return new Rules(EngineSettings.policy(config.sloPolicyYaml()), EngineSettings.templates(config.templatesYaml()));
+        }
+    }
+
     public static SloPolicy policy(String yaml) {
         if (yaml == null || yaml.isBlank()) return SloPolicyLoader.defaults();
         return SloPolicyLoader.parse(yaml, POLICY_NAME);

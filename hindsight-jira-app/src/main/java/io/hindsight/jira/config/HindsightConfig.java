@@ -6,5 +6,5 @@ package io.hindsight.jira.config;
  */
 public record HindsightConfig(String confluenceUrl, String confluenceSpace, String confluenceParentPage,
                               boolean confluenceTokenSet, String sloPolicyYaml, String templatesYaml,
-                              String postMortemProject) {
+                              String postMortemProject, String jiraUser) {
 }

@@ -6,6 +6,7 @@ import com.atlassian.jira.issue.IssueManager;
 import com.atlassian.jira.issue.customfields.option.Option;
 import com.atlassian.jira.issue.fields.CustomField;
 import io.hindsight.core.model.Severity;
+import io.hindsight.core.port.Schema;
 import io.hindsight.jira.incident.Incident;
 import io.hindsight.jira.port.IncidentSource;
 
@@ -35,7 +36,7 @@ public final class JiraIncidentSource implements IncidentSource {
     }
 
     private Optional<Severity> severity(Issue issue) {
-        for (CustomField f : fields.getCustomFieldObjectsByName(JiraNames.SEVERITY_FIELD)) {
+        for (CustomField f : fields.getCustomFieldObjectsByName(Schema.SEVERITY_FIELD)) {
             Object v = issue.getCustomFieldValue(f);
             String text = v instanceof Option o ? o.getValue() : v instanceof String s ? s : null;
             Optional<Severity> s = Severity.parse(text);

@@ -2,7 +2,7 @@ package io.hindsight.jira.port;
 
 import io.hindsight.core.report.ReportData;
 
-/** The remediation report over the site's post-mortems. */
+/** The remediation report (the core's BuildReport) over the post-mortems the signed-in user may see. */
 public interface ReportSource {
-    ReportData report() throws Exception;
+    ReportData report();
 }

@@ -1,6 +1,7 @@
 package io.hindsight.jira.port;
 
-/** Runs one sync of a post-mortem (load, analyse, reconcile, publish, tell). Throws when it did not finish. */
+/** Runs one sync of a post-mortem (the core's SyncPostMortem). Throws, saying why, when it did not finish. */
 public interface SyncRunner {
-    void sync(String postMortemKey) throws Exception;
+    /** @return what the sync did, in a line for the admin page */
+    String sync(String postMortemKey);
 }

@@ -10,13 +10,15 @@ import com.atlassian.scheduler.config.JobRunnerKey;
 import com.atlassian.scheduler.config.RunMode;
 import com.atlassian.scheduler.config.Schedule;
 import io.hindsight.jira.listener.IssueEventListener;
+import io.hindsight.jira.provision.Provisioning;
 
 import java.time.Duration;
 
 /**
  * The app's start and stop: registers the issue-event listener and the two scheduled jobs (queue drain
  * every minute, reminders daily; both once per cluster) when Jira has started, and takes all of it away
- * again when the app is disabled or removed.
+ * again when the app is disabled or removed. Each start also provisions Jira (idempotently: a second start
+ * creates nothing).
  */
 public class AppLifecycle implements LifecycleAware {
     public static final JobRunnerKey DRAIN_RUNNER = JobRunnerKey.of("io.hindsight.jira.queue-drain");
@@ -31,15 +33,17 @@ public class AppLifecycle implements LifecycleAware {
     private final IssueEventListener listener;
     private final QueueDrainJob drain;
     private final RemindersJob reminders;
+    private final Provisioning provisioning;
     private boolean started;
 
     public AppLifecycle(EventPublisher events, SchedulerService scheduler, IssueEventListener listener, QueueDrainJob drain,
-                        RemindersJob reminders) {
+                        RemindersJob reminders, Provisioning provisioning) {
         this.events = events;
         this.scheduler = scheduler;
         this.listener = listener;
         this.drain = drain;
         this.reminders = reminders;
+        this.provisioning = provisioning;
     }
 
     @Override
@@ -57,6 +61,8 @@ public class AppLifecycle implements LifecycleAware {
             throw new IllegalStateException("Hindsight could not schedule its jobs: " + e.getMessage(), e);
         }
         started = true;
+        // after the jobs: provisioning reports its own failures on the admin page and never stops the app starting
+        provisioning.run();
     }
 
     @Override

@@ -9,6 +9,7 @@ import io.hindsight.jira.config.AdminSettings;
 import io.hindsight.jira.config.EngineSettings;
 import io.hindsight.jira.config.Setting;
 import io.hindsight.jira.port.Access;
+import io.hindsight.jira.provision.Provisioning;
 import io.hindsight.jira.queue.JobStatus;
 import io.hindsight.jira.queue.SyncQueue;
 import io.hindsight.jira.web.view.AdminPageView;
@@ -39,10 +40,12 @@ public class AdminServlet extends HttpServlet {
     private final XsrfTokenAccessor tokens;
     private final XsrfTokenValidator tokenValidator;
     private final Pages pages;
+    private final Provisioning provisioning;
 
     public AdminServlet(AdminSettings settings, SyncQueue queue, Access access, XsrfTokenAccessor tokens,
-                        XsrfTokenValidator tokenValidator, TemplateRenderer renderer, I18nResolver i18n) {
+                        XsrfTokenValidator tokenValidator, TemplateRenderer renderer, I18nResolver i18n, Provisioning provisioning) {
         this.settings = settings;
+        this.provisioning = provisioning;
         this.queue = queue;
         this.access = access;
         this.tokens = tokens;
@@ -75,6 +78,9 @@ public class AdminServlet extends HttpServlet {
             replay(req, resp);
         } else if (action.equals("save")) {
             save(req, resp);
+        } else if (action.equals("provision")) {
+            provisioning.run();
+            show(req, resp, List.of(), pages.text("hindsight.admin.provisioned"));
         } else {
             resp.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             show(req, resp, List.of(pages.text("hindsight.error.unknown-action")), "");
@@ -89,6 +95,7 @@ public class AdminServlet extends HttpServlet {
         values.put(Setting.SLO_POLICY_YAML, req.getParameter("sloPolicyYaml"));
         values.put(Setting.TEMPLATES_YAML, req.getParameter("templatesYaml"));
         values.put(Setting.POST_MORTEM_PROJECT, req.getParameter("postMortemProject"));
+        values.put(Setting.JIRA_USER, req.getParameter("jiraUser"));
         // a blank token field keeps the stored token; "clear" removes it
         String token = req.getParameter("confluenceToken");
         if (token != null && !token.isBlank()) values.put(Setting.CONFLUENCE_TOKEN, token);
@@ -101,6 +108,8 @@ public class AdminServlet extends HttpServlet {
         if (project != null && !project.isBlank() && !project.strip().toUpperCase(Locale.ROOT).matches("[A-Z][A-Z0-9_]{1,9}")) {
             problems.add(pages.text("hindsight.admin.error.project"));
         }
+        String parent = values.get(Setting.CONFLUENCE_PARENT_PAGE);
+        if (parent != null && !parent.isBlank() && !parent.strip().matches("\\d{1,19}")) problems.add(pages.text("hindsight.admin.error.parent"));
         if (!problems.isEmpty()) {
             resp.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             show(req, resp, problems, "");
@@ -126,7 +135,7 @@ public class AdminServlet extends HttpServlet {
 
     private void show(HttpServletRequest req, HttpServletResponse resp, List<String> problems, String notice) throws IOException {
         List<JobView> dead = queue.list(JobStatus.DEAD, 50).stream().map(JobView::new).toList();
-        AdminPageView view = new AdminPageView(settings.config(), queue.counts(), dead, problems, notice,
+        AdminPageView view = new AdminPageView(settings.config(), queue.counts(), dead, provisioning.lastReport(), problems, notice,
                 tokens.getXsrfToken(req, resp, true), req.getContextPath() + "/plugins/servlet/hindsight/admin");
         pages.render(resp, TEMPLATE, "admin", view);
     }

@@ -3,6 +3,7 @@ package io.hindsight.jira.web;
 import com.atlassian.jira.issue.Issue;
 import com.atlassian.plugin.web.ContextProvider;
 import io.hindsight.jira.check.CheckService;
+import io.hindsight.jira.queue.IssueKeys;
 import io.hindsight.jira.web.view.CheckerPanelView;
 
 import java.util.HashMap;
@@ -32,7 +33,7 @@ public class CheckerPanelContextProvider implements ContextProvider {
     }
 
     CheckerPanelView panel(Object issue) {
-        if (!(issue instanceof Issue i)) return CheckerPanelView.unreadable("hindsight.panel.no-issue");
+        if (!(issue instanceof Issue i) || !IssueKeys.isKey(i.getKey())) return CheckerPanelView.unreadable("hindsight.panel.no-issue");
         try {
             return checks.checkIssue(i.getKey()).map(CheckerPanelView::of)
                     .orElseGet(() -> CheckerPanelView.unreadable("hindsight.panel.no-issue"));

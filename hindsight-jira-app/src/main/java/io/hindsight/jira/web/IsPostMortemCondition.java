@@ -2,7 +2,7 @@ package io.hindsight.jira.web;
 
 import com.atlassian.jira.issue.Issue;
 import com.atlassian.plugin.web.Condition;
-import io.hindsight.jira.jira.JiraNames;
+import io.hindsight.jira.jira.JiraPostMortems;
 
 import java.util.Map;
 
@@ -15,7 +15,6 @@ public class IsPostMortemCondition implements Condition {
 
     @Override
     public boolean shouldDisplay(Map<String, Object> context) {
-        return context.get("issue") instanceof Issue issue && issue.getIssueType() != null
-                && JiraNames.POST_MORTEM_TYPE.equalsIgnoreCase(issue.getIssueType().getName());
+        return context.get("issue") instanceof Issue issue && JiraPostMortems.isPostMortem(issue);
     }
 }

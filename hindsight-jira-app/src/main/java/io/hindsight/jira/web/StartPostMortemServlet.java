@@ -5,6 +5,7 @@ import com.atlassian.sal.api.message.I18nResolver;
 import com.atlassian.sal.api.xsrf.XsrfTokenAccessor;
 import com.atlassian.sal.api.xsrf.XsrfTokenValidator;
 import com.atlassian.templaterenderer.TemplateRenderer;
+import io.hindsight.core.model.IssueKey;
 import io.hindsight.core.model.PostMortem;
 import io.hindsight.core.template.Template;
 import io.hindsight.jira.config.AdminSettings;
@@ -13,7 +14,7 @@ import io.hindsight.jira.incident.DraftFromIncident;
 import io.hindsight.jira.incident.Incident;
 import io.hindsight.jira.port.Access;
 import io.hindsight.jira.port.IncidentSource;
-import io.hindsight.jira.port.PostMortemDrafts;
+import io.hindsight.jira.port.PostMortemStarter;
 import io.hindsight.jira.queue.IssueKeys;
 import io.hindsight.jira.web.view.StartView;
 
@@ -32,18 +33,18 @@ import java.util.Optional;
 public class StartPostMortemServlet extends HttpServlet {
     static final String TEMPLATE = "templates/start.vm";
     private final IncidentSource incidents;
-    private final PostMortemDrafts drafts;
+    private final PostMortemStarter starter;
     private final AdminSettings settings;
     private final Access access;
     private final XsrfTokenAccessor tokens;
     private final XsrfTokenValidator tokenValidator;
     private final Pages pages;
 
-    public StartPostMortemServlet(IncidentSource incidents, PostMortemDrafts drafts, AdminSettings settings, Access access,
+    public StartPostMortemServlet(IncidentSource incidents, PostMortemStarter starter, AdminSettings settings, Access access,
                                   XsrfTokenAccessor tokens, XsrfTokenValidator tokenValidator, TemplateRenderer renderer,
                                   I18nResolver i18n) {
         this.incidents = incidents;
-        this.drafts = drafts;
+        this.starter = starter;
         this.settings = settings;
         this.access = access;
         this.tokens = tokens;
@@ -69,8 +70,8 @@ public class StartPostMortemServlet extends HttpServlet {
         }
         PostMortem draft = drafter().draft(incident.get());
         try {
-            String key = drafts.create(incident.get().key(), draft);
-            resp.sendRedirect(req.getContextPath() + "/browse/" + IssueKeys.require(key));
+            IssueKey key = starter.start(incident.get().key(), IssueKey.of(incident.get().key()).project(), draft);
+            resp.sendRedirect(req.getContextPath() + "/browse/" + key.value());
         } catch (Exception e) {
             resp.setStatus(HttpServletResponse.SC_BAD_GATEWAY);
             show(req, resp, incident.get(), pages.text("hindsight.start.error.create") + " " + (e.getMessage() == null ? "" : e.getMessage()));

@@ -11,7 +11,6 @@ import io.hindsight.jira.check.CheckService;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The review gate: refuses a transition (to approved or published, wherever the admin puts it) while the
@@ -32,15 +31,15 @@ public class CheckerValidator implements Validator {
     public void validate(Map transientVars, Map args, PropertySet ps) throws InvalidInputException {
         Object issue = transientVars.get("issue");
         if (!(issue instanceof Issue i)) throw new InvalidInputException(i18n.getText("hindsight.validator.no-issue"));
-        Optional<CheckResult> result;
+        CheckResult result;
         try {
-            result = checks.checkIssue(i.getKey());
+            // the transition's issue object: the values its screen has just set are checked, not the stored ones
+            result = checks.checkIssue(i);
         } catch (RuntimeException e) {
             // a gate that opens when it cannot look would be no gate: say why it stays shut
             throw new InvalidInputException(i18n.getText("hindsight.validator.cannot-check", e.getMessage()));
         }
-        if (result.isEmpty()) throw new InvalidInputException(i18n.getText("hindsight.validator.no-issue"));
-        List<Finding> errors = result.get().errors();
+        List<Finding> errors = result.errors();
         if (errors.isEmpty()) return;
         throw new InvalidInputException(message(errors));
     }

@@ -90,10 +90,15 @@ public class BundleJarTest {
                 "io/hindsight/core/plan/default-slo.yaml", "com/fasterxml/jackson/databind/ObjectMapper.class",
                 "com/fasterxml/jackson/dataformat/yaml/YAMLFactory.class", "org/yaml/snakeyaml/Yaml.class",
                 "org/commonmark/parser/Parser.class", "org/apache/velocity/app/VelocityEngine.class",
-                "org/apache/velocity/runtime/defaults/velocity.properties", "org/apache/commons/lang3/StringUtils.class")) {
+                "org/apache/velocity/runtime/defaults/velocity.properties", "org/apache/commons/lang3/StringUtils.class",
+                // the REST host's field mapping, provisioning spec and Confluence client; the autolink extension core renders with
+                "io/hindsight/atlassian/adapter/PostMortemFields.class", "io/hindsight/atlassian/provision/ProvisioningSpec.class",
+                "io/hindsight/atlassian/confluence/DataCenterConfluenceClient.class", "io/hindsight/core/render/confluence-page.vm",
+                "org/commonmark/ext/autolink/AutolinkExtension.class", "org/nibor/autolink/LinkExtractor.class")) {
             assertNotNull(entry + " must be inside the bundle", jar.getEntry(entry));
         }
-        for (String prefix : List.of("io.hindsight", "com.fasterxml.jackson", "org.yaml.snakeyaml", "org.commonmark", "org.apache.velocity")) {
+        for (String prefix : List.of("io.hindsight", "com.fasterxml.jackson", "org.yaml.snakeyaml", "org.commonmark", "org.nibor.autolink", "org.apache.velocity",
+                "com.atlassian.oai")) {
             assertTrue("embedded, so not imported: " + prefix, imports.stream().noneMatch(i -> pkg(i).startsWith(prefix)));
         }
     }

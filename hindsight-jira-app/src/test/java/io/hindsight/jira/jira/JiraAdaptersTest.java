@@ -74,7 +74,7 @@ public class JiraAdaptersTest {
         CustomField severity = mock(CustomField.class);
         Option sev1 = mock(Option.class);
         when(sev1.getValue()).thenReturn("SEV1");
-        when(fields.getCustomFieldObjectsByName(JiraNames.SEVERITY_FIELD)).thenReturn(List.of(severity));
+        when(fields.getCustomFieldObjectsByName(io.hindsight.core.port.Schema.SEVERITY_FIELD)).thenReturn(List.of(severity));
         when(inc.getCustomFieldValue(severity)).thenReturn(sev1);
 
         Incident i = new JiraIncidentSource(issues, fields).incident("INC-4").orElseThrow();

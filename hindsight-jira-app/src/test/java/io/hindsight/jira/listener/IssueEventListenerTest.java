@@ -22,6 +22,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import com.atlassian.jira.user.ApplicationUser;
+import io.hindsight.jira.testing.FakeSite;
+
 import static org.junit.Assert.assertEquals;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
@@ -38,7 +41,7 @@ public class IssueEventListenerTest {
     @Before
     public void setUp() {
         queue = new SyncQueue(db.activeObjects(), new LocalClusterLocks(), new MutableClock(Instant.parse("2026-11-20T10:00:00Z")), QueuePolicy.DEFAULT);
-        listener = new IssueEventListener(queue, links);
+        listener = new IssueEventListener(queue, links, new FakeSite());
     }
 
     @Test
@@ -65,6 +68,20 @@ public class IssueEventListenerTest {
     }
 
     @Test
+    public void changesHindsightMadeItselfQueueNothing() {
+        Issue pm = issue(10L, "PM-1", "Post-mortem");
+        ApplicationUser hindsight = mock(ApplicationUser.class);
+        when(hindsight.getUsername()).thenReturn("hindsight");
+        listener.onIssueEvent(new IssueEvent(pm, Map.of(), hindsight, EventType.ISSUE_UPDATED_ID));
+        assertEquals("its own sync's writes need no sync", 0, queue.counts().of(JobStatus.QUEUED));
+
+        ApplicationUser maria = mock(ApplicationUser.class);
+        when(maria.getUsername()).thenReturn("maria");
+        listener.onIssueEvent(new IssueEvent(pm, Map.of(), maria, EventType.ISSUE_UPDATED_ID));
+        assertEquals(1, queue.counts().of(JobStatus.QUEUED));
+    }
+
+    @Test
     public void linksOfOtherTypesOrToOtherIssuesQueueNothing() {
         Issue ticket = issue(20L, "OPS-7", "Task");
         Issue pm = issue(10L, "PM-1", "Post-mortem");
@@ -84,9 +101,8 @@ public class IssueEventListenerTest {
         assertEquals(0, queue.counts().of(JobStatus.QUEUED));
 
         Issue ticket = issue(20L, "OPS-7", "Task");
-        when(links.getOutwardLinks(20L)).thenReturn(List.of());
-        List<IssueLink> inward = List.of(link("Remediation", pm, ticket));
-        when(links.getInwardLinks(20L)).thenReturn(inward);
+        List<IssueLink> outward = List.of(link("Remediation", ticket, pm));
+        when(links.getOutwardLinks(20L)).thenReturn(outward);
         listener.onIssueEvent(event(ticket, EventType.ISSUE_DELETED_ID));
         assertEquals("ticket OPS-7 deleted", queue.latest("PM-1").orElseThrow().reason());
     }

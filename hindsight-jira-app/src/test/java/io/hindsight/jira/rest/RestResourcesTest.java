@@ -12,7 +12,7 @@ import io.hindsight.jira.testing.AoDatabase;
 import io.hindsight.jira.testing.FakeAccess;
 import io.hindsight.jira.testing.Fixtures;
 import io.hindsight.jira.testing.LocalClusterLocks;
-import io.hindsight.jira.testing.MarkdownPostMortems;
+import io.hindsight.jira.testing.FakeSite;
 import io.hindsight.jira.testing.MutableClock;
 import org.glassfish.jersey.jackson.JacksonFeature;
 import org.glassfish.jersey.server.ResourceConfig;
@@ -44,7 +44,7 @@ public class RestResourcesTest extends JerseyTest {
     // everything the resources need is made there, and the fields have no initialisers.
     private AoDatabase db;
     private FakeAccess access;
-    private MarkdownPostMortems postMortems;
+    private FakeSite postMortems;
     private SyncQueue queue;
     private ReportSource reports;
 
@@ -57,7 +57,7 @@ public class RestResourcesTest extends JerseyTest {
     protected Application configure() {
         db = new AoDatabase().start();
         access = new FakeAccess().browsing("PM-1", "PM-2");
-        postMortems = new MarkdownPostMortems().put("PM-1", Fixtures.BLAMING).put("PM-2", Fixtures.CLEAN);
+        postMortems = new FakeSite().put("PM-1", Fixtures.BLAMING).put("PM-2", Fixtures.CLEAN);
         reports = () -> { throw new IllegalStateException("Jira did not answer"); };
         MutableClock clock = new MutableClock(Instant.parse("2026-11-20T10:00:00Z"));
         queue = new SyncQueue(db.activeObjects(), new LocalClusterLocks(), clock, QueuePolicy.DEFAULT);
@@ -100,10 +100,10 @@ public class RestResourcesTest extends JerseyTest {
 
     @Test
     public void anIssueTheUserMayNotBrowseAnswersAsIfItDidNotExist() throws Exception {
-        postMortems.put("SEC-1", Fixtures.BLAMING);
-        Response r = post("lint", Map.of("issueKey", "SEC-1"));
+        postMortems.put("DB-1", Fixtures.BLAMING);
+        Response r = post("lint", Map.of("issueKey", "DB-1"));
         assertEquals(404, r.getStatus());
-        assertEquals("no issue SEC-1", JSON.readTree(r.readEntity(String.class)).get("error").asText());
+        assertEquals("no issue DB-1", JSON.readTree(r.readEntity(String.class)).get("error").asText());
     }
 
     @Test

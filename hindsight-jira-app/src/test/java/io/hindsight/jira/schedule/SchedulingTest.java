@@ -9,6 +9,7 @@ import com.atlassian.scheduler.config.RunMode;
 import com.atlassian.scheduler.status.RunOutcome;
 import io.hindsight.jira.listener.IssueEventListener;
 import io.hindsight.jira.port.SyncRunner;
+import io.hindsight.jira.provision.Provisioning;
 import io.hindsight.jira.queue.JobStatus;
 import io.hindsight.jira.queue.QueuePolicy;
 import io.hindsight.jira.queue.SyncQueue;
@@ -62,6 +63,7 @@ public class SchedulingTest {
         SyncRunner runner = key -> {
             if (key.equals("PM-2")) throw new IllegalStateException("Confluence said 401");
             synced.add(key);
+            return key + ": synced";
         };
         JobRunnerResponse response = new QueueDrainJob(queue, runner, locks, clock, "node-a", Duration.ofMinutes(4)).runJob(request);
 
@@ -121,10 +123,12 @@ public class SchedulingTest {
         IssueEventListener listener = mock(IssueEventListener.class);
         QueueDrainJob drain = mock(QueueDrainJob.class);
         RemindersJob reminders = mock(RemindersJob.class);
-        AppLifecycle app = new AppLifecycle(events, scheduler, listener, drain, reminders);
+        Provisioning provisioning = mock(Provisioning.class);
+        AppLifecycle app = new AppLifecycle(events, scheduler, listener, drain, reminders, provisioning);
 
         app.onStart();
         app.onStart();
+        verify(provisioning, times(1)).run();
         verify(events, times(1)).register(listener);
         verify(scheduler).registerJobRunner(AppLifecycle.DRAIN_RUNNER, drain);
         verify(scheduler).registerJobRunner(AppLifecycle.REMINDERS_RUNNER, reminders);

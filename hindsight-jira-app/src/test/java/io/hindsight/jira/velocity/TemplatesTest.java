@@ -99,11 +99,11 @@ public class TemplatesTest {
     @Test
     public void adminPageNeverShowsTheTokenAndEscapesTheYaml() {
         HindsightConfig config = new HindsightConfig("https://wiki.example.com", "OPS", "Post-mortems", true,
-                "classes:\n  priority: {SEV1: 4w}  # <\"quoted\">", "", "PM");
+                "classes:\n  priority: {SEV1: 4w}  # <\"quoted\">", "", "PM", "hindsight-bot");
         SyncJob dead = new SyncJob(7, "PM-12", JobStatus.DEAD, 6, 2, Instant.EPOCH, Instant.EPOCH, Instant.EPOCH, "issue updated",
                 Optional.of("Confluence said 401 <html>"));
         AdminPageView view = new AdminPageView(config, new QueueCounts(Map.of(JobStatus.QUEUED, 3, JobStatus.DEAD, 1)), List.of(new JobView(dead)),
-                List.of("SLO policy:2: unknown field 'clases'"), "", "tok-123", "/jira/plugins/servlet/hindsight/admin");
+                List.of("created: issue type 'Post-mortem'", "manual: Kanban board 'Remediation' (<b>Boards</b>)"), List.of("SLO policy:2: unknown field 'clases'"), "", "tok-123", "/jira/plugins/servlet/hindsight/admin");
         String html = velocity.render("templates/admin.vm", Map.of("admin", view, "i18n", i18n));
 
         assertEquals(List.of(), velocity.violations());
@@ -113,6 +113,8 @@ public class TemplatesTest {
         assertTrue(html.contains("Confluence said 401 &lt;html&gt;"));
         assertTrue("the dead job's replay form", html.contains("name=\"job\" value=\"7\""));
         assertTrue(html.contains("SLO policy:2: unknown field &#39;clases&#39;"));
+        assertTrue("the account Hindsight acts as", html.contains("value=\"hindsight-bot\""));
+        assertTrue("what provisioning did, escaped", html.contains("manual: Kanban board &#39;Remediation&#39; (&lt;b&gt;Boards&lt;/b&gt;)"));
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.hindsight.jira.queue.JobStatus;
 import io.hindsight.jira.queue.QueuePolicy;
 import io.hindsight.jira.queue.SyncJob;
 import io.hindsight.jira.queue.SyncQueue;
+import io.hindsight.jira.provision.Provisioning;
 import io.hindsight.jira.testing.AoDatabase;
 import io.hindsight.jira.testing.FakeAccess;
 import io.hindsight.jira.testing.I18n;
@@ -44,6 +45,7 @@ import static org.mockito.Mockito.when;
 
 /** The admin page: admins only, XSRF token on every POST, YAML checked before anything is saved, dead jobs replayed. */
 public class AdminServletTest {
+    private Provisioning provisioning;
     @Rule
     public final AoDatabase db = new AoDatabase();
 
@@ -62,7 +64,8 @@ public class AdminServletTest {
     public void setUp() throws Exception {
         settings = new AdminSettings(db.activeObjects(), clock);
         queue = new SyncQueue(db.activeObjects(), new LocalClusterLocks(), clock, new QueuePolicy(1, Duration.ofMinutes(1), Duration.ofMinutes(1), Duration.ofMinutes(15)));
-        servlet = new AdminServlet(settings, queue, access, tokens, validator, renderer, new I18n());
+        provisioning = mock(Provisioning.class);
+        servlet = new AdminServlet(settings, queue, access, tokens, validator, renderer, new I18n(), provisioning);
         when(tokens.getXsrfToken(any(), any(), anyBoolean())).thenReturn("tok-1");
         when(req.getContextPath()).thenReturn("/jira");
         when(resp.getWriter()).thenReturn(new PrintWriter(new StringWriter()));

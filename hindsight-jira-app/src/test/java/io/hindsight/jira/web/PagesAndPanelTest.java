@@ -11,13 +11,13 @@ import io.hindsight.jira.check.CheckService;
 import io.hindsight.jira.config.AdminSettings;
 import io.hindsight.jira.config.Setting;
 import io.hindsight.jira.incident.Incident;
-import io.hindsight.jira.pending.NotConnectedYet;
-import io.hindsight.jira.port.PostMortemDrafts;
+import io.hindsight.core.model.IssueKey;
+import io.hindsight.jira.engine.Engine;
 import io.hindsight.jira.testing.AoDatabase;
 import io.hindsight.jira.testing.FakeAccess;
 import io.hindsight.jira.testing.Fixtures;
 import io.hindsight.jira.testing.I18n;
-import io.hindsight.jira.testing.MarkdownPostMortems;
+import io.hindsight.jira.testing.FakeSite;
 import io.hindsight.jira.testing.MutableClock;
 import io.hindsight.jira.web.view.CheckerPanelView;
 import io.hindsight.jira.web.view.ReportView;
@@ -72,7 +72,7 @@ public class PagesAndPanelTest {
     @Test
     public void thePanelGivesItsTemplateOnlyAViewOfTheFindings() {
         CheckerPanelContextProvider provider = new CheckerPanelContextProvider(
-                new CheckService(settings, new MarkdownPostMortems().put("PM-1", Fixtures.BLAMING), clock));
+                new CheckService(settings, new FakeSite().put("PM-1", Fixtures.BLAMING), clock));
         Map<String, Object> ctx = provider.getContextMap(Map.of("issue", issue("PM-1", "Post-mortem")));
         CheckerPanelView panel = (CheckerPanelView) ctx.get("panel");
         assertTrue(panel.isReadable());
@@ -84,7 +84,7 @@ public class PagesAndPanelTest {
     public void thePanelStillRendersWhenTheSettingsAreBroken() {
         settings.save(Map.of(Setting.TEMPLATES_YAML, "id: x\n"), "admin");
         CheckerPanelContextProvider provider = new CheckerPanelContextProvider(
-                new CheckService(settings, new MarkdownPostMortems().put("PM-1", Fixtures.CLEAN), clock));
+                new CheckService(settings, new FakeSite().put("PM-1", Fixtures.CLEAN), clock));
         CheckerPanelView panel = (CheckerPanelView) provider.getContextMap(Map.of("issue", issue("PM-1", "Post-mortem"))).get("panel");
         assertFalse(panel.isReadable());
         assertEquals("hindsight.panel.config-broken", panel.getProblem());
@@ -102,26 +102,25 @@ public class PagesAndPanelTest {
     @Test
     @SuppressWarnings("unchecked")
     public void theReportPageSaysWhyWhenItCannotBeBuilt() throws Exception {
-        new ReportServlet(new NotConnectedYet(), new FakeAccess(), renderer, new I18n()).doGet(req, resp);
+        new ReportServlet(() -> {
+            throw new IllegalStateException("Jira's search is being reindexed");
+        }, new FakeAccess(), renderer, new I18n()).doGet(req, resp);
         verify(resp).setStatus(503);
         ArgumentCaptor<Map<String, Object>> ctx = ArgumentCaptor.forClass(Map.class);
         verify(renderer).render(eq(ReportServlet.TEMPLATE), ctx.capture(), any());
         ReportView view = (ReportView) ctx.getValue().get("report");
         assertFalse(view.isAvailable());
-        assertTrue(view.getProblem().contains("not yet connected"));
+        assertTrue(view.getProblem().contains("being reindexed"));
     }
 
     @Test
     @SuppressWarnings("unchecked")
     public void startingAPostMortemShowsTheTemplateThenCreatesTheLinkedIssueAndOpensIt() throws Exception {
-        AtomicReference<PostMortem> created = new AtomicReference<>();
-        PostMortemDrafts drafts = (incident, draft) -> {
-            created.set(draft);
-            return "PM-77";
-        };
+        FakeSite site = new FakeSite();
+        settings.save(Map.of(Setting.POST_MORTEM_PROJECT, "PM"), "admin");
         Incident incident = new Incident("INC-4", "Payments down", Optional.of(Severity.SEV1), Optional.empty());
         StartPostMortemServlet servlet = new StartPostMortemServlet(key -> key.equals("INC-4") ? Optional.of(incident) : Optional.empty(),
-                drafts, settings, new FakeAccess().browsing("INC-4"), tokens, validator, renderer, new I18n());
+                new Engine(settings, site, clock), settings, new FakeAccess().browsing("INC-4"), tokens, validator, renderer, new I18n());
         when(req.getParameter("incident")).thenReturn("inc-4");
 
         servlet.doGet(req, resp);
@@ -130,21 +129,25 @@ public class PagesAndPanelTest {
         StartView view = (StartView) ctx.getValue().get("start");
         assertEquals("SEV1", view.getSeverity());
         assertFalse(view.getSections().isEmpty());
-        assertNull("nothing is created on GET", created.get());
+        assertNull("nothing is created on GET", site.jira.issue("PM-1"));
 
         when(validator.validateFormEncodedToken(req)).thenReturn(true);
         servlet.doPost(req, resp);
-        verify(resp).sendRedirect("/browse/PM-77");
-        assertEquals("Post-mortem: Payments down", created.get().title());
+        verify(resp).sendRedirect("/browse/PM-1");
+        PostMortem created = site.jira.issue("PM-1").postMortem;
+        assertEquals("Post-mortem: Payments down", created.title());
+        assertEquals("the severity's template, pre-filled", view.getTemplateName(),
+                io.hindsight.core.template.TemplateRegistry.builtIn().get(created.template()).orElseThrow().name());
+        assertEquals("linked to its incident", "INC-4", site.startedFrom.get("PM-1"));
     }
 
     @Test
     public void noPostMortemIsCreatedWithoutTheXsrfTokenOrForAnIncidentTheUserCannotSee() throws Exception {
         AtomicReference<String> created = new AtomicReference<>();
         Incident incident = new Incident("INC-4", "Payments down", Optional.empty(), Optional.empty());
-        StartPostMortemServlet servlet = new StartPostMortemServlet(key -> Optional.of(incident), (i, d) -> {
+        StartPostMortemServlet servlet = new StartPostMortemServlet(key -> Optional.of(incident), (i, project, d) -> {
             created.set(i);
-            return "PM-1";
+            return IssueKey.of("PM-1");
         }, settings, new FakeAccess().browsing("INC-4"), tokens, validator, renderer, new I18n());
 
         when(req.getParameter("incident")).thenReturn("INC-4");

@@ -13,7 +13,7 @@ import io.hindsight.jira.testing.AoDatabase;
 import io.hindsight.jira.testing.Fixtures;
 import io.hindsight.jira.testing.I18n;
 import io.hindsight.jira.testing.LocalClusterLocks;
-import io.hindsight.jira.testing.MarkdownPostMortems;
+import io.hindsight.jira.testing.FakeSite;
 import io.hindsight.jira.testing.MutableClock;
 import org.junit.Before;
 import org.junit.Rule;
@@ -36,7 +36,7 @@ public class ReviewGateTest {
     public final AoDatabase db = new AoDatabase();
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-20T10:00:00Z"));
-    private final MarkdownPostMortems postMortems = new MarkdownPostMortems().put("PM-1", Fixtures.BLAMING).put("PM-2", Fixtures.CLEAN);
+    private final FakeSite postMortems = new FakeSite().put("PM-1", Fixtures.BLAMING).put("PM-2", Fixtures.CLEAN);
     private AdminSettings settings;
     private CheckerValidator gate;
 

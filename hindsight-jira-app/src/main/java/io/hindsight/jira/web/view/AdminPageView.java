@@ -14,16 +14,18 @@ public final class AdminPageView {
     private final HindsightConfig config;
     private final QueueCounts counts;
     private final List<JobView> deadJobs;
+    private final List<String> provisioning;
     private final List<String> problems;
     private final String notice;
     private final String formToken;
     private final String formAction;
 
-    public AdminPageView(HindsightConfig config, QueueCounts counts, List<JobView> deadJobs, List<String> problems, String notice,
+    public AdminPageView(HindsightConfig config, QueueCounts counts, List<JobView> deadJobs, List<String> provisioning, List<String> problems, String notice,
                          String formToken, String formAction) {
         this.config = config;
         this.counts = counts;
         this.deadJobs = List.copyOf(deadJobs);
+        this.provisioning = List.copyOf(provisioning);
         this.problems = List.copyOf(problems);
         this.notice = notice == null ? "" : notice;
         this.formToken = formToken == null ? "" : formToken;
@@ -56,6 +58,19 @@ public final class AdminPageView {
 
     public String getPostMortemProject() {
         return config.postMortemProject();
+    }
+
+    public String getJiraUser() {
+        return config.jiraUser();
+    }
+
+    /** What the last provisioning found and did, a step a line. */
+    public List<String> getProvisioning() {
+        return provisioning;
+    }
+
+    public boolean hasProvisioning() {
+        return !provisioning.isEmpty();
     }
 
     public int getQueuedCount() {
