@@ -103,6 +103,26 @@ public class BundleJarTest {
         }
     }
 
+    /**
+     * bnd marks what it cannot resolve as an optional import, which Jira satisfies with nothing: a class the
+     * checker needs would then fail at its first use inside Jira, not at install. Only the JDK's own packages
+     * may be optional; everything else is embedded or imported from Jira on purpose.
+     */
+    @Test
+    public void nothingButTheJdkIsLeftToAnOptionalImport() {
+        Pattern jdk = Pattern.compile("^(javax\\.(naming|sql|xml|net|management|crypto|security|script|annotation)|org\\.w3c|org\\.xml|org\\.ietf)(\\..*)?$");
+        List<String> unresolved = imports.stream().filter(i -> i.contains("resolution:=optional")).map(BundleJarTest::pkg)
+                .filter(p -> !jdk.matcher(p).matches()).toList();
+        assertEquals("packages the bundle uses but neither embeds nor imports from Jira", List.of(), unresolved);
+    }
+
+    @Test
+    public void theCheckersLanguageModelIsInside() {
+        assertNotNull("OpenNLP's tagger", jar.getEntry("opennlp/tools/postag/POSTaggerME.class"));
+        assertTrue("the part-of-speech model the checker reads from the bundle's root",
+                jar.stream().anyMatch(e -> e.getName().matches("opennlp-en-ud-ewt-pos-[0-9.-]+\\.bin")));
+    }
+
     @Test
     public void packagesNothingJiraProvidesAndNothingTestOnly() {
         List<String> offending = jar.stream().map(e -> e.getName()).filter(n -> n.startsWith("com/atlassian/") || n.startsWith("net/java/ao/")
