@@ -24,8 +24,7 @@ import java.util.Set;
  * data: its issue type (by the provisioned id) and Hindsight's action marks on remediation tickets.
  */
 public final class JiraPostMortemStore implements PostMortemStore {
-    /** The comment property that carries a comment's mark. */
-    static final String MARK_PROPERTY = "hindsight.sync";
+    private static final String MARK_PROPERTY = Schema.COMMENT_MARK_PROPERTY;
     /** How many of the newest comments are searched for a mark: an attempt looks only for a comment made moments before. */
     private static final int RECENT_COMMENTS = 50;
 

@@ -1,5 +1,6 @@
 package io.hindsight.core.lint;
 
+import io.hindsight.core.lint.blameless.BlamelessChecker;
 import io.hindsight.core.markdown.FormatProblem;
 import io.hindsight.core.markdown.ParsedPostMortem;
 import io.hindsight.core.markdown.SourceMap;
@@ -26,6 +27,8 @@ public final class Checker {
         this.templates = templates;
         this.policy = policy;
         this.clock = clock;
+        // the language model is read in the background while the caller reads and parses its post-mortems
+        BlamelessChecker.warmUp();
     }
 
     /** Checks a post-mortem read from Markdown; what could not be read is reported too. */
@@ -36,7 +39,7 @@ public final class Checker {
     public LintReport check(PostMortem pm, SourceMap map, List<FormatProblem> problems) {
         Template template = templates.forPostMortem(pm);
         List<Finding> findings = new ArrayList<>();
-        BlamelessRules blameless = new BlamelessRules(new People(pm));
+        BlamelessChecker blameless = BlamelessChecker.forPostMortem(pm, policy.blockingConfidence());
         for (TextUnit unit : TextUnits.of(pm, map)) findings.addAll(blameless.check(unit));
         findings.addAll(new ActionabilityRules(pm, map, policy, LocalDate.now(clock)).check());
         findings.addAll(new ConsistencyRules(pm, map, template).check(problems));

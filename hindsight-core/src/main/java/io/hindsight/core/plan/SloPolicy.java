@@ -16,9 +16,13 @@ import java.util.Set;
  * @param jiraPriority   the Jira priority name a ticket gets, by the post-mortem's severity
  * @param labels         labels every remediation ticket carries
  * @param defaultProject where tickets go when an action names no project; null to use the post-mortem's
+ * @param blockingConfidence how sure (0..1) the blameless checker must be before a finding is an error that
+ *                       blocks publishing; less certain findings are warnings
  */
 public record SloPolicy(DueBasis countFrom, Map<String, ClassRule> classes, Map<Severity, String> jiraPriority,
-                        List<String> labels, String defaultProject) {
+                        List<String> labels, String defaultProject, double blockingConfidence) {
+    /** The blocking confidence when a policy names none. */
+    public static final double DEFAULT_BLOCKING_CONFIDENCE = 0.8;
 
     /** @param otherwise the period for severities not listed; null for "no due date" */
     public record ClassRule(Map<Severity, Period> bySeverity, Period otherwise) {
@@ -36,6 +40,15 @@ public record SloPolicy(DueBasis countFrom, Map<String, ClassRule> classes, Map<
         classes = Map.copyOf(classes);
         jiraPriority = Map.copyOf(jiraPriority);
         labels = List.copyOf(labels);
+        if (!(blockingConfidence >= 0 && blockingConfidence <= 1)) {
+            throw new IllegalArgumentException("blockingConfidence must be within 0..1, not " + blockingConfidence);
+        }
+    }
+
+    /** A policy with the default blocking confidence. */
+    public SloPolicy(DueBasis countFrom, Map<String, ClassRule> classes, Map<Severity, String> jiraPriority,
+                     List<String> labels, String defaultProject) {
+        this(countFrom, classes, jiraPriority, labels, defaultProject, DEFAULT_BLOCKING_CONFIDENCE);
     }
 
     /** The action classes authors may use, e.g. priority and improvement. */

@@ -26,7 +26,7 @@ public final class SloPolicyLoader {
     }
 
     private record File(String countFrom, Map<String, Map<String, String>> classes, Map<String, String> jiraPriority,
-                        List<String> labels, String defaultProject) {
+                        List<String> labels, String defaultProject, Double blockingConfidence) {
     }
 
     public static SloPolicy defaults() {
@@ -50,7 +50,7 @@ public final class SloPolicyLoader {
     public static SloPolicy parse(String yaml, String fileName) {
         File f;
         try {
-            f = YamlFiles.read(yaml, fileName, File.class, "countFrom, classes, jiraPriority, labels, defaultProject");
+            f = YamlFiles.read(yaml, fileName, File.class, "countFrom, classes, jiraPriority, labels, defaultProject, blockingConfidence");
         } catch (YamlFiles.YamlFileException e) {
             throw new SloPolicyException(e.getMessage(), e);
         }
@@ -97,7 +97,12 @@ public final class SloPolicyLoader {
         if (project != null && !project.matches("[A-Z][A-Z0-9_]{1,9}")) {
             throw new SloPolicyException(fileName + ": defaultProject '" + f.defaultProject() + "' is not a Jira project key");
         }
-        return new SloPolicy(basis, classes, priorities, f.labels() == null ? List.of() : f.labels(), project);
+        double blocking = f.blockingConfidence() == null ? SloPolicy.DEFAULT_BLOCKING_CONFIDENCE : f.blockingConfidence();
+        if (!(blocking >= 0 && blocking <= 1)) {
+            throw new SloPolicyException(fileName + ": blockingConfidence " + f.blockingConfidence()
+                    + " must be a number from 0 to 1, e.g. 0.8 (1 never blocks on an unsure finding, 0 blocks on all)");
+        }
+        return new SloPolicy(basis, classes, priorities, f.labels() == null ? List.of() : f.labels(), project, blocking);
     }
 
     /** Reads "4w", "28d", "3 months", or ISO-8601 "P4W"; "none" means no due date. */

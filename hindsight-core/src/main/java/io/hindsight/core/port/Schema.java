@@ -34,6 +34,8 @@ public final class Schema {
     public static final String STATE_PROPERTY = "hindsight.postmortem";
     /** The entity property on a ticket naming its post-mortem ({@code postMortem}) and action ({@code actionId}). */
     public static final String TICKET_PROPERTY = "hindsight.remediation";
+    /** The comment property that carries a sync comment's mark ({@code mark}), so a retry can tell it was made. */
+    public static final String COMMENT_MARK_PROPERTY = "hindsight.sync";
 
     /** The board, filter and parent page that provisioning makes. */
     public static final String BOARD_NAME = "Remediation";

@@ -1,5 +1,6 @@
 package io.hindsight.core.lint;
 
+import io.hindsight.core.lint.blameless.BlamelessChecker;
 import io.hindsight.core.markdown.SourceMap;
 import io.hindsight.core.model.PostMortem;
 import io.hindsight.core.model.Section;
@@ -51,7 +52,7 @@ public class BlamelessCorpusTest {
         PostMortem pm = new PostMortem(null, "Corpus", Severity.SEV3, null, null, null, null, null, null, null,
                 List.of(new Section(e.kind(), e.kind() == SectionKind.CUSTOM ? "Notes" : null, e.sentence())),
                 null, null, null, null, null);
-        BlamelessRules rules = new BlamelessRules(new People(pm));
+        BlamelessChecker rules = BlamelessChecker.forPostMortem(pm, BlamelessChecker.DEFAULT_BLOCKING_CONFIDENCE);
         List<Finding> out = new ArrayList<>();
         for (TextUnit u : TextUnits.of(pm, SourceMap.NONE)) out.addAll(rules.check(u));
         return out;

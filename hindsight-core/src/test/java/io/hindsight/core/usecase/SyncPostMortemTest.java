@@ -388,8 +388,11 @@ public class SyncPostMortemTest {
     @Test
     public void aWaiverInTheIssuesFieldsIsHonouredByTheSync() {
         InMemorySite site = new InMemorySite(NOW);
-        IssueKey key = site.postMortem(postMortem(1).replace("## Root cause\n\n", "## Root cause\n\n<!-- hindsight-ignore blameless.*: we quote the customer's ticket -->\n"
-                + "The customer wrote: \"Bob caused the outage by carelessly running the import.\"\n\n"));
+        String blame = "Bob caused the outage by carelessly running the import.\n\n";
+        IssueKey unwaived = site.postMortem(postMortem(1).replace("## Root cause\n\n", "## Root cause\n\n" + blame));
+        assertTrue("without the waiver the checker stops the sync", site.sync().sync(unwaived).blocked());
+        IssueKey key = site.postMortem(postMortem(1).replace("## Root cause\n\n", "## Root cause\n\n<!-- hindsight-ignore blameless.*: the review asked for the name -->\n"
+                + blame));
         SyncResult r = site.sync().sync(key);
         assertFalse(r.report().findings().toString(), r.blocked());
         assertTrue(r.report().findings().stream().noneMatch(x -> x.rule().startsWith("blameless.")));
@@ -399,6 +402,8 @@ public class SyncPostMortemTest {
     @Test
     public void aWaiverOnAnActionsLineStaysOnItsLineInJira() {
         InMemorySite site = new InMemorySite(NOW);
+        IssueKey vague = site.postMortem(postMortem(1).replace("- [ ] [priority] Add replica lag guard number 0 to the checkout read path", "- [ ] [priority] Improve monitoring"));
+        assertTrue("unwaived, the vague action is a finding", site.sync().sync(vague).report().findings().stream().anyMatch(x -> x.rule().startsWith("actionability.")));
         IssueKey key = site.postMortem(postMortem(1).replace("@maria project:OPS\n", "@maria project:OPS <!-- hindsight-ignore actionability.*: tracked by the DB team -->\n")
                 .replace("- [ ] [priority] Add replica lag guard number 0 to the checkout read path", "- [ ] [priority] Improve monitoring"));
         SyncResult r = site.sync().sync(key);

@@ -53,6 +53,8 @@ public final class LintJson {
         m.put("message", f.message());
         m.put("excerpt", f.excerpt());
         m.put("suggestion", f.suggestion());
+        // how sure the checker is (0..1); blameless findings below the policy's blockingConfidence are warnings
+        m.put("confidence", f.confidence());
         return m;
     }
 }

@@ -70,7 +70,26 @@ public class LintCommandTest {
         assertEquals(84, vague.get("line").asInt());
         assertEquals("Corrective actions", vague.get("section").asText());
         assertTrue(vague.get("suggestion").asText().contains("Alert when replication lag exceeds"));
+        assertEquals("a rule that counts words is sure of itself", 1.0, vague.get("confidence").asDouble(), 0);
         assertEquals(0, root.get("errors").asInt());
+    }
+
+    @Test
+    public void jsonFindingsSayHowSureTheCheckerIs() throws Exception {
+        Path f = dir.getRoot().toPath().resolve("pm.md");
+        Files.writeString(f, "---\nseverity: SEV3\n---\n## Summary\nTomasz broke prod.\nPriya's change caused the outage.\n");
+        Run r = run("lint", "--format", "json", f.toString());
+        assertEquals("the sure finding blocks", 1, r.exit());
+        JsonNode findings = new ObjectMapper().readTree(r.out()).get("files").get(0).get("findings");
+        JsonNode sure = null, unsure = null;
+        for (JsonNode x : findings) {
+            if (x.get("line").asInt() == 5) sure = x;
+            if (x.get("line").asInt() == 6) unsure = x;
+        }
+        assertEquals("error", sure.get("level").asText());
+        assertTrue(sure.toString(), sure.get("confidence").asDouble() >= 0.8);
+        assertEquals("warning", unsure.get("level").asText());
+        assertTrue(unsure.toString(), unsure.get("confidence").asDouble() < 0.8 && unsure.get("confidence").asDouble() >= 0.5);
     }
 
     @Test

@@ -1,0 +1,5 @@
+package com.atlassian.applinks.api;
+
+/** Stand-in (applinks-api). */
+public interface ApplicationType {
+}

@@ -1,0 +1,7 @@
+package com.atlassian.beehive;
+
+import java.util.concurrent.locks.Lock;
+
+/** Stand-in (atlassian-beehive). */
+public interface ClusterLock extends Lock {
+}

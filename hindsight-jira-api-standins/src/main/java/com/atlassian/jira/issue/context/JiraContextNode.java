@@ -1,0 +1,5 @@
+package com.atlassian.jira.issue.context;
+
+/** Stand-in (jira-api). */
+public interface JiraContextNode {
+}

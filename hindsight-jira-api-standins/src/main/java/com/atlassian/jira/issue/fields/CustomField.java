@@ -1,0 +1,18 @@
+package com.atlassian.jira.issue.fields;
+
+import com.atlassian.jira.issue.Issue;
+import com.atlassian.jira.issue.customfields.CustomFieldType;
+import com.atlassian.jira.issue.fields.config.FieldConfig;
+
+/** Stand-in (jira-api). */
+public interface CustomField {
+    /** "customfield_10010". */
+    String getId();
+
+    String getName();
+
+    CustomFieldType getCustomFieldType();
+
+    /** The field's configuration (its options, for a select list) in the issue's context. */
+    FieldConfig getRelevantConfig(Issue issue);
+}

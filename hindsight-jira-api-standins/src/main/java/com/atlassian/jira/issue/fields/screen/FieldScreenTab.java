@@ -1,0 +1,8 @@
+package com.atlassian.jira.issue.fields.screen;
+
+/** Stand-in (jira-api). */
+public interface FieldScreenTab {
+    String getName();
+
+    void addFieldScreenLayoutItem(String fieldId);
+}

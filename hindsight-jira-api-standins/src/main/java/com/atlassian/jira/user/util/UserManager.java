@@ -1,0 +1,8 @@
+package com.atlassian.jira.user.util;
+
+import com.atlassian.jira.user.ApplicationUser;
+
+/** Stand-in (jira-api). */
+public interface UserManager {
+    ApplicationUser getUserByName(String userName);
+}

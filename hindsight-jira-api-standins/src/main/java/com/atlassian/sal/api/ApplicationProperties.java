@@ -1,0 +1,6 @@
+package com.atlassian.sal.api;
+
+/** Stand-in (SAL). */
+public interface ApplicationProperties {
+    String getBaseUrl(UrlMode urlMode);
+}

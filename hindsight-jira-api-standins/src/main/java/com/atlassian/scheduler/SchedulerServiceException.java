@@ -1,0 +1,8 @@
+package com.atlassian.scheduler;
+
+/** Stand-in (atlassian-scheduler-api). */
+public class SchedulerServiceException extends Exception {
+    public SchedulerServiceException(String message) {
+        super(message);
+    }
+}

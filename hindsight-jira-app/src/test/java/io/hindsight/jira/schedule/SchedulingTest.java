@@ -1,0 +1,160 @@
+package io.hindsight.jira.schedule;
+
+import com.atlassian.event.api.EventPublisher;
+import com.atlassian.scheduler.JobRunnerRequest;
+import com.atlassian.scheduler.JobRunnerResponse;
+import com.atlassian.scheduler.SchedulerService;
+import com.atlassian.scheduler.config.JobConfig;
+import com.atlassian.scheduler.config.RunMode;
+import com.atlassian.scheduler.status.RunOutcome;
+import io.hindsight.jira.listener.IssueEventListener;
+import io.hindsight.jira.port.SyncRunner;
+import io.hindsight.jira.provision.Provisioning;
+import io.hindsight.jira.queue.JobStatus;
+import io.hindsight.jira.queue.QueuePolicy;
+import io.hindsight.jira.queue.SyncQueue;
+import io.hindsight.jira.testing.AoDatabase;
+import io.hindsight.jira.testing.LocalClusterLocks;
+import io.hindsight.jira.testing.MutableClock;
+import org.junit.Before;
+import org.junit.Rule;
+import org.junit.Test;
+import org.mockito.ArgumentCaptor;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.inOrder;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoMoreInteractions;
+import static org.mockito.Mockito.when;
+
+/** The queue drained off the request thread by a once-per-cluster job under a cluster lock; start and stop. */
+public class SchedulingTest {
+    @Rule
+    public final AoDatabase db = new AoDatabase();
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-20T10:00:00Z"));
+    private final LocalClusterLocks locks = new LocalClusterLocks();
+    private final JobRunnerRequest request = mock(JobRunnerRequest.class);
+    private SyncQueue queue;
+
+    @Before
+    public void setUp() {
+        queue = new SyncQueue(db.activeObjects(), locks, clock, new QueuePolicy(2, Duration.ofMinutes(1), Duration.ofMinutes(5), Duration.ofMinutes(15)));
+    }
+
+    @Test
+    public void drainsEveryDueJobAndRecordsFailuresForRetry() {
+        queue.enqueue("PM-1", "a");
+        queue.enqueue("PM-2", "b");
+        queue.enqueue("PM-3", "c");
+        List<String> synced = new ArrayList<>();
+        SyncRunner runner = key -> {
+            if (key.equals("PM-2")) throw new IllegalStateException("Confluence said 401");
+            synced.add(key);
+            return key + ": synced";
+        };
+        JobRunnerResponse response = new QueueDrainJob(queue, runner, locks, clock, "node-a", Duration.ofMinutes(4)).runJob(request);
+
+        assertEquals(RunOutcome.SUCCESS, response.getRunOutcome());
+        assertEquals("2 synced, 1 failed", response.getMessage());
+        assertEquals(List.of("PM-1", "PM-3"), synced);
+        assertEquals(2, queue.counts().of(JobStatus.DONE));
+        assertEquals("IllegalStateException: Confluence said 401", queue.latest("PM-2").orElseThrow().lastError().orElseThrow());
+        assertEquals(JobStatus.QUEUED, queue.latest("PM-2").orElseThrow().status());
+        assertFalse("the drain lock is released", locks.isHeld(QueueDrainJob.LOCK));
+    }
+
+    @Test
+    public void leavesAtOnceWhileAnotherNodeDrains() throws Exception {
+        queue.enqueue("PM-1", "a");
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Thread otherNode = new Thread(() -> {
+            var lock = locks.getLockForName(QueueDrainJob.LOCK);
+            lock.lock();
+            held.countDown();
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException ignored) {
+                Thread.currentThread().interrupt();
+            } finally {
+                lock.unlock();
+            }
+        });
+        otherNode.start();
+        assertTrue(held.await(10, TimeUnit.SECONDS));
+        SyncRunner runner = mock(SyncRunner.class);
+        JobRunnerResponse response = new QueueDrainJob(queue, runner, locks, clock, "node-b", Duration.ofMinutes(4)).runJob(request);
+        release.countDown();
+        otherNode.join();
+
+        assertEquals("another node is draining the queue", response.getMessage());
+        verifyNoMoreInteractions(runner);
+        assertEquals(1, queue.counts().of(JobStatus.QUEUED));
+    }
+
+    @Test
+    public void stopsWhenJiraAsksItTo() throws Exception {
+        queue.enqueue("PM-1", "a");
+        queue.enqueue("PM-2", "b");
+        when(request.isCancellationRequested()).thenReturn(false, true);
+        SyncRunner runner = mock(SyncRunner.class);
+        new QueueDrainJob(queue, runner, locks, clock, "node-a", Duration.ofMinutes(4)).runJob(request);
+        verify(runner, times(1)).sync(any());
+        assertEquals(1, queue.counts().of(JobStatus.QUEUED));
+    }
+
+    @Test
+    public void startSchedulesBothJobsOncePerClusterAndStopTakesEverythingAway() throws Exception {
+        EventPublisher events = mock(EventPublisher.class);
+        SchedulerService scheduler = mock(SchedulerService.class);
+        IssueEventListener listener = mock(IssueEventListener.class);
+        QueueDrainJob drain = mock(QueueDrainJob.class);
+        RemindersJob reminders = mock(RemindersJob.class);
+        Provisioning provisioning = mock(Provisioning.class);
+        AppLifecycle app = new AppLifecycle(events, scheduler, listener, drain, reminders, provisioning);
+
+        app.onStart();
+        app.onStart();
+        verify(provisioning, times(1)).run();
+        verify(events, times(1)).register(listener);
+        verify(scheduler).registerJobRunner(AppLifecycle.DRAIN_RUNNER, drain);
+        verify(scheduler).registerJobRunner(AppLifecycle.REMINDERS_RUNNER, reminders);
+        ArgumentCaptor<JobConfig> configs = ArgumentCaptor.forClass(JobConfig.class);
+        verify(scheduler).scheduleJob(org.mockito.ArgumentMatchers.eq(AppLifecycle.DRAIN_JOB), configs.capture());
+        verify(scheduler).scheduleJob(org.mockito.ArgumentMatchers.eq(AppLifecycle.REMINDERS_JOB), configs.capture());
+        for (JobConfig c : configs.getAllValues()) assertEquals(RunMode.RUN_ONCE_PER_CLUSTER, c.getRunMode());
+        assertEquals(60_000L, configs.getAllValues().get(0).getSchedule().getIntervalScheduleInfo().getIntervalInMillis());
+        assertEquals(Duration.ofDays(1).toMillis(), configs.getAllValues().get(1).getSchedule().getIntervalScheduleInfo().getIntervalInMillis());
+
+        app.destroy();
+        var order = inOrder(scheduler, events);
+        order.verify(scheduler).unscheduleJob(AppLifecycle.DRAIN_JOB);
+        order.verify(scheduler).unscheduleJob(AppLifecycle.REMINDERS_JOB);
+        order.verify(scheduler).unregisterJobRunner(AppLifecycle.DRAIN_RUNNER);
+        order.verify(scheduler).unregisterJobRunner(AppLifecycle.REMINDERS_RUNNER);
+        order.verify(events).unregister(listener);
+        app.onStop();
+        verify(events, times(1)).unregister(listener);
+    }
+
+    @Test
+    public void theReminderJobReportsWhatTheSweepDidOrWhyItFailed() {
+        assertEquals("3 reminders sent", new RemindersJob(() -> "3 reminders sent").runJob(request).getMessage());
+        JobRunnerResponse failed = new RemindersJob(() -> { throw new IllegalStateException("Jira is read-only"); }).runJob(request);
+        assertEquals(RunOutcome.FAILED, failed.getRunOutcome());
+        assertEquals("IllegalStateException: Jira is read-only", failed.getMessage());
+    }
+}

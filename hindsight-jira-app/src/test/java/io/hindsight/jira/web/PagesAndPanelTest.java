@@ -1,0 +1,173 @@
+package io.hindsight.jira.web;
+
+import com.atlassian.jira.issue.Issue;
+import com.atlassian.jira.issue.issuetype.IssueType;
+import com.atlassian.sal.api.xsrf.XsrfTokenAccessor;
+import com.atlassian.sal.api.xsrf.XsrfTokenValidator;
+import com.atlassian.templaterenderer.TemplateRenderer;
+import io.hindsight.core.model.PostMortem;
+import io.hindsight.core.model.Severity;
+import io.hindsight.jira.check.CheckService;
+import io.hindsight.jira.config.AdminSettings;
+import io.hindsight.jira.config.Setting;
+import io.hindsight.jira.incident.Incident;
+import io.hindsight.core.model.IssueKey;
+import io.hindsight.jira.engine.Engine;
+import io.hindsight.jira.testing.AoDatabase;
+import io.hindsight.jira.testing.FakeAccess;
+import io.hindsight.jira.testing.Fixtures;
+import io.hindsight.jira.testing.I18n;
+import io.hindsight.jira.testing.FakeSite;
+import io.hindsight.jira.testing.MutableClock;
+import io.hindsight.jira.web.view.CheckerPanelView;
+import io.hindsight.jira.web.view.ReportView;
+import io.hindsight.jira.web.view.StartView;
+import org.junit.Before;
+import org.junit.Rule;
+import org.junit.Test;
+import org.mockito.ArgumentCaptor;
+
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertTrue;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyBoolean;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+/** The checker panel's context, its conditions, the report page and "start a post-mortem". */
+public class PagesAndPanelTest {
+    @Rule
+    public final AoDatabase db = new AoDatabase();
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-20T10:00:00Z"));
+    private final TemplateRenderer renderer = mock(TemplateRenderer.class);
+    private final HttpServletRequest req = mock(HttpServletRequest.class);
+    private final HttpServletResponse resp = mock(HttpServletResponse.class);
+    private final XsrfTokenAccessor tokens = mock(XsrfTokenAccessor.class);
+    private final XsrfTokenValidator validator = mock(XsrfTokenValidator.class);
+    private AdminSettings settings;
+
+    @Before
+    public void setUp() throws Exception {
+        settings = new AdminSettings(db.activeObjects(), clock);
+        when(resp.getWriter()).thenReturn(new PrintWriter(new StringWriter()));
+        when(tokens.getXsrfToken(any(), any(), anyBoolean())).thenReturn("tok");
+        when(req.getContextPath()).thenReturn("");
+    }
+
+    @Test
+    public void thePanelGivesItsTemplateOnlyAViewOfTheFindings() {
+        CheckerPanelContextProvider provider = new CheckerPanelContextProvider(
+                new CheckService(settings, new FakeSite().put("PM-1", Fixtures.BLAMING), clock));
+        Map<String, Object> ctx = provider.getContextMap(Map.of("issue", issue("PM-1", "Post-mortem")));
+        CheckerPanelView panel = (CheckerPanelView) ctx.get("panel");
+        assertTrue(panel.isReadable());
+        assertTrue(panel.getErrorCount() > 0);
+        assertTrue(panel.getFindings().stream().anyMatch(f -> f.getSentence().contains("Bob")));
+    }
+
+    @Test
+    public void thePanelStillRendersWhenTheSettingsAreBroken() {
+        settings.save(Map.of(Setting.TEMPLATES_YAML, "id: x\n"), "admin");
+        CheckerPanelContextProvider provider = new CheckerPanelContextProvider(
+                new CheckService(settings, new FakeSite().put("PM-1", Fixtures.CLEAN), clock));
+        CheckerPanelView panel = (CheckerPanelView) provider.getContextMap(Map.of("issue", issue("PM-1", "Post-mortem"))).get("panel");
+        assertFalse(panel.isReadable());
+        assertEquals("hindsight.panel.config-broken", panel.getProblem());
+    }
+
+    @Test
+    public void thePanelShowsOnPostMortemsAndStartAPostMortemOnEverythingElse() {
+        assertTrue(new IsPostMortemCondition().shouldDisplay(Map.of("issue", issue("PM-1", "Post-mortem"))));
+        assertFalse(new IsPostMortemCondition().shouldDisplay(Map.of("issue", issue("INC-1", "Incident"))));
+        assertFalse(new IsPostMortemCondition().shouldDisplay(Map.of()));
+        assertTrue(new IsNotPostMortemCondition().shouldDisplay(Map.of("issue", issue("INC-1", "Incident"))));
+        assertFalse(new IsNotPostMortemCondition().shouldDisplay(Map.of("issue", issue("PM-1", "post-mortem"))));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    public void theReportPageSaysWhyWhenItCannotBeBuilt() throws Exception {
+        new ReportServlet(() -> {
+            throw new IllegalStateException("Jira's search is being reindexed");
+        }, new FakeAccess(), renderer, new I18n()).doGet(req, resp);
+        verify(resp).setStatus(503);
+        ArgumentCaptor<Map<String, Object>> ctx = ArgumentCaptor.forClass(Map.class);
+        verify(renderer).render(eq(ReportServlet.TEMPLATE), ctx.capture(), any());
+        ReportView view = (ReportView) ctx.getValue().get("report");
+        assertFalse(view.isAvailable());
+        assertTrue(view.getProblem().contains("being reindexed"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    public void startingAPostMortemShowsTheTemplateThenCreatesTheLinkedIssueAndOpensIt() throws Exception {
+        FakeSite site = new FakeSite();
+        settings.save(Map.of(Setting.POST_MORTEM_PROJECT, "PM"), "admin");
+        Incident incident = new Incident("INC-4", "Payments down", Optional.of(Severity.SEV1), Optional.empty());
+        StartPostMortemServlet servlet = new StartPostMortemServlet(key -> key.equals("INC-4") ? Optional.of(incident) : Optional.empty(),
+                new Engine(settings, site, clock), settings, new FakeAccess().browsing("INC-4"), tokens, validator, renderer, new I18n());
+        when(req.getParameter("incident")).thenReturn("inc-4");
+
+        servlet.doGet(req, resp);
+        ArgumentCaptor<Map<String, Object>> ctx = ArgumentCaptor.forClass(Map.class);
+        verify(renderer).render(eq(StartPostMortemServlet.TEMPLATE), ctx.capture(), any());
+        StartView view = (StartView) ctx.getValue().get("start");
+        assertEquals("SEV1", view.getSeverity());
+        assertFalse(view.getSections().isEmpty());
+        assertNull("nothing is created on GET", site.jira.issue("PM-1"));
+
+        when(validator.validateFormEncodedToken(req)).thenReturn(true);
+        servlet.doPost(req, resp);
+        verify(resp).sendRedirect("/browse/PM-1");
+        PostMortem created = site.jira.issue("PM-1").postMortem;
+        assertEquals("Post-mortem: Payments down", created.title());
+        assertEquals("the severity's template, pre-filled", view.getTemplateName(),
+                io.hindsight.core.template.TemplateRegistry.builtIn().get(created.template()).orElseThrow().name());
+        assertEquals("linked to its incident", "INC-4", site.startedFrom.get("PM-1"));
+    }
+
+    @Test
+    public void noPostMortemIsCreatedWithoutTheXsrfTokenOrForAnIncidentTheUserCannotSee() throws Exception {
+        AtomicReference<String> created = new AtomicReference<>();
+        Incident incident = new Incident("INC-4", "Payments down", Optional.empty(), Optional.empty());
+        StartPostMortemServlet servlet = new StartPostMortemServlet(key -> Optional.of(incident), (i, project, d) -> {
+            created.set(i);
+            return IssueKey.of("PM-1");
+        }, settings, new FakeAccess().browsing("INC-4"), tokens, validator, renderer, new I18n());
+
+        when(req.getParameter("incident")).thenReturn("INC-4");
+        when(validator.validateFormEncodedToken(req)).thenReturn(false);
+        servlet.doPost(req, resp);
+        verify(resp).setStatus(403);
+
+        when(req.getParameter("incident")).thenReturn("SEC-1");
+        when(validator.validateFormEncodedToken(req)).thenReturn(true);
+        servlet.doPost(req, resp);
+        verify(resp).sendError(eq(404), anyString());
+        assertNull(created.get());
+    }
+
+    private static Issue issue(String key, String type) {
+        Issue issue = mock(Issue.class);
+        IssueType t = mock(IssueType.class);
+        when(t.getName()).thenReturn(type);
+        when(issue.getKey()).thenReturn(key);
+        when(issue.getIssueType()).thenReturn(t);
+        return issue;
+    }
+}
