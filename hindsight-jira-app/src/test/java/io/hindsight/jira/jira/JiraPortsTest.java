@@ -320,4 +320,45 @@ public class JiraPortsTest {
     private static List<Object> unused() {
         return new ArrayList<>();
     }
+
+    @Test
+    public void anIssueSaysWhatItIsSoThatOnlyAPostMortemIsSyncedOrWritten() {
+        jira.issue(20L, "OPS-7", Schema.TICKET_TYPE, "new", Schema.ACTION_LABEL_PREFIX + "a1b2c3d4");
+        assertEquals("one of Hindsight's tickets, by its action label", PostMortemStore.Kind.REMEDIATION_TICKET, store.load(IssueKey.of("OPS-7")).orElseThrow().kind());
+        jira.issue(21L, "PM-9", Schema.POST_MORTEM_TYPE, "new", Schema.ACTION_LABEL_PREFIX + "a1b2c3d4");
+        assertEquals("a post-mortem type with an action id is a ticket all the same", PostMortemStore.Kind.REMEDIATION_TICKET,
+                store.load(IssueKey.of("PM-9")).orElseThrow().kind());
+    }
+
+    @Test
+    public void aSyncCommentCarriesItsMarkAsACommentPropertyAndARetryFindsIt() {
+        MutableIssue pm = jira.issue(10L, "PM-1", Schema.POST_MORTEM_TYPE, "new");
+        com.atlassian.jira.issue.comments.Comment c = mock(com.atlassian.jira.issue.comments.Comment.class);
+        when(c.getId()).thenReturn(501L);
+        when(jira.comments.create(eq(pm), eq(jira.hindsight), org.mockito.ArgumentMatchers.anyString(), eq(true))).thenReturn(c);
+        when(jira.comments.getComments(pm)).thenReturn(List.of(c));
+        assertFalse("a comment without the mark is not the sync's", store.commented(IssueKey.of("PM-1"), "sha256:ab12"));
+        store.comment(IssueKey.of("PM-1"), "Hindsight synced this post-mortem.", "sha256:ab12");
+        assertTrue(store.commented(IssueKey.of("PM-1"), "sha256:ab12"));
+        assertFalse(store.commented(IssueKey.of("PM-1"), "sha256:another"));
+    }
+
+    @Test
+    public void projectsAreAnsweredWithTheIssueTypesTheyOffer() {
+        com.atlassian.jira.project.Project ops = jira.project("OPS", 200L);
+        com.atlassian.jira.issue.issuetype.IssueType task = jira.issueType("Task", "3");
+        com.atlassian.jira.issue.issuetype.IssueType bug = jira.issueType("Bug", "1");
+        when(ops.getIssueTypes()).thenReturn(List.of(task, bug));
+        var answer = tracker.projects(List.of("OPS", "NOPE"));
+        assertTrue(answer.get("OPS").exists());
+        assertTrue(answer.get("OPS").offers(Schema.TICKET_TYPE));
+        assertFalse(answer.get("NOPE").exists());
+    }
+
+    @Test
+    public void anOwnerIsFoundByTheNameJiraKnows() {
+        jira.user("maria", "Maria Garcia");
+        assertEquals(Optional.of(new io.hindsight.core.port.Person("maria", "Maria Garcia")), tracker.findUser("maria"));
+        assertEquals(Optional.empty(), tracker.findUser("tomas"));
+    }
 }

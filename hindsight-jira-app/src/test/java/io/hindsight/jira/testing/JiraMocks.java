@@ -94,6 +94,16 @@ public final class JiraMocks {
         });
         doAnswer(inv -> stored.put(inv.getArgument(2) + "/" + inv.getArgument(3), inv.getArgument(4)))
                 .when(properties).put(any(), eq("IssueProperty"), any(), anyString(), anyString(), any(), org.mockito.ArgumentMatchers.anyBoolean());
+        // comment properties (the marks sync comments carry), kept as "comment:id/key"
+        when(properties.get(eq("CommentProperty"), any(), anyString())).thenAnswer(inv -> {
+            String json = stored.get("comment:" + inv.getArgument(1) + "/" + inv.getArgument(2));
+            if (json == null) return null;
+            EntityProperty p = mock(EntityProperty.class);
+            when(p.getValue()).thenReturn(json);
+            return p;
+        });
+        doAnswer(inv -> stored.put("comment:" + inv.getArgument(2) + "/" + inv.getArgument(3), inv.getArgument(4)))
+                .when(properties).put(any(), eq("CommentProperty"), any(), anyString(), anyString(), any(), org.mockito.ArgumentMatchers.anyBoolean());
         when(issueService.newIssueInputParameters()).thenAnswer(inv -> mock(IssueInputParameters.class, org.mockito.Answers.RETURNS_SELF));
     }
 
