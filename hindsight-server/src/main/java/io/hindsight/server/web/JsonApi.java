@@ -85,7 +85,7 @@ public final class JsonApi implements HttpHandler {
             // refused by what Jira holds, before anything was written: the key names no issue (404), names one that is
             // not a post-mortem (409), or actions name projects that cannot take tickets (422, each line to fix)
             a = e.reason() == PublishPostMortem.Refused.Reason.PROJECTS
-                    ? new Answer(422, Map.of("error", e.getMessage().lines().findFirst().orElse(""), "problems", e.problems()))
+                    ? new Answer(422, Map.of("error", e.getMessage().lines().findFirst().orElse("").replaceAll(":$", ""), "problems", e.problems()))
                     : error(e.reason() == PublishPostMortem.Refused.Reason.NO_SUCH_ISSUE ? 404 : 409, e.getMessage());
         } catch (AtlassianException e) {
             // Jira refused or failed: its own words, with the status that says whose fault it is (a bad JQL or a

@@ -92,4 +92,28 @@ public class PublishImportTest {
             assertEquals(1, postMortems(sandbox));
         }
     }
+
+    @Test
+    public void aFirstPublishOfFiftyActionsTakesSixRequestsAndPublishingItAgainWritesNothing() throws Exception {
+        try (Sandbox sandbox = Sandbox.start(Flavor.DATA_CENTER, 0)) {
+            site = new SandboxSite(sandbox);
+            Path ids = site.writeIds(dir.getRoot().toPath());
+            Path file = dir.getRoot().toPath().resolve("lag.md");
+            StringBuilder md = new StringBuilder("---\ntitle: Checkout outage\nseverity: SEV3\napproved: 2026-11-20\n---\n## Summary\n\nReads went to a lagging replica.\n\n"
+                    + "## Root cause\n\nReads were routed to replicas without a check of their lag.\n\n## Action items\n\n");
+            String[] owners = {"maria", "kenji", "priya", "lee", "dana", "alice"};
+            for (int i = 0; i < 50; i++) md.append("- [ ] Add replica lag guard number ").append(i).append(" to the read path @").append(owners[i % 6]).append(" project:OPS\n");
+            Files.writeString(file, md.toString());
+            // no --data-center: the flavour comes from the ids file 'provision' wrote, so Jira is not asked
+            SiteRun.Result first = SiteRun.run(false, sandbox, ids, "publish", file.toString(), "--write-keys", "--stats");
+            assertEquals(first.err(), 0, first.exit());
+            assertTrue(first.out(), first.out().contains("created 50 ticket(s)"));
+            assertTrue("6 requests in all: " + first.out(), first.out().strip().endsWith("requests: 6 reads: 1 writes: 5"));
+
+            SiteRun.Result again = SiteRun.run(false, sandbox, ids, "publish", file.toString(), "--stats");
+            assertEquals(again.err(), 0, again.exit());
+            assertTrue(again.out(), again.out().contains("already in step, nothing written"));
+            assertTrue("the issue, its project, its tickets read; nothing written: " + again.out(), again.out().strip().endsWith("requests: 3 reads: 3 writes: 0"));
+        }
+    }
 }

@@ -19,6 +19,11 @@ final class SiteRun {
     }
 
     static Result run(Sandbox sandbox, Path ids, String command, String... args) {
+        return run(true, sandbox, ids, command, args);
+    }
+
+    /** @param flavorFlag whether to name the flavour on the command line (else it comes from the ids file, or Jira is asked) */
+    static Result run(boolean flavorFlag, Sandbox sandbox, Path ids, String command, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine cli = HindsightCli.commandLine();
@@ -31,7 +36,8 @@ final class SiteRun {
         else if (c instanceof PublishCommand p) p.site.env = env;
         else throw new IllegalArgumentException("not a command that syncs: " + command);
         List<String> all = new ArrayList<>(List.of(command, "--jira-url", sandbox.url().toString(), "--confluence-url", sandbox.url().toString(),
-                "--data-center", "--space", "OPS", "--ids-file", ids.toString(), "--today", "2026-11-26"));
+                "--space", "OPS", "--ids-file", ids.toString(), "--today", "2026-11-26"));
+        if (flavorFlag) all.add("--data-center");
         all.addAll(List.of(args));
         int exit = cli.execute(all.toArray(String[]::new));
         return new Result(exit, out.toString(), err.toString());

@@ -147,6 +147,22 @@ public class JsonApiTest {
                 .get("error").asText().contains("ORDER BY"));
         assertEquals(404, call("GET", "/api/nothing", null, TOKEN).statusCode());
         assertEquals("a key: that names no issue", 404, call("POST", "/api/publish", GOOD.replace("title: Queue backlog", "title: Queue backlog\nkey: PM-4040"), TOKEN).statusCode());
+        JsonNode projects = ok(call("POST", "/api/publish?name=backlog.md", GOOD.replace("project:OPS", "project:NOPE"), TOKEN), 422);
+        assertTrue(projects.toString(), projects.get("problems").get(0).asText().startsWith("backlog.md:16: action 'Autoscale consumers on queue age above 5 minutes': project NOPE does not exist"));
+    }
+
+    @Test
+    public void aKeyThatNamesATaskIsAConflictAndTheTaskIsLeftAsItWas() throws Exception {
+        String task;
+        synchronized (sandbox.jira()) {
+            var fields = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("summary", "Rotate the TLS certificates");
+            task = sandbox.jira().addIssue("OPS", sandbox.jira().issueTypeByIdOrName("Task").orElseThrow().id(), fields, java.time.Instant.now()).key;
+        }
+        JsonNode refused = ok(call("POST", "/api/publish", GOOD.replace("title: Queue backlog", "title: Queue backlog\nkey: " + task), TOKEN), 409);
+        assertTrue(refused.toString(), refused.get("error").asText().contains("names an issue that is not a post-mortem"));
+        synchronized (sandbox.jira()) {
+            assertEquals("Rotate the TLS certificates", sandbox.jira().issuesByKey.get(task).text("summary"));
+        }
     }
 
     @Test
