@@ -30,9 +30,7 @@ public final class IssueProperties {
 
     /** The property's values; empty when the issue has none. A non-string value is read as its JSON text, as the REST host does. */
     public Optional<Map<String, String>> get(Long issueId, String key) {
-        EntityProperty p = properties.get(ISSUE_PROPERTY, issueId, key);
-        if (p == null || p.getValue() == null) return Optional.empty();
-        return Optional.of(read(p.getValue()));
+        return get(ISSUE_PROPERTY, issueId, key);
     }
 
     /** Writes the property without an event: it is Hindsight's own bookkeeping, not a change anyone watches. */
@@ -42,13 +40,17 @@ public final class IssueProperties {
 
     /** A comment's property (Jira files comment properties under {@code CommentProperty}). */
     public Optional<Map<String, String>> getOnComment(Long commentId, String key) {
-        EntityProperty p = properties.get(COMMENT_PROPERTY, commentId, key);
-        if (p == null || p.getValue() == null) return Optional.empty();
-        return Optional.of(read(p.getValue()));
+        return get(COMMENT_PROPERTY, commentId, key);
     }
 
     public void putOnComment(ApplicationUser user, Long commentId, String key, Map<String, String> values) {
         properties.put(user, COMMENT_PROPERTY, commentId, key, write(values), null, false);
+    }
+
+    private Optional<Map<String, String>> get(String entity, Long id, String key) {
+        EntityProperty p = properties.get(entity, id, key);
+        if (p == null || p.getValue() == null) return Optional.empty();
+        return Optional.of(read(p.getValue()));
     }
 
     static Map<String, String> read(String json) {
