@@ -91,6 +91,13 @@ public class SyncEndToEndTest {
                     PostMortemRenderer.withBuiltInTemplates(), new SyncPostMortem.Settings(sandbox.url().toString(), null, null, Schema.PAGE_LABELS), clock);
         }
 
+        /** Published from Markdown as 'hindsight publish' does: checked, then the issue written (the sync is the caller's). */
+        PublishPostMortem.Written publish(String markdown) {
+            PublishPostMortem publish = new PublishPostMortem(new LintPostMortem(new MarkdownReader(POLICY.actionClasses()),
+                    new Checker(TemplateRegistry.builtIn(), POLICY, CLOCK), store, tracker, Map.of()), store, tracker, new RemediationPlanner(POLICY));
+            return publish.write(publish.check(markdown, "pm.md"), "PM");
+        }
+
         /** A person edits the post-mortem's fields in Jira. */
         void edit(IssueKey k, PostMortem pm) {
             store.update(store.load(k).orElseThrow(), pm);
@@ -122,10 +129,7 @@ public class SyncEndToEndTest {
     @Test
     public void publishingFiftyActionsTakesSixRequestsAndANoChangeResyncTwoReads() {
         try (Site site = new Site(Flavor.DATA_CENTER, 1)) {
-            // published from Markdown as 'hindsight publish' does: checked, the issue written, then synced from what was written
-            PublishPostMortem publish = new PublishPostMortem(new LintPostMortem(new MarkdownReader(POLICY.actionClasses()),
-                    new Checker(TemplateRegistry.builtIn(), POLICY, CLOCK), site.store, site.tracker, Map.of()), site.store, site.tracker, new RemediationPlanner(POLICY));
-            PublishPostMortem.Written written = publish.write(publish.check(postMortem(50), "pm.md"), "PM");
+            PublishPostMortem.Written written = site.publish(postMortem(50));
             SyncResult first = site.engine.syncWritten(written);
             long requests = site.sandbox.log().apiEntries().size();
             System.out.println("first publish, 50 actions (DC): " + requests + " requests " + site.sandbox.log().perEndpoint());
@@ -359,14 +363,15 @@ public class SyncEndToEndTest {
 
     @Test
     public void cloudPublishesTooWithAdfAndAccountIds() {
-        try (Site site = new Site(Flavor.CLOUD, 50)) {
-            SyncResult first = site.engine.sync(site.key);
+        try (Site site = new Site(Flavor.CLOUD, 1)) {
+            PublishPostMortem.Written written = site.publish(postMortem(50));
+            SyncResult first = site.engine.syncWritten(written);
             long requests = site.sandbox.log().apiEntries().size();
             System.out.println("first publish, 50 actions (Cloud): " + requests + " requests " + site.sandbox.log().perEndpoint());
             assertEquals(50, first.created().size());
             assertEquals(50, site.tickets().size());
             site.sandbox.log().clear();
-            site.engine.sync(site.key);
+            site.engine.sync(written.key());
             System.out.println("no-change re-sync (Cloud): reads " + site.sandbox.log().reads() + ", writes " + site.sandbox.log().writes());
             assertEquals(0, site.sandbox.log().writes());
             synchronized (site.sandbox.jira()) {
