@@ -188,14 +188,18 @@ public final class HttpService implements AutoCloseable {
         return null;
     }
 
-    /** Where every request enters, on one of Jetty's threads: probes are answered here, the rest handed on. */
-    private final class Entry extends Handler.Abstract {
+    /**
+     * Where every request enters. It never blocks, so Jetty may call it on the thread that read the headers:
+     * probes are handed to Jetty's pool, everything else to the handlers' pool once its body is in (one
+     * hand-over per request, as few as the old server made).
+     */
+    private final class Entry extends Handler.Abstract.NonBlocking {
         @Override
         public boolean handle(Request request, Response response, Callback callback) {
             String path = request.getHttpURI().getDecodedPath();
             Route probe = probes.get(path);
             if (probe != null) {
-                Exchanges.send(response, callback, safely(probe, Exchanges.call(request, new byte[0], false, options.proxies())), false);
+                server.getThreadPool().execute(() -> Exchanges.send(response, callback, safely(probe, Exchanges.call(request, new byte[0], false, options.proxies())), false));
                 return true;
             }
             Mount mount = path == null ? null : mountFor(path);
