@@ -62,7 +62,7 @@ public final class Dashboard implements Route {
      * A job as the page lists it.
      *
      * @param link   its post-mortem in Jira, or null when the Jira address is not known
-     * @param due    when it runs (queued, running), or null (dead: it runs when replayed)
+     * @param due    when it is (or was) ready to run: queued, running; null for dead jobs (they run when replayed)
      * @param result what the viewer's last action on it did, shown once on its row, or null
      */
     public record JobRow(long id, String postMortem, String link, String status, int attempts, RelativeTime.When due, String lastError, String result) {

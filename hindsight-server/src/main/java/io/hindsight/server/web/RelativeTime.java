@@ -27,7 +27,7 @@ public final class RelativeTime {
     public static String words(Instant then, Instant now) {
         long seconds = Duration.between(now, then).toSeconds();
         long abs = Math.abs(seconds);
-        if (abs < 1) return "now";
+        if (abs < 1) return "just now";
         String amount;
         if (abs < 60) amount = plural(abs, "second");
         else if (Math.round(abs / 60.0) < 60) amount = plural(Math.round(abs / 60.0), "minute");
