@@ -50,8 +50,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <li>bodies are read without holding a thread, and no further than the route takes: a declared length
  * above it is refused at once, a chunked body as soon as it passes the limit, both with a 413 the client
  * can read; a body that takes longer than its deadline gets 408;</li>
- * <li>handlers run on their own bounded pool once the body is in, so slow or numerous callers of the API
- * and the page can use up that pool and its queue (then 503), never the threads that answer
+ * <li>handlers run on bounded pools of their own once the body is in: webhook deliveries on one, the API and
+ * the page (which may wait on Jira) on another, so a slow Jira cannot leave Jira's webhooks unanswered;
+ * slow or numerous callers can use up a pool and its queue (then 503), never the threads that answer
  * {@code /healthz}, {@code /readyz} and {@code /metrics}.</li>
  * </ul>
  */
@@ -64,12 +65,13 @@ public final class HttpService implements AutoCloseable {
      * @param headerTimeout  the most a request's headers may take to arrive once begun
      * @param idleTimeout    a connection with no traffic for this long is closed
      * @param bodyTimeout    the most a request's body may take to arrive
-     * @param handlerThreads calls to the API, the page and the webhook handled at once
-     * @param waitingCalls   calls that may wait for a handler thread; beyond them, 503
+     * @param intakeThreads  webhook deliveries stored at once (each a short database transaction)
+     * @param handlerThreads calls to the API and the page handled at once (they may wait on Jira)
+     * @param waitingCalls   calls that may wait for a thread, in each of the two pools; beyond them, 503
      */
-    public record Limits(Duration headerTimeout, Duration idleTimeout, Duration bodyTimeout, int handlerThreads, int waitingCalls) {
+    public record Limits(Duration headerTimeout, Duration idleTimeout, Duration bodyTimeout, int intakeThreads, int handlerThreads, int waitingCalls) {
         public static Limits defaults() {
-            return new Limits(Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(30), 16, 256);
+            return new Limits(Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(30), 8, 16, 256);
         }
     }
 
@@ -80,13 +82,14 @@ public final class HttpService implements AutoCloseable {
         }
     }
 
-    /** Where calls under a path prefix go, and the largest body they take. */
-    private record Mount(String prefix, int maxBody, Route route) {
+    /** Where calls under a path prefix go, the largest body they take, and the threads that run them. */
+    private record Mount(String prefix, int maxBody, Route route, ThreadPoolExecutor pool) {
     }
 
     private final Options options;
     private final Server server;
     private final ServerConnector connector;
+    private final ThreadPoolExecutor intakePool;
     private final ThreadPoolExecutor handlers;
     private final ScheduledExecutorService timers;
     private final WebhookIntake intake;
@@ -117,10 +120,10 @@ public final class HttpService implements AutoCloseable {
         this.metrics = metrics;
         this.upstreams = List.copyOf(upstreams);
         Limits limits = options.limits();
-        AtomicInteger handlerCount = new AtomicInteger();
-        this.handlers = new ThreadPoolExecutor(limits.handlerThreads(), limits.handlerThreads(), 60, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(Math.max(1, limits.waitingCalls())), r -> daemon(r, "hindsight-http-handler-" + handlerCount.incrementAndGet()));
-        handlers.allowCoreThreadTimeOut(true);
+        // two pools: deliveries are stored in milliseconds, while the API and the page may wait on Jira for
+        // a minute; a slow Jira must not leave Jira's own webhooks unanswered
+        this.intakePool = pool(limits.intakeThreads(), limits.waitingCalls(), "hindsight-http-intake-");
+        this.handlers = pool(limits.handlerThreads(), limits.waitingCalls(), "hindsight-http-handler-");
         this.timers = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "hindsight-http-timer"));
 
         // Jetty's own threads: the selector and acceptor, reading and writing without blocking, and the probes;
@@ -146,7 +149,7 @@ public final class HttpService implements AutoCloseable {
         probes.put("/readyz", call -> ready());
         probes.put("/metrics", call -> new Reply(200, "text/plain; version=0.0.4; charset=utf-8", metrics.text().getBytes(StandardCharsets.UTF_8), Map.of(),
                 Duration.ZERO));
-        mounts.add(new Mount("/webhooks/jira", WebhookIntake.MAX_BODY, this::webhook));
+        mounts.add(new Mount("/webhooks/jira", WebhookIntake.MAX_BODY, this::webhook, intakePool));
         try {
             server.start();
         } catch (Exception e) {
@@ -156,6 +159,14 @@ public final class HttpService implements AutoCloseable {
         HeaderDeadline deadline = new HeaderDeadline(connector, limits.headerTimeout());
         long tick = HeaderDeadline.tick(limits.headerTimeout()).toMillis();
         timers.scheduleAtFixedRate(deadline, tick, tick, TimeUnit.MILLISECONDS);
+    }
+
+    private static ThreadPoolExecutor pool(int threads, int waiting, String name) {
+        AtomicInteger count = new AtomicInteger();
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(Math.max(1, waiting)),
+                r -> daemon(r, name + count.incrementAndGet()));
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
     }
 
     private static Thread daemon(Runnable r, String name) {
@@ -172,7 +183,7 @@ public final class HttpService implements AutoCloseable {
     /** Adds a route under a path prefix, taking bodies up to {@code maxBody} bytes; a later mount of the same prefix replaces it. */
     public HttpService mount(String prefix, int maxBody, Route route) {
         mounts.removeIf(m -> m.prefix().equals(prefix));
-        mounts.add(new Mount(prefix, maxBody, route));
+        mounts.add(new Mount(prefix, maxBody, route, handlers));
         mounts.sort(Comparator.comparingInt((Mount m) -> m.prefix().length()).reversed());
         return this;
     }
@@ -190,7 +201,7 @@ public final class HttpService implements AutoCloseable {
 
     /**
      * Where every request enters. It never blocks, so Jetty may call it on the thread that read the headers:
-     * probes are handed to Jetty's pool, everything else to the handlers' pool once its body is in (one
+     * probes are handed to Jetty's pool, everything else to its route's pool once its body is in (one
      * hand-over per request, as few as the old server made).
      */
     private final class Entry extends Handler.Abstract.NonBlocking {
@@ -238,7 +249,7 @@ public final class HttpService implements AutoCloseable {
     /** Runs the route on a handler thread (the caller's body is in), then writes its answer, after its delay if it has one. */
     private void handOn(Mount mount, Call call, Response response, Callback callback, boolean close) {
         try {
-            handlers.execute(() -> {
+            mount.pool().execute(() -> {
                 Reply reply = safely(mount.route(), call);
                 if (reply.delay().isZero() || reply.delay().isNegative()) {
                     Exchanges.send(response, callback, reply, close);
@@ -341,6 +352,7 @@ public final class HttpService implements AutoCloseable {
         } catch (Exception e) {
             LOG.debug("stopping the HTTP server: {}", e.getMessage());
         }
+        intakePool.shutdownNow();
         handlers.shutdownNow();
         timers.shutdownNow();
     }

@@ -123,7 +123,8 @@ public class SlowClientsTest {
 
     /** A service whose deadlines are a second, so that tests see them pass. */
     private HttpService quick() throws IOException {
-        HttpService.Limits limits = new HttpService.Limits(Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofSeconds(1), 4, 16);
+        // two threads and two waiting places in each pool
+        HttpService.Limits limits = new HttpService.Limits(Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofSeconds(1), 2, 2, 2);
         return new HttpService(new HttpService.Options("127.0.0.1", 0, limits, TrustedProxies.NONE), new WebhookIntake(new Signature("webhook-secret-of-the-slow-test"),
                 queue), queue, new Metrics(queue, Metrics.Requests.NONE), List.of());
     }
@@ -171,6 +172,39 @@ public class SlowClientsTest {
             String answer = dribble(s, "POST /webhooks/jira HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 1000\r\n\r\n{", "          ");
             assertTrue(answer, answer.startsWith("HTTP/1.1 408"));
             assertTrue(queue.all().isEmpty());
+        }
+    }
+
+    @Test
+    public void webhooksAndHealthAreAnsweredWhileEveryApiHandlerWaitsOnASlowJira() throws Exception {
+        java.util.concurrent.CountDownLatch jiraAnswers = new java.util.concurrent.CountDownLatch(1);
+        try (HttpService service = quick()) {
+            // the API's two handlers and its two waiting places taken by calls that wait on Jira
+            service.mount("/api/", call -> {
+                try {
+                    jiraAnswers.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return Reply.json(200, java.util.Map.of("ok", true));
+            });
+            URI api = URI.create("http://127.0.0.1:" + service.port() + "/api/report");
+            List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> waiting = new ArrayList<>();
+            for (int i = 0; i < 4; i++) waiting.add(HTTP.sendAsync(HttpRequest.newBuilder(api).build(), HttpResponse.BodyHandlers.ofString()));
+            Thread.sleep(300);
+            HttpResponse<String> turnedAway = HTTP.send(HttpRequest.newBuilder(api).timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals("a fifth API call is told to come back", 503, turnedAway.statusCode());
+            assertEquals("5", turnedAway.headers().firstValue("Retry-After").orElse(""));
+
+            HttpResponse<String> delivery = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.port() + "/webhooks/jira"))
+                    .timeout(Duration.ofSeconds(10)).POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals("Jira's delivery is answered, not queued behind the API", 401, delivery.statusCode());
+            assertEquals("ok\n", HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.port() + "/healthz")).timeout(Duration.ofSeconds(10))
+                    .build(), HttpResponse.BodyHandlers.ofString()).body());
+            assertTrue(HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.port() + "/metrics")).build(), HttpResponse.BodyHandlers.ofString())
+                    .body().contains("hindsight_http_busy_total 1"));
+            jiraAnswers.countDown();
+            for (var w : waiting) assertEquals(200, w.get(10, java.util.concurrent.TimeUnit.SECONDS).statusCode());
         }
     }
 }
