@@ -1,12 +1,10 @@
 package io.hindsight.server.web;
 
 import io.hindsight.core.report.RemediationReport;
-import io.hindsight.core.report.ReportData;
 import io.hindsight.server.queue.Job;
 import io.hindsight.server.queue.JobQueue;
 import io.hindsight.server.webhook.Signature;
 import io.hindsight.server.webhook.WebhookIntake;
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
@@ -40,9 +38,7 @@ public class DashboardTest {
 
     @Before
     public void start() throws Exception {
-        JdbcDataSource db = new JdbcDataSource();
-        db.setURL("jdbc:h2:mem:dashboard" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
-        queue = new JobQueue(db, Clock.systemUTC(), 1);
+        queue = TestService.queue(1, Clock.systemUTC());
         service = new HttpService("127.0.0.1", 0, new WebhookIntake(new Signature("webhook-secret-of-the-dashboard"), queue), queue);
         service.mount("/", new Dashboard(Access.of(Optional.of(new ApiToken(TOKEN))), queue, () -> {
             reportsRead.incrementAndGet();
@@ -201,9 +197,7 @@ public class DashboardTest {
             @Override public Clock withZone(java.time.ZoneId zone) { return this; }
             @Override public java.time.Instant instant() { return now[0]; }
         };
-        JdbcDataSource db = new JdbcDataSource();
-        db.setURL("jdbc:h2:mem:dashboard-times" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
-        JobQueue timed = new JobQueue(db, clock, 3);
+        JobQueue timed = TestService.queue(3, clock);
         service.mount("/", new Dashboard(Access.of(Optional.of(new ApiToken(TOKEN))), timed,
                 () -> RemediationReport.data(List.of(), LocalDate.of(2026, 11, 26)), URI.create("https://jira.example.com/"), clock));
         timed.accept("d-1", "jira:issue_updated", "PM-3", "PM-3");

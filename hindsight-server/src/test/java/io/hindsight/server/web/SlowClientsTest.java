@@ -3,7 +3,6 @@ package io.hindsight.server.web;
 import io.hindsight.server.queue.JobQueue;
 import io.hindsight.server.webhook.Signature;
 import io.hindsight.server.webhook.WebhookIntake;
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
@@ -17,7 +16,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,26 +32,26 @@ public class SlowClientsTest {
     /** More than any thread pool a small service would size for its request handlers. */
     private static final int SLOW_CLIENTS = 64;
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+    private TestService running;
     private JobQueue queue;
     private HttpService service;
     private final List<Socket> slow = new ArrayList<>();
 
     @Before
     public void start() throws Exception {
-        JdbcDataSource db = new JdbcDataSource();
-        db.setURL("jdbc:h2:mem:slow" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
-        queue = new JobQueue(db, Clock.systemUTC(), 3);
-        service = new HttpService("127.0.0.1", 0, new WebhookIntake(new Signature("webhook-secret-of-the-slow-test"), queue), queue);
+        running = TestService.start();
+        queue = running.queue;
+        service = running.http;
     }
 
     @After
     public void stop() throws IOException {
         for (Socket s : slow) s.close();
-        service.close();
+        running.close();
     }
 
     private URI url(String path) {
-        return URI.create("http://127.0.0.1:" + service.port() + path);
+        return URI.create(running.base + path);
     }
 
     /** A client that sends a request's headers and one byte of its body, then nothing. */
@@ -125,8 +123,7 @@ public class SlowClientsTest {
     private HttpService quick() throws IOException {
         // two threads and two waiting places in each pool
         HttpService.Limits limits = new HttpService.Limits(Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofSeconds(1), 2, 2, 2);
-        return new HttpService(new HttpService.Options("127.0.0.1", 0, limits, TrustedProxies.NONE), new WebhookIntake(new Signature("webhook-secret-of-the-slow-test"),
-                queue), queue, new Metrics(queue, Metrics.Requests.NONE), List.of());
+        return new HttpService(new HttpService.Options("127.0.0.1", 0, limits, TrustedProxies.NONE), new WebhookIntake(running.signature, queue), queue, new Metrics(queue, Metrics.Requests.NONE), List.of());
     }
 
     /** Writes {@code tail} a byte at a time, 200 ms apart (never quiet long enough for an idle timeout); what the server answered, "" when it closed. */

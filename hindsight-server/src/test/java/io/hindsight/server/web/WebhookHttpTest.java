@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hindsight.server.queue.JobQueue;
 import io.hindsight.server.webhook.Signature;
-import io.hindsight.server.webhook.WebhookIntake;
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
@@ -15,7 +13,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 
 import static org.junit.Assert.assertEquals;
@@ -25,16 +22,15 @@ import static org.junit.Assert.assertTrue;
 public class WebhookHttpTest {
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final Signature signature = new Signature("webhook-secret-of-the-http-test");
+    private TestService service;
+    private Signature signature;
     private JobQueue queue;
-    private HttpService service;
 
     @Before
     public void start() throws Exception {
-        JdbcDataSource db = new JdbcDataSource();
-        db.setURL("jdbc:h2:mem:webhook-http" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
-        queue = new JobQueue(db, Clock.systemUTC(), 3);
-        service = new HttpService("127.0.0.1", 0, new WebhookIntake(signature, queue), queue);
+        service = TestService.start();
+        signature = service.signature;
+        queue = service.queue;
     }
 
     @After
@@ -44,13 +40,13 @@ public class WebhookHttpTest {
 
     private HttpResponse<String> deliver(String body, String identifier) throws Exception {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.port() + "/webhooks/jira")).timeout(Duration.ofSeconds(10))
+        return HTTP.send(HttpRequest.newBuilder(URI.create(service.base + "/webhooks/jira")).timeout(Duration.ofSeconds(10))
                 .header("X-Hub-Signature", signature.sign(bytes)).header("X-Atlassian-Webhook-Identifier", identifier)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private String metrics() throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.port() + "/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        return HTTP.send(HttpRequest.newBuilder(URI.create(service.base + "/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body();
     }
 
     private static String ticketOf(String postMortem, String ticketKey) {

@@ -1,10 +1,5 @@
 package io.hindsight.server.web;
 
-import io.hindsight.core.report.RemediationReport;
-import io.hindsight.server.queue.JobQueue;
-import io.hindsight.server.webhook.Signature;
-import io.hindsight.server.webhook.WebhookIntake;
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
@@ -15,12 +10,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -36,20 +28,13 @@ import static org.junit.Assert.assertTrue;
 public class WrongTokenTest {
     private static final String TOKEN = "wrong-token-test-0123456789abcdef";
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).followRedirects(HttpClient.Redirect.NEVER).build();
-    private JobQueue queue;
-    private HttpService service;
+    private TestService service;
     private String base;
 
     @Before
     public void start() throws Exception {
-        JdbcDataSource db = new JdbcDataSource();
-        db.setURL("jdbc:h2:mem:wrong-token" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
-        queue = new JobQueue(db, Clock.systemUTC(), 3);
-        service = new HttpService("127.0.0.1", 0, new WebhookIntake(new Signature("webhook-secret-of-the-token-test"), queue), queue);
-        Access access = Access.of(Optional.of(new ApiToken(TOKEN)));
-        service.mount("/api/", new JsonApi(access, queue, null, null, null, "PM"));
-        service.mount("/", new Dashboard(access, queue, () -> RemediationReport.data(List.of(), LocalDate.of(2026, 11, 26)), Clock.systemUTC()));
-        base = "http://127.0.0.1:" + service.port();
+        service = TestService.withPageAndApi(TOKEN);
+        base = service.base;
     }
 
     @After
