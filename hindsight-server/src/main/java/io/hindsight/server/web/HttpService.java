@@ -82,6 +82,9 @@ public final class HttpService implements AutoCloseable {
         }
     }
 
+    /** The most of a refused body that is read and dropped so that its 413 reaches the client; past it the connection is cut. */
+    static final long DRAIN_MOST = 32L << 20;
+
     /** Where calls under a path prefix go, the largest body they take, and the threads that run them. */
     private record Mount(String prefix, int maxBody, Route route, ThreadPoolExecutor pool) {
     }
@@ -220,17 +223,17 @@ public final class HttpService implements AutoCloseable {
             }
             if (request.getLength() > mount.maxBody()) {
                 // declared too large: answered before a byte of it is read
-                handOn(mount, Exchanges.call(request, new byte[0], true, options.proxies()), response, callback, true);
+                handOn(mount, Exchanges.call(request, new byte[0], true, options.proxies()), request, response, callback, true);
                 return true;
             }
             Content.Source.asByteArrayAsync(request, mount.maxBody())
                     .orTimeout(options.limits().bodyTimeout().toMillis(), TimeUnit.MILLISECONDS)
                     .whenComplete((body, failure) -> {
                         if (failure == null) {
-                            handOn(mount, Exchanges.call(request, body, false, options.proxies()), response, callback, false);
+                            handOn(mount, Exchanges.call(request, body, false, options.proxies()), request, response, callback, false);
                         } else if (Request.getContentBytesRead(request) > mount.maxBody()) {
                             // a chunked body that passed the limit: reading stopped there
-                            handOn(mount, Exchanges.call(request, new byte[0], true, options.proxies()), response, callback, true);
+                            handOn(mount, Exchanges.call(request, new byte[0], true, options.proxies()), request, response, callback, true);
                         } else if (unwrap(failure) instanceof TimeoutException) {
                             Exchanges.send(response, callback, Reply.json(408, Map.of("error", "the request's body did not arrive within "
                                     + options.limits().bodyTimeout().toSeconds() + " s")), true);
@@ -247,14 +250,16 @@ public final class HttpService implements AutoCloseable {
     }
 
     /** Runs the route on a handler thread (the caller's body is in), then writes its answer, after its delay if it has one. */
-    private void handOn(Mount mount, Call call, Response response, Callback callback, boolean close) {
+    private void handOn(Mount mount, Call call, Request request, Response response, Callback callback, boolean close) {
         try {
             mount.pool().execute(() -> {
                 Reply reply = safely(mount.route(), call);
+                // a body left unread is read and dropped after the answer, so the client can read the answer
+                Callback completes = close ? Drain.then(request, DRAIN_MOST, callback) : callback;
                 if (reply.delay().isZero() || reply.delay().isNegative()) {
-                    Exchanges.send(response, callback, reply, close);
+                    Exchanges.send(response, completes, reply, close);
                 } else {
-                    timers.schedule(() -> Exchanges.send(response, callback, reply, close), reply.delay().toMillis(), TimeUnit.MILLISECONDS);
+                    timers.schedule(() -> Exchanges.send(response, completes, reply, close), reply.delay().toMillis(), TimeUnit.MILLISECONDS);
                 }
             });
         } catch (RejectedExecutionException busy) {
