@@ -207,9 +207,10 @@ public final class Dashboard implements Route {
     private Reply dashboard(Access.Session session) {
         // shown once, then gone; kept server-side so that no link can put words on this page
         Note note = notes.remove(session.id());
+        CachedReport r = report();
+        // after the report: a read from Jira that took seconds must not show as made "in 2 seconds"
         Instant now = clock.instant();
         List<StatusCount> counts = queue.counts().entrySet().stream().map(e -> new StatusCount(e.getKey().name().toLowerCase(Locale.ROOT), e.getValue())).toList();
-        CachedReport r = report();
         List<Job> active = new ArrayList<>(queue.recent(Job.Status.RUNNING, 50));
         active.addAll(queue.recent(Job.Status.QUEUED, 50));
         active.sort(Comparator.comparing(Job::id));
