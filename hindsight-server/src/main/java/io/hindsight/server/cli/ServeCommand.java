@@ -6,6 +6,7 @@ import io.hindsight.server.queue.JobQueue;
 import io.hindsight.server.service.HindsightService;
 import io.hindsight.server.service.Wiring;
 import io.hindsight.server.web.ApiToken;
+import io.hindsight.server.web.TrustedProxies;
 import io.hindsight.server.webhook.Signature;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -40,6 +41,11 @@ final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--bind", defaultValue = "127.0.0.1", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
     String bind;
+
+    @Option(names = "--trusted-proxy", paramLabel = "CIDR[,CIDR]", description = "Reverse proxies (addresses or CIDR ranges) whose X-Forwarded-For, "
+            + "-Proto and -Host headers are believed: the caller's address (for slowing down wrong tokens), HTTPS (the session cookie's Secure flag) "
+            + "and the page's origin come from them. Without it those headers are ignored (default: none).")
+    String trustedProxies;
 
     @Mixin
     DatabaseOptions db;
@@ -96,6 +102,7 @@ final class ServeCommand implements Callable<Integer> {
             throw new IllegalArgumentException("set " + Secrets.howToSet("HINDSIGHT_WEBHOOK_SECRET") + " to the secret of Jira's webhook: " + e.getMessage());
         }
         Optional<ApiToken> apiToken = secrets.get("HINDSIGHT_API_TOKEN").map(ApiToken::new);
+        TrustedProxies proxies = TrustedProxies.parse(trustedProxies);
         JobQueue queue = this.db.open(secrets);
         RequestCounter counter = new RequestCounter();
         Wiring w = engine.wiring(site, config, counter);
@@ -104,6 +111,6 @@ final class ServeCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("hindsight serve: the SLO policy names no remediation label, so reminders are off");
         }
         return HindsightService.start(new HindsightService.Settings(bind, port, signature, apiToken, Math.max(1, workerCount),
-                Duration.ofMinutes(Math.max(0, remindEveryMinutes)), label, true, project, config.clock()), w, queue, counter);
+                Duration.ofMinutes(Math.max(0, remindEveryMinutes)), label, true, project, config.clock()).withTrustedProxies(proxies), w, queue, counter);
     }
 }

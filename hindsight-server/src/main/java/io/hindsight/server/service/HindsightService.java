@@ -13,6 +13,7 @@ import io.hindsight.server.web.HttpService;
 import io.hindsight.server.web.JsonApi;
 import io.hindsight.server.web.Metrics;
 import io.hindsight.server.web.SignInThrottle;
+import io.hindsight.server.web.TrustedProxies;
 import io.hindsight.server.web.UpstreamCheck;
 import io.hindsight.server.webhook.Signature;
 import io.hindsight.server.webhook.WebhookIntake;
@@ -46,9 +47,20 @@ public final class HindsightService implements AutoCloseable {
      * @param remindLabel    the label remediation tickets carry, for the sweep; null turns it off
      * @param background     whether Jira and Confluence are probed for /readyz and the report read ahead (off where requests are counted)
      * @param project        the project post-mortems published through the API go to, unless a call names one
+     * @param trustedProxies the reverse proxies whose X-Forwarded-* headers are believed (client address, HTTPS)
+     * @param httpLimits     timeouts and the thread budget of the HTTP side
      */
     public record Settings(String bind, int port, Signature signature, Optional<ApiToken> apiToken, int workers, Duration remindEvery,
-                           String remindLabel, boolean background, String project, Clock clock) {
+                           String remindLabel, boolean background, String project, Clock clock, TrustedProxies trustedProxies, HttpService.Limits httpLimits) {
+        /** Reached directly (no proxy is trusted), with the HTTP side's default limits. */
+        public Settings(String bind, int port, Signature signature, Optional<ApiToken> apiToken, int workers, Duration remindEvery,
+                        String remindLabel, boolean background, String project, Clock clock) {
+            this(bind, port, signature, apiToken, workers, remindEvery, remindLabel, background, project, clock, TrustedProxies.NONE, HttpService.Limits.defaults());
+        }
+
+        public Settings withTrustedProxies(TrustedProxies proxies) {
+            return new Settings(bind, port, signature, apiToken, workers, remindEvery, remindLabel, background, project, clock, proxies, httpLimits);
+        }
     }
 
     private final HttpService http;
@@ -90,20 +102,22 @@ public final class HindsightService implements AutoCloseable {
         if (s.background()) {
             upstreams.add(new UpstreamCheck("Jira", site.site.jiraProbe()));
             upstreams.add(new UpstreamCheck("Confluence", site.site.confluenceProbe(site.ids.parentPageId())));
-            upstreams.forEach(u -> scheduler.scheduleWithFixedDelay(u::refresh, 0, 30, TimeUnit.SECONDS));
+            // each probe decides on every tick whether it is due (every 30 s; later while Jira rate-limits Hindsight)
+            upstreams.forEach(u -> scheduler.scheduleWithFixedDelay(u::refresh, 0, UpstreamCheck.TICK.toSeconds(), TimeUnit.SECONDS));
         }
         HttpService http;
         try {
-            http = new HttpService(s.bind(), s.port(), new WebhookIntake(s.signature(), queue).ignoringChangesBy(ownAccount), queue, metrics, upstreams);
+            http = new HttpService(new HttpService.Options(s.bind(), s.port(), s.httpLimits(), s.trustedProxies()),
+                    new WebhookIntake(s.signature(), queue).ignoringChangesBy(ownAccount), queue, metrics, upstreams);
         } catch (IOException e) {
             scheduler.shutdownNow();
             throw new IllegalArgumentException("cannot listen on " + s.bind() + ":" + s.port() + " (" + e.getMessage() + "): choose another --port or --bind");
         }
         // the API and the page share one throttle of wrong tokens, so guessing cannot switch between them
         Access access = new Access(s.apiToken(), SignInThrottle.defaults(), Clock.systemUTC());
-        http.mount("/api/", new JsonApi(access, queue, site.lint, site.publish, site.report, s.project()));
-        Dashboard dashboard = new Dashboard(access, queue, () -> site.report.build(null, 1000), Clock.systemUTC());
-        http.mount("/", dashboard);
+        http.mount("/api/", JsonApi.MAX_BODY, new JsonApi(access, queue, site.lint, site.publish, site.report, s.project()));
+        Dashboard dashboard = new Dashboard(access, queue, () -> site.report.build(null, 1000), site.site.jiraUrl(), Clock.systemUTC());
+        http.mount("/", Dashboard.MAX_FORM, dashboard);
         if (access.on() && s.background()) {
             // read ahead, so people opening the page do not wait on Jira; a failed read keeps the last report and its time
             scheduler.scheduleWithFixedDelay(() -> {

@@ -102,4 +102,17 @@ public class ServeCommandTest {
         assertEquals(ExitCodes.USAGE, r.exit());
         assertTrue(r.err(), r.err().contains("set HINDSIGHT_WEBHOOK_SECRET (or HINDSIGHT_WEBHOOK_SECRET_FILE naming a file that holds it)"));
     }
+
+    @Test
+    public void aTrustedProxyThatIsNoAddressIsAUsageErrorSayingWhatToWrite() {
+        CommandLine cli = HindsightCli.commandLine();
+        java.io.StringWriter err = new java.io.StringWriter();
+        cli.setErr(new java.io.PrintWriter(err));
+        ServeCommand serve = (ServeCommand) cli.getSubcommands().get("serve").getCommand();
+        serve.secrets = new Secrets(Map.of("HINDSIGHT_WEBHOOK_SECRET", "serve-test-webhook-secret"));
+        int exit = cli.execute("serve", "--jira-url", "http://127.0.0.1:1", "--space", "OPS", "--port", "0", "--trusted-proxy", "10.0.0.0/8,proxy.internal",
+                "--data-dir", dir.getRoot().toPath().resolve("data").toString());
+        assertEquals(err.toString(), ExitCodes.USAGE, exit);
+        assertTrue(err.toString(), err.toString().startsWith("hindsight serve: --trusted-proxy: 'proxy.internal' is not an IP address or CIDR range"));
+    }
 }
