@@ -135,7 +135,7 @@ public class FaultMatrixTest {
         }
         int commentsBefore = site.syncComments(key).size();
         // SIGTERM: held long enough to stop in the middle; SIGKILL: landing after the process is gone, before its successor looks
-        long before = site.inject(Faults.Rule.latency(phase.request, stop == Stop.SIGTERM ? 2500 : 1000, 1));
+        long before = site.inject(Faults.Rule.latency(phase.request, stop == Stop.SIGTERM ? 1500 : 1000, 1));
         long job = FaultSite.queueSync(service, key);
         site.awaitFired(phase.request, before, Duration.ofSeconds(20), service);
         Thread.sleep(200);
