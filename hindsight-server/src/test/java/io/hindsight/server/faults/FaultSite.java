@@ -275,9 +275,15 @@ final class FaultSite implements AutoCloseable {
         }
     }
 
+    /** Stops the sandbox and removes the working directory (the services are stopped by then, their H2 files closed). */
     @Override
     public void close() {
         sandbox.close();
+        try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (IOException e) {
+            // a temporary directory left behind is no failure of the case
+        }
     }
 
     static Path tempDir(String name) throws IOException {
