@@ -24,8 +24,16 @@ final class EngineOptions {
     @Option(names = "--stats", description = "Print the requests made, as the last line.")
     boolean stats;
 
+    /** The use cases for the site; every setting that is missing (URLs, credentials, the ids file) is named at once. */
     Wiring wiring(SiteOptions site, Configuration config, RequestCounter counter) {
-        io.hindsight.atlassian.provision.ProvisionedIds read = ids.read();
+        java.util.List<String> problems = new java.util.ArrayList<>(site.problems(true));
+        io.hindsight.atlassian.provision.ProvisionedIds read = null;
+        try {
+            read = ids.read();
+        } catch (IllegalArgumentException e) {
+            problems.add(e.getMessage());
+        }
+        if (!problems.isEmpty()) throw new IllegalArgumentException(String.join("; ", problems));
         return new Wiring(site.site(counter), read, space, config.sloPolicy(), config.templateRegistry(), config.clock(), appLinkName, appLinkId);
     }
 }

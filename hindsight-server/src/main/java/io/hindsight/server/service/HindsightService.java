@@ -66,20 +66,26 @@ public final class HindsightService implements AutoCloseable {
     private final HttpService http;
     private final JobQueue queue;
     private final Wiring site;
-    private final List<Worker> workers;
-    private final List<Thread> threads;
+    private final List<Worker> workers = new ArrayList<>();
+    private final List<Thread> threads = new ArrayList<>();
     private final ScheduledExecutorService scheduler;
     private final Metrics metrics;
+    private final Duration lease;
+    /** Marks this process's workers apart from every other instance's on a shared database (pids repeat across machines). */
+    private final String instance = ProcessHandle.current().pid() + "-" + java.util.HexFormat.of().formatHex(java.security.SecureRandom.getSeed(3));
 
-    private HindsightService(HttpService http, JobQueue queue, Wiring site, List<Worker> workers, List<Thread> threads, ScheduledExecutorService scheduler,
-                             Metrics metrics) {
+    private HindsightService(HttpService http, JobQueue queue, Wiring site, ScheduledExecutorService scheduler, Metrics metrics, Duration lease) {
         this.http = http;
         this.queue = queue;
         this.site = site;
-        this.workers = workers;
-        this.threads = threads;
         this.scheduler = scheduler;
         this.metrics = metrics;
+        this.lease = lease;
+    }
+
+    /** Starts the service with the default job lease ({@link Worker#DEFAULT_LEASE}). */
+    public static HindsightService start(Settings s, Wiring site, JobQueue queue, RequestCounter counter) {
+        return start(s, site, queue, counter, Worker.DEFAULT_LEASE);
     }
 
     /**
@@ -87,9 +93,10 @@ public final class HindsightService implements AutoCloseable {
      * its account lets the intake drop them), so a Jira that cannot be reached stops the start before any
      * thread runs.
      *
+     * @param lease how long a running job is held without a heartbeat before another worker may take it over
      * @throws IllegalArgumentException when the port cannot be had, saying what to change
      */
-    public static HindsightService start(Settings s, Wiring site, JobQueue queue, RequestCounter counter) {
+    public static HindsightService start(Settings s, Wiring site, JobQueue queue, RequestCounter counter, Duration lease) {
         String ownAccount = site.site.ownAccount();
         Metrics metrics = new Metrics(queue, counter::snapshot);
         // four threads: a long reminder sweep or report read must not hold up the readiness probes
@@ -134,17 +141,27 @@ public final class HindsightService implements AutoCloseable {
             long minutes = s.remindEvery().toMinutes();
             scheduler.scheduleWithFixedDelay(() -> remind(queue, sweep, minutes), 1, minutes, TimeUnit.MINUTES);
         }
-        // several workers sync different post-mortems side by side; the queue never gives two of them one post-mortem
-        List<Worker> workers = new ArrayList<>();
-        List<Thread> threads = new ArrayList<>();
-        for (int i = 1; i <= s.workers(); i++) {
-            Worker worker = new Worker(queue, job(site), "worker-" + ProcessHandle.current().pid() + "-" + i, Duration.ofSeconds(1)).onJob(metrics::job);
-            Thread thread = new Thread(worker, "hindsight-worker-" + i);
+        // jobs a killed predecessor was running on a store only this process can open go back at once, not after their lease
+        int reclaimed = queue.reclaimAbandoned();
+        if (reclaimed > 0) LOG.warn("put back {} job(s) left running when the service last stopped without finishing them", reclaimed);
+        HindsightService service = new HindsightService(http, queue, site, scheduler, metrics, lease);
+        service.startWorkers(s.workers());
+        return service;
+    }
+
+    /**
+     * Starts {@code n} more worker threads. Several workers sync different post-mortems side by side; the queue
+     * never gives two of them one post-mortem. The demo starts its workers once its own steps are done.
+     */
+    public synchronized void startWorkers(int n) {
+        for (int i = 0; i < n; i++) {
+            int number = workers.size() + 1;
+            Worker worker = new Worker(queue, job(site), "worker-" + instance + "-" + number, Duration.ofSeconds(1)).withLease(lease).onJob(metrics::job);
+            Thread thread = new Thread(worker, "hindsight-worker-" + number);
             thread.start();
             workers.add(worker);
             threads.add(thread);
         }
-        return new HindsightService(http, queue, site, workers, threads, scheduler, metrics);
     }
 
     /** What a job does: sync the post-mortem it names. */
@@ -176,12 +193,16 @@ public final class HindsightService implements AutoCloseable {
 
     /** Runs the ready jobs on the caller's thread until none is left; how many ran. For a service started with no workers. */
     public int drain() {
-        return new Worker(queue, job(site), "drain-" + ProcessHandle.current().pid(), Duration.ofMillis(50)).onJob(metrics::job).drain();
+        return new Worker(queue, job(site), "drain-" + instance, Duration.ofMillis(50)).withLease(lease).onJob(metrics::job).drain();
     }
 
-    /** Stops taking work, lets the jobs in hand finish (a minute at most, else they are put back), then closes. */
+    /**
+     * Stops taking work, lets the jobs in hand finish (a minute at most, else they are put back), then closes
+     * the HTTP side and, last, the job database when the queue owns it: the outcomes of the jobs in hand are
+     * written before it closes.
+     */
     @Override
-    public void close() {
+    public synchronized void close() {
         scheduler.shutdownNow();
         workers.forEach(Worker::stop);
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
@@ -197,5 +218,6 @@ public final class HindsightService implements AutoCloseable {
             }
         }
         http.close();
+        queue.close();
     }
 }

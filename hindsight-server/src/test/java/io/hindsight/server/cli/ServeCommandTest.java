@@ -89,7 +89,7 @@ public class ServeCommandTest {
         // port 1 on loopback refuses connections: Jira is down
         int exit = cli.execute("serve", "--jira-url", "http://127.0.0.1:1", "--confluence-url", "http://127.0.0.1:1", "--data-center", "--space", "OPS",
                 "--ids-file", ids.toString(), "--port", "0", "--data-dir", dir.getRoot().toPath().resolve("data").toString());
-        assertEquals(err.toString(), ExitCodes.FINDINGS, exit);
+        assertEquals(err.toString(), ExitCodes.UNREACHABLE, exit);
         assertTrue(err.toString(), err.toString().startsWith("hindsight serve: cannot start without Jira: "));
         assertTrue("no stack trace for an operator to read: " + err, !err.toString().contains("\tat "));
     }
