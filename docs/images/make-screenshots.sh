@@ -7,11 +7,9 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 # the views to picture: the browser test that takes each one names its screenshot so
-SHOTS=(confluence-page confluence-report jira-issue jira-board report)
-# Hook: the service's web page (sign-in, report, sync, replay) gets its browser test in
-# io.hindsight.server.browser later; add that test to TESTS (comma-separated) and its screenshot's name
-# (e.g. web-page) to SHOTS.
-TESTS="SandboxViewsBrowserTest"
+SHOTS=(confluence-page confluence-report jira-issue jira-board report
+       web-page web-page-service web-page-replayed-service)   # the service's web page: ServiceWebPageBrowserTest
+TESTS="SandboxViewsBrowserTest,ServiceWebPageBrowserTest"
 
 export HINDSIGHT_BROWSER_TESTS=required   # no browser is an error here, not a skip
 mvn -B -ntp -q -pl hindsight-server -am test -Dtest="$TESTS" -Dsurefire.failIfNoSpecifiedTests=false

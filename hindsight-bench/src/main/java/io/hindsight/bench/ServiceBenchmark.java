@@ -41,39 +41,69 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The service's numbers, printed: webhook intake latency (p50, p99 over 1,000 signed deliveries on
- * loopback, each stored durably in H2 on disk before the 202) and jobs per second (real syncs against
- * the sandbox). Run: {@code java -cp hindsight-bench/target/benchmarks.jar io.hindsight.bench.ServiceBenchmark}.
+ * The service's numbers, printed: webhook intake throughput and latency (p50, p99 over 2,000 signed
+ * deliveries from 8 clients at once on loopback, each stored durably before the 202, on H2 on disk and, when
+ * {@code HINDSIGHT_BENCH_POSTGRES_URL} names one, on PostgreSQL) and jobs per second (real syncs against the
+ * sandbox). Arguments: deliveries, jobs, and {@code intake} to measure the intake only. Run: {@code java -cp hindsight-bench/target/benchmarks.jar io.hindsight.bench.ServiceBenchmark}.
  */
 public final class ServiceBenchmark {
     private static final String SECRET = "benchmark-webhook-secret";
 
-    /** Sends signed deliveries one after another (100 to warm up) and prints the latency from send to the 202. */
+    /** Clients sending at once, as Jira's webhook senders and a burst of edits do. */
+    private static final int CLIENTS = 8;
+
+    /**
+     * {@value #CLIENTS} clients send signed deliveries at once (each its own connection, the next as soon as the
+     * last was answered); prints deliveries per second over the whole run and the latency from send to the 202.
+     * A first round of 200 warms the JIT, the pool and the server's threads up and is not counted.
+     */
     private static void intake(JobQueue queue, Signature signature, int deliveries, String store) throws Exception {
         try (HttpService service = new HttpService("127.0.0.1", 0, new WebhookIntake(signature, queue), queue)) {
-            HttpClient client = HttpClient.newHttpClient();
             URI url = URI.create("http://127.0.0.1:" + service.port() + "/webhooks/jira");
-            long[] micros = new long[deliveries];
-            for (int i = -100; i < deliveries; i++) {
-                String pm = "PM-" + (Math.abs(i) % 500 + 1);
-                byte[] body = ("{\"webhookEvent\":\"jira:issue_updated\",\"issue\":{\"key\":\"" + pm + "\",\"fields\":{\"issuetype\":{\"name\":\"Post-mortem\"}}}}")
-                        .getBytes(StandardCharsets.UTF_8);
-                HttpRequest req = HttpRequest.newBuilder(url).header("X-Hub-Signature", signature.sign(body))
-                        .header("X-Atlassian-Webhook-Identifier", "bench-" + store + "-" + i).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
-                long t0 = System.nanoTime();
-                HttpResponse<String> r = client.send(req, HttpResponse.BodyHandlers.ofString());
-                long t = (System.nanoTime() - t0) / 1000;
-                if (r.statusCode() != 202) throw new IllegalStateException("intake answered " + r.statusCode() + ": " + r.body());
-                if (i >= 0) micros[i] = t; // the first 100 warm up
-            }
+            round(url, signature, 200, store + "-warm");
+            long t0 = System.nanoTime();
+            long[] micros = round(url, signature, deliveries, store);
+            double seconds = (System.nanoTime() - t0) / 1e9;
             Arrays.sort(micros);
-            System.out.printf("webhook intake, %d signed deliveries stored durably (%s): p50 %.2f ms, p99 %.2f ms, max %.2f ms%n",
-                    deliveries, store, micros[deliveries / 2] / 1000.0, micros[(int) (deliveries * 0.99)] / 1000.0, micros[deliveries - 1] / 1000.0);
+            System.out.printf("webhook intake, %d signed deliveries from %d clients stored durably (%s): %.0f deliveries/s, p50 %.2f ms, p99 %.2f ms, max %.2f ms%n",
+                    deliveries, CLIENTS, store, deliveries / seconds, micros[deliveries / 2] / 1000.0, micros[(int) (deliveries * 0.99)] / 1000.0,
+                    micros[deliveries - 1] / 1000.0);
         }
     }
 
+    /** One round: {@code deliveries} split over {@value #CLIENTS} client threads; each one's latency in microseconds. */
+    private static long[] round(URI url, Signature signature, int deliveries, String prefix) throws Exception {
+        long[] micros = new long[deliveries];
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(CLIENTS);
+        try {
+            List<java.util.concurrent.Future<?>> running = new java.util.ArrayList<>();
+            for (int c = 0; c < CLIENTS; c++) {
+                running.add(clients.submit(() -> {
+                    HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+                    for (int i = next.getAndIncrement(); i < deliveries; i = next.getAndIncrement()) {
+                        String pm = "PM-" + (i % 500 + 1);
+                        byte[] body = ("{\"webhookEvent\":\"jira:issue_updated\",\"issue\":{\"key\":\"" + pm
+                                + "\",\"fields\":{\"issuetype\":{\"name\":\"Post-mortem\"}}}}").getBytes(StandardCharsets.UTF_8);
+                        HttpRequest req = HttpRequest.newBuilder(url).header("X-Hub-Signature", signature.sign(body))
+                                .header("X-Atlassian-Webhook-Identifier", "bench-" + prefix + "-" + i).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+                        long t0 = System.nanoTime();
+                        HttpResponse<String> r = client.send(req, HttpResponse.BodyHandlers.ofString());
+                        micros[i] = (System.nanoTime() - t0) / 1000;
+                        if (r.statusCode() != 202) throw new IllegalStateException("intake answered " + r.statusCode() + ": " + r.body());
+                    }
+                    return null;
+                }));
+            }
+            for (java.util.concurrent.Future<?> f : running) f.get();
+        } finally {
+            clients.shutdownNow();
+        }
+        return micros;
+    }
+
     public static void main(String[] args) throws Exception {
-        int deliveries = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
+        int deliveries = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
         int jobs = args.length > 1 ? Integer.parseInt(args[1]) : 100;
         SloPolicy policy = SloPolicyLoader.defaults();
         Path dir = Files.createTempDirectory("hindsight-bench");
@@ -94,6 +124,7 @@ public final class ServiceBenchmark {
         } else {
             System.out.println("(set HINDSIGHT_BENCH_POSTGRES_URL to measure the intake on PostgreSQL too; its tables there are dropped first)");
         }
+        if (args.length > 2 && args[2].equals("intake")) return;
 
         try (Sandbox sandbox = Sandbox.start(Flavor.DATA_CENTER, 0)) {
             // jobs per second: real syncs of distinct post-mortems against the sandbox

@@ -62,6 +62,8 @@ public final class Faults {
     }
 
     private final List<Active> rules = new ArrayList<>();
+    /** How often rules with each pattern fired, kept after a rule is used up. */
+    private final java.util.Map<String, Long> fired = new java.util.HashMap<>();
 
     public synchronized void add(Rule rule) {
         rules.add(new Active(rule));
@@ -69,6 +71,14 @@ public final class Faults {
 
     public synchronized void clear() {
         rules.clear();
+    }
+
+    /**
+     * How many requests rules with this pattern have hit so far (a LATENCY rule counts when the request arrives,
+     * before it is held): tests wait for it to act while a request is in flight.
+     */
+    public synchronized long fired(String match) {
+        return fired.getOrDefault(match, 0L);
     }
 
     /** The fault for this request, if a rule fires; used-up rules are removed. */
@@ -79,6 +89,7 @@ public final class Faults {
             if (!a.pattern.matcher(line).matches()) continue;
             if (a.seen.incrementAndGet() <= a.rule.skip()) continue;
             if (a.fired.incrementAndGet() >= a.rule.times()) it.remove();
+            fired.merge(a.rule.match(), 1L, Long::sum);
             return Optional.of(a.rule);
         }
         return Optional.empty();

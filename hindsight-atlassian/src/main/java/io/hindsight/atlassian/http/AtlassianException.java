@@ -103,10 +103,68 @@ public class AtlassianException extends RuntimeException {
         }
     }
 
-    /** No response: connection refused, reset or timed out, after the allowed retries. */
+    /**
+     * No response: the host unknown, the connection refused, TLS failed, a timeout, or the connection lost,
+     * after the allowed retries. {@link #reason()} says which, so a person is told what to check.
+     */
     public static class Transport extends AtlassianException {
+        /** Why no answer came, as far as the client can tell. */
+        public enum Reason {
+            /** DNS has no such host name (a typo, or the machine's DNS cannot see the site). */
+            UNKNOWN_HOST,
+            /** Nothing accepted the connection: the wrong port, the server down, or a firewall rejecting it. */
+            REFUSED,
+            /** The TLS handshake failed: the port does not speak HTTPS, or the certificate is not trusted. */
+            TLS,
+            /** No connection within the connect timeout: packets dropped by a firewall, or the wrong address. */
+            CONNECT_TIMEOUT,
+            /** Connected, but no whole answer within the request timeout. */
+            TIMEOUT,
+            /** The connection closed or broke before the answer came. */
+            CONNECTION_LOST;
+
+            /** Whether the request can never have reached the server (safe to repeat, even a create). */
+            public boolean neverArrived() {
+                return this == UNKNOWN_HOST || this == REFUSED || this == TLS || this == CONNECT_TIMEOUT;
+            }
+
+            /** Reads the JDK's exceptions: {@code java.net.http} wraps most of these in a bare ConnectException. */
+            public static Reason of(Throwable failure) {
+                if (failure instanceof java.net.http.HttpConnectTimeoutException) return CONNECT_TIMEOUT;
+                if (failure instanceof java.net.http.HttpTimeoutException) return TIMEOUT;
+                for (Throwable t = failure; t != null; t = t.getCause()) {
+                    if (t instanceof java.nio.channels.UnresolvedAddressException || t instanceof java.net.UnknownHostException) return UNKNOWN_HOST;
+                    if (t instanceof javax.net.ssl.SSLException) return TLS;
+                    if (t instanceof java.net.http.HttpConnectTimeoutException) return CONNECT_TIMEOUT;
+                }
+                for (Throwable t = failure; t != null; t = t.getCause()) {
+                    if (t instanceof java.net.ConnectException || t instanceof java.net.NoRouteToHostException) return REFUSED;
+                }
+                return CONNECTION_LOST;
+            }
+        }
+
+        private final Reason reason;
+        private final String product;
+
         public Transport(String message, String request, Throwable cause) {
+            this(message, request, Reason.of(cause), null, cause);
+        }
+
+        /** @param product "Jira" or "Confluence", so a caller can name the setting to check; null when unknown */
+        public Transport(String message, String request, Reason reason, String product, Throwable cause) {
             super(message, request, 0, ErrorBody.EMPTY, cause);
+            this.reason = reason;
+            this.product = product;
+        }
+
+        public Reason reason() {
+            return reason;
+        }
+
+        /** "Jira" or "Confluence", when known. */
+        public java.util.Optional<String> product() {
+            return java.util.Optional.ofNullable(product);
         }
     }
 

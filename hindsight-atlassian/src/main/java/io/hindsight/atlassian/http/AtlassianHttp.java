@@ -4,7 +4,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.ProxySelector;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -92,15 +91,21 @@ public final class AtlassianHttp {
             try {
                 response = exchange(request);
             } catch (IOException e) {
-                // a refused connection never reached the server, so even a create may be sent again
-                boolean neverArrived = e instanceof ConnectException;
-                if (!request.idempotent() && !neverArrived) {
-                    throw new AtlassianException.OutcomeUnknown(product + " did not answer " + request.describe() + " (" + e
+                AtlassianException.Transport.Reason reason = AtlassianException.Transport.Reason.of(e);
+                // a connection that was never made cannot have carried the request, so even a create may be sent again
+                if (!request.idempotent() && !reason.neverArrived()) {
+                    throw new AtlassianException.OutcomeUnknown(product + " did not answer " + request.describe() + " (" + what(reason, e)
                             + "); it may have been carried out, so it is not repeated blindly", request.describe(), 0, e);
                 }
-                if (attempt >= settings.maxAttempts() || !waitBeforeRetry(request, attempt, backoff(attempt), giveUpAt, e.toString())) {
-                    throw new AtlassianException.Transport("no answer from " + product + " at " + baseUrl + " to " + request.describe()
-                            + " after " + attempt + " attempt(s): " + e, request.describe(), e);
+                // an unknown host, a failed handshake or a connect timeout will not mend in seconds; a refused connection
+                // gets one more try (a restart behind a load balancer), not a minute of backoff a person waits through
+                int attempts = switch (reason) {
+                    case UNKNOWN_HOST, TLS, CONNECT_TIMEOUT -> 1;
+                    case REFUSED -> Math.min(2, settings.maxAttempts());
+                    default -> settings.maxAttempts();
+                };
+                if (attempt >= attempts || !waitBeforeRetry(request, attempt, backoff(attempt), giveUpAt, what(reason, e))) {
+                    throw new AtlassianException.Transport(unreachable(reason, e, request, attempt), request.describe(), reason, product, e);
                 }
                 continue;
             } catch (InterruptedException e) {
@@ -133,6 +138,41 @@ public final class AtlassianHttp {
         java.util.Map<String, java.util.List<String>> headers = new java.util.HashMap<>();
         r.headers().map().forEach((k, v) -> headers.put(k.toLowerCase(java.util.Locale.ROOT), v));
         return new ApiResponse(r.statusCode(), headers, r.body());
+    }
+
+    /** What a person is told when no answer came: what happened, where, and what to check. */
+    private String unreachable(AtlassianException.Transport.Reason reason, IOException e, ApiRequest request, int attempts) {
+        String via = settings.proxy() == null ? "" : " through the proxy " + settings.proxy().getHostString() + ":" + settings.proxy().getPort();
+        String host = baseUrl.getHost() == null ? String.valueOf(baseUrl) : baseUrl.getHost();
+        String tries = attempts > 1 ? " (" + attempts + " attempts)" : "";
+        return switch (reason) {
+            case UNKNOWN_HOST -> "cannot reach " + product + " at " + baseUrl + via + ": the host name '" + (settings.proxy() == null ? host
+                    : settings.proxy().getHostString()) + "' is unknown (DNS has no such name): check its spelling, or this machine's DNS";
+            case REFUSED -> "cannot reach " + product + " at " + baseUrl + via + ": the connection was refused" + tries + " (nothing listens on "
+                    + (settings.proxy() == null ? host + ":" + port() : "the proxy's port") + ", or a firewall rejects it): check the port, and that "
+                    + (settings.proxy() == null ? product : "the proxy") + " is running";
+            case TLS -> "cannot reach " + product + " at " + baseUrl + via + ": the TLS handshake failed (" + e.getMessage() + "): the port may not speak "
+                    + "HTTPS (try http://), or Java does not trust the site's certificate (add its CA to a truststore: -Djavax.net.ssl.trustStore=...)";
+            case CONNECT_TIMEOUT -> "cannot reach " + product + " at " + baseUrl + via + ": no connection within " + settings.connectTimeout().toSeconds()
+                    + " s (packets dropped by a firewall, the wrong address, or a proxy needed: --proxy)";
+            case TIMEOUT -> product + " at " + baseUrl + via + " did not answer " + request.describe() + " within " + settings.requestTimeout().toSeconds()
+                    + " s" + tries;
+            case CONNECTION_LOST -> product + " at " + baseUrl + via + " closed the connection before answering " + request.describe() + tries
+                    + " (" + e + ")";
+        };
+    }
+
+    private int port() {
+        return baseUrl.getPort() > 0 ? baseUrl.getPort() : "https".equalsIgnoreCase(baseUrl.getScheme()) ? 443 : 80;
+    }
+
+    /** A short name for a failure, for logs and the outcome-unknown message. */
+    private static String what(AtlassianException.Transport.Reason reason, IOException e) {
+        return switch (reason) {
+            case TIMEOUT -> "timed out";
+            case CONNECTION_LOST -> "connection lost: " + e;
+            default -> reason.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+        };
     }
 
     /** False when the wait would pass the request's retry budget. */

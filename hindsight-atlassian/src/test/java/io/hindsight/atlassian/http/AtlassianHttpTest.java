@@ -147,17 +147,69 @@ public class AtlassianHttpTest {
     }
 
     @Test
-    public void aRefusedConnectionIsRetriedEvenForACreateBecauseNothingArrived() throws Exception {
+    public void aRefusedConnectionIsTriedOnceMoreEvenForACreateThenSaidPlainly() throws Exception {
         java.net.URI dead;
         try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
             dead = java.net.URI.create("http://127.0.0.1:" + s.getLocalPort());
         }
         AtlassianHttp h = new AtlassianHttp("Jira", dead, Credentials.personalAccessToken(TOKEN),
-                HttpSettings.defaults().withRetries(3, Duration.ofMillis(10), Duration.ofMillis(20), Duration.ofSeconds(5)),
+                HttpSettings.defaults().withRetries(5, Duration.ofMillis(10), Duration.ofMillis(20), Duration.ofSeconds(5)),
                 site.counter, waits::add, Clock.systemUTC(), new Random(3));
         AtlassianException.Transport e = assertThrows(AtlassianException.Transport.class, () -> h.send(CREATE));
-        assertEquals(3, site.counter.writes());
-        assertTrue(e.getMessage(), e.getMessage().contains("after 3 attempt(s)"));
+        assertEquals("nothing arrived, so the create was sent again, but only once: a person is waiting", 2, site.counter.writes());
+        assertEquals(AtlassianException.Transport.Reason.REFUSED, e.reason());
+        assertEquals("Jira", e.product().orElseThrow());
+        assertTrue(e.getMessage(), e.getMessage().startsWith("cannot reach Jira at " + dead + ": the connection was refused (2 attempts)"));
+        assertTrue(e.getMessage(), e.getMessage().contains("check the port, and that Jira is running"));
+        assertFalse("no Java class names for a person to decode: " + e.getMessage(), e.getMessage().contains("java."));
+    }
+
+    @Test
+    public void anUnknownHostIsNotARefusedPortAndIsNotRetried() {
+        AtlassianHttp h = new AtlassianHttp("Confluence", java.net.URI.create("https://wiki.no-such-host.invalid"), Credentials.personalAccessToken(TOKEN),
+                HttpSettings.defaults(), site.counter, waits::add, Clock.systemUTC(), new Random(3));
+        AtlassianException.Transport e = assertThrows(AtlassianException.Transport.class, () -> h.send(GET_ISSUE));
+        assertEquals(AtlassianException.Transport.Reason.UNKNOWN_HOST, e.reason());
+        assertEquals(1, site.counter.reads());
+        assertTrue(waits.isEmpty());
+        assertTrue(e.getMessage(), e.getMessage().contains("the host name 'wiki.no-such-host.invalid' is unknown (DNS has no such name)"));
+    }
+
+    @Test
+    public void httpsToAPlainHttpPortIsATlsFailureThatSaysWhatToTry() throws Exception {
+        // a plain HTTP server, as a reverse proxy's port 80 answers: it reads the TLS hello as a bad request
+        try (java.net.ServerSocket plain = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            Thread answer = new Thread(() -> {
+                try (java.net.Socket s = plain.accept()) {
+                    s.getInputStream().read(new byte[512]);
+                    s.getOutputStream().write("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                } catch (java.io.IOException ignored) {
+                    // the client gave up
+                }
+            });
+            answer.start();
+            java.net.URI https = java.net.URI.create("https://127.0.0.1:" + plain.getLocalPort());
+            // the JDK counts the handshake in the connect timeout, and its first TLS set-up can be slow on a busy machine
+            AtlassianHttp h = new AtlassianHttp("Jira", https, Credentials.personalAccessToken(TOKEN),
+                    HttpSettings.defaults().withTimeouts(Duration.ofSeconds(60), Duration.ofSeconds(60)), site.counter, waits::add, Clock.systemUTC(), new Random(3));
+            AtlassianException.Transport e = assertThrows(AtlassianException.Transport.class, () -> h.send(GET_ISSUE));
+            StringBuilder chain = new StringBuilder();
+            for (Throwable x = e.getCause(); x != null; x = x.getCause()) chain.append(" -> ").append(x);
+            assertEquals(e.getMessage() + chain, AtlassianException.Transport.Reason.TLS, e.reason());
+            assertTrue(e.getMessage(), e.getMessage().contains("the TLS handshake failed"));
+            assertTrue(e.getMessage(), e.getMessage().contains("try http://"));
+            assertEquals(1, site.counter.reads());
+            answer.join(5000);
+        }
+    }
+
+    @Test
+    public void timeoutsAreToldApartFromEachOther() {
+        assertEquals(AtlassianException.Transport.Reason.CONNECT_TIMEOUT,
+                AtlassianException.Transport.Reason.of(new java.net.http.HttpConnectTimeoutException("HTTP connect timed out")));
+        assertEquals(AtlassianException.Transport.Reason.TIMEOUT, AtlassianException.Transport.Reason.of(new java.net.http.HttpTimeoutException("request timed out")));
+        assertEquals(AtlassianException.Transport.Reason.CONNECTION_LOST, AtlassianException.Transport.Reason.of(new java.io.IOException("Connection reset")));
+        assertFalse("a timed-out create may have landed", AtlassianException.Transport.Reason.TIMEOUT.neverArrived());
     }
 
     @Test

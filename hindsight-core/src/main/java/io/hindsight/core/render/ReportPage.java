@@ -13,7 +13,15 @@ public final class ReportPage {
 
     /** @param extra trusted markup placed after the report (the service adds its job panel), or empty */
     public String html(ReportData data, String title, Trusted extra) {
-        return template.render(Map.of("report", data, "title", title, "charts", new SvgCharts(), "fmt", new Values(), "extra", extra));
+        return html(data, title, extra, null);
+    }
+
+    /**
+     * @param browse where an issue key leads in Jira ({@code https://jira.example.com/browse/}), so each
+     *               post-mortem's key is a link; null: keys are plain text
+     */
+    public String html(ReportData data, String title, Trusted extra, String browse) {
+        return template.render(Map.of("report", data, "title", title, "charts", new SvgCharts(), "fmt", new Values(browse), "extra", extra));
     }
 
     public String html(ReportData data, String title) {
@@ -22,6 +30,18 @@ public final class ReportPage {
 
     /** What the template may format: plain strings, escaped on insertion like everything else. */
     public static final class Values {
+        private final String browse;
+
+        Values(String browse) {
+            this.browse = browse;
+        }
+
+        /** A post-mortem's key, linked to its issue in Jira when the address is known (and is an http(s) URL). */
+        public Trusted key(String key) {
+            Optional<String> url = browse == null ? Optional.empty() : SafeUrl.http(browse + key);
+            return new Trusted(url.map(u -> "<a href=\"" + Xml.escape(u) + "\">" + Xml.escape(key) + "</a>").orElse(Xml.escape(key)));
+        }
+
         public String duration(Optional<Duration> d) {
             if (d.isEmpty()) return "–";
             long m = d.get().toMinutes();

@@ -57,8 +57,14 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--flavor", defaultValue = "dc", description = "dc or cloud (default: ${DEFAULT-VALUE}).")
     String flavor;
 
-    @Option(names = "--file", defaultValue = "examples/replication-lag.md", paramLabel = "FILE", description = "The post-mortem to publish (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--file", paramLabel = "FILE", description = "The post-mortem to publish (default: examples/replication-lag.md, shipped with Hindsight).")
     Path file;
+
+    /** The sample post-mortem inside the jar, so the demo runs from any directory. */
+    static final String SAMPLE = "/io/hindsight/server/demo/replication-lag.md";
+
+    /** Counted down to stop a demo that keeps running (tests; Ctrl-C ends the process instead). */
+    final java.util.concurrent.CountDownLatch stop = new java.util.concurrent.CountDownLatch(1);
 
     @Option(names = "--exit", description = "Stop the sandbox when the demo is done instead of keeping it running.")
     boolean exit;
@@ -73,6 +79,15 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         Flavor f = flavor.toLowerCase(Locale.ROOT).startsWith("c") ? Flavor.CLOUD : Flavor.DATA_CENTER;
+        String name = file == null ? "examples/replication-lag.md" : file.toString();
+        String text;
+        try {
+            text = file == null ? sample() : Files.readString(file);
+        } catch (java.io.IOException e) {
+            spec.commandLine().getErr().println("hindsight demo: " + file + ": " + (e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.getMessage())
+                    + " (leave --file out to use the sample that ships with Hindsight)");
+            return ExitCodes.USAGE;
+        }
         Sandbox sandbox;
         try {
             sandbox = Sandbox.start(f, port);
@@ -98,11 +113,11 @@ final class DemoCommand implements Callable<Integer> {
                     + plan.toCreate().size() + " things created)");
 
             Wiring w = new Wiring(site, ids, "OPS", policy, config.templateRegistry(), config.clock(), null, null);
-            PostMortem pm = new MarkdownReader(policy.actionClasses()).read(Files.readString(file), file.toString()).postMortem();
+            PostMortem pm = new MarkdownReader(policy.actionClasses()).read(text, name).postMortem();
             IssueKey key = w.store.create("PM", pm).key();
             RequestCounter.Snapshot before = counter.snapshot();
             SyncResult first = w.sync.sync(key);
-            out.println("3. Published " + file + " as " + key + ": " + first.created().size() + " remediation tickets, the Confluence page, a comment ("
+            out.println("3. Published " + name + " as " + key + ": " + first.created().size() + " remediation tickets, the Confluence page, a comment ("
                     + counter.snapshot().minus(before).line() + ")");
             sandbox.webhooks().clear(); // the service is gone; a sandbox left running should not post into the void
 
@@ -120,7 +135,7 @@ final class DemoCommand implements Callable<Integer> {
 
             // what a Jira user would do next: add an action item to the issue, and close a ticket
             String added = "- [ ] [improvement] Rehearse the replica failover runbook every quarter @dana project:OPS";
-            PostMortem edited = new MarkdownReader(policy.actionClasses()).read(Files.readString(file) + added + "\n", file.toString()).postMortem();
+            PostMortem edited = new MarkdownReader(policy.actionClasses()).read(text + added + "\n", name).postMortem();
             // signed in as Maria, not as Hindsight: the service drops events caused by its own account
             Credentials maria = f == Flavor.CLOUD ? Credentials.emailAndApiToken(Sandbox.MEMBER_EMAIL, Sandbox.MEMBER_API_TOKEN)
                     : Credentials.personalAccessToken(Sandbox.MEMBER_TOKEN);
@@ -176,21 +191,72 @@ final class DemoCommand implements Callable<Integer> {
             out.println("  post-mortem index  " + url + "/sandbox/pages/" + ids.parentPageId() + " (the parent page's Page Properties Report)");
             out.println("  everything         " + url + "/sandbox");
             out.println("  report with charts " + html.toUri() + " ('hindsight report --format html')");
-            if (!exit) {
-                out.println("  the service's page http://127.0.0.1:" + service.port() + "/ (sign in with this demo's token " + demoToken + ")");
-            } else {
+            if (exit) {
                 service.close();
-            }
-            out.flush();
-            if (!exit) {
-                out.println("The sandbox and the service keep running; press Ctrl-C to stop them.");
                 out.flush();
-                Runtime.getRuntime().addShutdownHook(new Thread(sandbox::close));
-                Thread.currentThread().join();
+                return ExitCodes.OK;
             }
+            out.println("  the service's page http://127.0.0.1:" + service.port() + "/ (sign in with this demo's token " + demoToken + ")");
+            // from now on the service runs as 'serve' does: its workers run what the page, the API and the sandbox's webhooks queue
+            service.startWorkers(2);
+            out.println();
+            publishYourOwn(out, sandbox, f, ids, service.port(), demoToken);
+            out.println("The sandbox and the service keep running (the service's workers sync what is queued); press Ctrl-C to stop them.");
+            out.flush();
+            Runnable closeAll = () -> {
+                service.close();
+                sandbox.close();
+            };
+            Thread hook = new Thread(closeAll, "hindsight-demo-stop");
+            Runtime.getRuntime().addShutdownHook(hook);
+            stop.await();
+            Runtime.getRuntime().removeShutdownHook(hook);
+            closeAll.run();
             return ExitCodes.OK;
+        } catch (RuntimeException | InterruptedException e) {
+            if (!exit) sandbox.close();
+            throw e;
         } finally {
             if (exit) sandbox.close();
         }
+    }
+
+    private static String sample() throws java.io.IOException {
+        try (java.io.InputStream in = DemoCommand.class.getResourceAsStream(SAMPLE)) {
+            if (in == null) throw new java.io.IOException("the sample post-mortem is missing from this build (" + SAMPLE + ")");
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    /**
+     * What someone needs to publish a post-mortem of their own to the running sandbox: the environment to copy,
+     * the ids file (left in a directory of its own, never over a real site's hindsight-ids.json), and the users
+     * and projects that exist, since an owner or project the sandbox does not know is refused like on a real Jira.
+     */
+    private static void publishYourOwn(PrintWriter out, Sandbox sandbox, Flavor f, ProvisionedIds ids, int servicePort, String apiToken) throws java.io.IOException {
+        Path dir = Files.createTempDirectory("hindsight-demo-");
+        Path idsFile = dir.resolve("hindsight-ids.json");
+        Files.writeString(idsFile, new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(ids) + "\n");
+        String url = sandbox.url().toString();
+        List<String> users;
+        List<String> projects;
+        synchronized (sandbox.jira()) {
+            users = sandbox.jira().users.values().stream().filter(u -> !u.admin() && !u.name().equals("viewer")).map(u -> "@" + u.name()).toList();
+            projects = sandbox.jira().projects.keySet().stream().filter(p -> !p.equals("PM")).toList();
+        }
+        out.println("Publish a post-mortem of your own to this sandbox: in another terminal, copy these lines:");
+        out.println("  export HINDSIGHT_JIRA_URL=" + url + " HINDSIGHT_CONFLUENCE_URL=" + url + " HINDSIGHT_SPACE=OPS HINDSIGHT_IDS_FILE=" + idsFile
+                + (f == Flavor.CLOUD ? " HINDSIGHT_CLOUD=true" : " HINDSIGHT_DATA_CENTER=true"));
+        if (f == Flavor.CLOUD) {
+            out.println("  export HINDSIGHT_JIRA_EMAIL=" + Sandbox.ADMIN_EMAIL + " HINDSIGHT_JIRA_API_TOKEN=" + Sandbox.ADMIN_API_TOKEN
+                    + " HINDSIGHT_CONFLUENCE_EMAIL=" + Sandbox.ADMIN_EMAIL + " HINDSIGHT_CONFLUENCE_API_TOKEN=" + Sandbox.ADMIN_API_TOKEN);
+        } else {
+            out.println("  export HINDSIGHT_JIRA_TOKEN=" + Sandbox.ADMIN_TOKEN + " HINDSIGHT_CONFLUENCE_TOKEN=" + Sandbox.ADMIN_TOKEN);
+        }
+        out.println("  ./hindsight publish my-post-mortem.md");
+        out.println("  Owners that exist in the sandbox: " + String.join(" ", users) + "; projects for actions: "
+                + String.join(", ", projects.stream().map(p -> "project:" + p).toList()));
+        out.println("  Or through the service's API: curl -H 'Authorization: Bearer " + apiToken + "' --data-binary @my-post-mortem.md http://127.0.0.1:"
+                + servicePort + "/api/publish");
     }
 }

@@ -33,9 +33,19 @@ final class EngineOptions {
         return command == null || command.commandLine() == null ? java.util.Map.of() : ConfigFile.users(command.commandLine());
     }
 
-    /** The site's flavour comes from a flag, else from the ids file provisioning wrote, else Jira is asked once. */
+    /**
+     * The use cases for the site; every setting that is missing (URLs, credentials, the ids file) is named at once.
+     * The site's flavour comes from a flag, else from the ids file provisioning wrote, else Jira is asked once.
+     */
     Wiring wiring(SiteOptions site, Configuration config, RequestCounter counter) {
-        io.hindsight.atlassian.provision.ProvisionedIds read = ids.read();
+        java.util.List<String> problems = new java.util.ArrayList<>(site.problems(true));
+        io.hindsight.atlassian.provision.ProvisionedIds read = null;
+        try {
+            read = ids.read();
+        } catch (IllegalArgumentException e) {
+            problems.add(e.getMessage());
+        }
+        if (!problems.isEmpty()) throw new IllegalArgumentException(String.join("; ", problems));
         return new Wiring(site.site(counter, io.hindsight.atlassian.adapter.AtlassianSite.flavorOf(read)), read, space, config.sloPolicy(),
                 config.templateRegistry(), config.clock(), appLinkName, appLinkId, users());
     }

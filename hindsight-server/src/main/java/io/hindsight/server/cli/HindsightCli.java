@@ -36,7 +36,9 @@ public final class HindsightCli implements Runnable {
      */
     public static CommandLine commandLine(java.util.Map<String, String> env, java.nio.file.Path dir) {
         CommandLine cli = new CommandLine(new HindsightCli())
-                .setExitCodeExceptionMapper(e -> ExitCodes.USAGE)
+                .setExitCodeExceptionMapper(e -> e instanceof CommandLine.ParameterException ? ExitCodes.USAGE : Failure.of(e).exit())
+                .setParameterExceptionHandler(HindsightCli::badArguments)
+                .setExecutionExceptionHandler(HindsightCli::failed)
                 .setCaseInsensitiveEnumValuesAllowed(true);
         // every command's help says where else its options may come from
         for (CommandLine sub : cli.getSubcommands().values()) {
@@ -45,6 +47,30 @@ public final class HindsightCli implements Runnable {
         }
         cli.setDefaultValueProvider(dir == null ? ConfigFile.environmentOnly(env) : ConfigFile.find(cli.getCommandSpec(), env, dir));
         return cli;
+    }
+
+    /**
+     * A wrong option or argument: what is wrong and where to read more, not the whole usage text (which
+     * buries the one line that matters). picocli's "did you mean" suggestions are kept.
+     */
+    private static int badArguments(CommandLine.ParameterException e, String[] args) {
+        CommandLine cmd = e.getCommandLine();
+        java.io.PrintWriter err = cmd.getErr();
+        err.println(cmd.getCommandSpec().qualifiedName() + ": " + e.getMessage());
+        CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+        err.println("(see '" + cmd.getCommandSpec().qualifiedName() + " --help')");
+        err.flush();
+        return ExitCodes.USAGE;
+    }
+
+    /** What a command did not catch: said once, plainly, with the exit status of its kind (a stack trace only for a bug). */
+    private static int failed(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
+        Failure f = Failure.of(e);
+        java.io.PrintWriter err = cmd.getErr();
+        if (f.exit() == ExitCodes.INTERNAL) e.printStackTrace(err);
+        err.println(cmd.getCommandSpec().qualifiedName() + ": " + f.message());
+        err.flush();
+        return f.exit();
     }
 
     @Override

@@ -33,7 +33,8 @@ import java.util.concurrent.Callable;
 @Command(name = "lint", mixinStandardHelpOptions = true,
         description = {"Reviews post-mortems written in Markdown, or post-mortem issues in Jira (by key, with --jira-url): blameless "
                 + "language, actionable action items, required sections, times in order.",
-                "Exit status: 0 no errors, 1 errors found, 2 a file or option could not be used."})
+                "Exit status: 0 no errors, 1 errors found, 2 a file or option could not be used; for issue keys also 3 Jira cannot be reached, "
+                        + "4 the credentials were refused (the README's table has them all)."})
 final class LintCommand implements Callable<Integer> {
     enum Format { text, json, github }
 
@@ -101,9 +102,10 @@ final class LintCommand implements Callable<Integer> {
                         return ExitCodes.USAGE;
                     }
                     results.add(checked.get());
-                } catch (IllegalArgumentException | io.hindsight.atlassian.http.AtlassianException e) {
-                    err.println("hindsight lint: " + target + ": " + e.getMessage());
-                    return ExitCodes.USAGE;
+                } catch (RuntimeException e) {
+                    Failure f = Failure.of(e);
+                    err.println("hindsight lint: " + target + ": " + f.message());
+                    return f.exit();
                 }
                 continue;
             }

@@ -2,12 +2,10 @@ package io.hindsight.server.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.hindsight.atlassian.http.AtlassianException;
 import io.hindsight.atlassian.http.RequestCounter;
 import io.hindsight.atlassian.provision.ProvisionPlan;
 import io.hindsight.atlassian.provision.ProvisionedIds;
 import io.hindsight.atlassian.provision.Provisioner;
-import io.hindsight.atlassian.provision.ProvisioningException;
 import io.hindsight.atlassian.provision.ProvisioningSpec;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -70,12 +68,6 @@ final class ProvisionCommand implements Callable<Integer> {
             boolean manual = plan.steps().stream().anyMatch(s -> s.status() == ProvisionPlan.Status.MANUAL || s.status() == ProvisionPlan.Status.CONFLICT);
             if (manual) out.println("Some steps need an administrator (MANUAL) or a decision (CONFLICT): see above.");
             return ExitCodes.OK;
-        } catch (ProvisioningException | AtlassianException e) {
-            err.println("hindsight provision: " + e.getMessage());
-            return ExitCodes.FINDINGS;
-        } catch (IllegalArgumentException e) {
-            err.println("hindsight provision: " + e.getMessage());
-            return ExitCodes.USAGE;
         } catch (java.io.IOException e) {
             err.println("hindsight provision: cannot write " + idsFile + ": " + e.getMessage());
             return ExitCodes.USAGE;

@@ -1,12 +1,10 @@
 package io.hindsight.server.cli;
 
 import io.hindsight.server.service.Wiring;
-import io.hindsight.atlassian.http.AtlassianException;
 import io.hindsight.atlassian.http.RequestCounter;
 import io.hindsight.core.lint.Checker;
 import io.hindsight.core.markdown.FrontMatterKey;
 import io.hindsight.core.markdown.MarkdownReader;
-import io.hindsight.core.sync.SyncException;
 import io.hindsight.core.sync.SyncResult;
 import io.hindsight.core.usecase.LintPostMortem;
 import io.hindsight.core.usecase.PublishPostMortem;
@@ -71,7 +69,7 @@ final class PublishCommand implements Callable<Integer> {
                 new Checker(config.templateRegistry(), config.sloPolicy(), config.clock()));
         Wiring w = null;
         ProgressLine progress = ProgressLine.on(err, Duration.ofSeconds(2));
-        int failed = 0;
+        List<Failure> failures = new ArrayList<>();
         for (int i = 0; i < files.size(); i++) {
             Path file = files.get(i);
             String news;
@@ -82,11 +80,20 @@ final class PublishCommand implements Callable<Integer> {
                 if (checked.refused()) {
                     err.println("hindsight publish: " + checked.summary() + ":");
                     checked.problems().forEach(p -> err.println("  " + p));
-                    failed++;
+                    failures.add(new Failure(ExitCodes.FINDINGS, checked.summary()));
                     progress.step(i + 1, files.size(), file.toString(), "refused");
                     continue;
                 }
-                if (w == null) w = engine.wiring(site, config, counter);
+                if (w == null) {
+                    try {
+                        w = engine.wiring(site, config, counter);
+                    } catch (RuntimeException e) {
+                        // settings, credentials or a site that cannot be reached: every file would fail the same way
+                        Failure f = Failure.of(e);
+                        err.println("hindsight publish: " + f.message());
+                        return f.exit();
+                    }
+                }
                 PublishPostMortem.Written written = w.publish.write(checked, project);
                 String key = written.key().value();
                 if (written.created()) {
@@ -101,32 +108,34 @@ final class PublishCommand implements Callable<Integer> {
                 SyncResult r = w.sync.syncWritten(written);
                 SyncReport.print(r, out);
                 out.flush();
-                if (r.blocked()) failed++;
+                if (r.blocked()) failures.add(new Failure(ExitCodes.FINDINGS, key + ": the checker found errors"));
                 news = key + (r.blocked() ? ", not synced: the checker found errors" : written.created() ? ", created" : ", updated");
             } catch (IOException e) {
                 err.println("hindsight publish: " + file + ": " + e.getMessage());
-                failed++;
+                failures.add(new Failure(ExitCodes.USAGE, e.getMessage()));
                 news = "FAILED";
             } catch (PublishPostMortem.Refused e) {
                 // Jira's answers forbid the write (a key naming another kind of issue, projects that do not exist): nothing of this file was written
                 err.println("hindsight publish: " + e.getMessage());
-                failed++;
+                failures.add(new Failure(ExitCodes.FINDINGS, e.getMessage()));
                 news = "refused";
-            } catch (SyncException | AtlassianException e) {
-                // one file's failure must not stop an import: the rest go on, and publishing again finishes this one
-                err.println("hindsight publish: " + file + ": " + e.getMessage());
-                failed++;
-                news = "FAILED";
             } catch (IllegalArgumentException e) {
                 // the site's settings are wrong: every other file would fail the same way
                 err.println("hindsight publish: " + e.getMessage());
                 return ExitCodes.USAGE;
+            } catch (RuntimeException e) {
+                // one file's failure must not stop an import: the rest go on, and publishing again finishes this one
+                Failure f = Failure.of(e);
+                err.println("hindsight publish: " + file + ": " + f.message());
+                failures.add(f);
+                news = "FAILED";
             }
             progress.step(i + 1, files.size(), file.toString(), news);
         }
+        int failed = failures.size();
         if (files.size() > 1) out.println((files.size() - failed) + " of " + files.size() + " post-mortems published" + (failed > 0 ? "; " + failed + " not (see above)" : ""));
         if (engine.stats) out.println(counter.snapshot().line());
-        return failed > 0 ? ExitCodes.FINDINGS : ExitCodes.OK;
+        return Failure.overall(files.size(), failures);
     }
 
     /** Replaces the file in one step, so a crash leaves either the old file or the new one. */

@@ -1,7 +1,6 @@
 package io.hindsight.server.cli;
 
 import io.hindsight.server.service.Wiring;
-import io.hindsight.atlassian.http.AtlassianException;
 import io.hindsight.atlassian.http.RequestCounter;
 import io.hindsight.atlassian.provision.ProvisionedIds;
 import io.hindsight.core.port.Schema;
@@ -44,26 +43,19 @@ final class RemindCommand implements Callable<Integer> {
     public Integer call() {
         RequestCounter counter = new RequestCounter();
         PrintWriter out = spec.commandLine().getOut();
-        try {
-            boolean approvers = ids.exists();
-            // without the provisioned field ids the approvers cannot be read; the tickets' owners are still mentioned
-            ProvisionedIds read = approvers ? ids.read() : new ProvisionedIds(null, java.util.Map.of(), Schema.LINK_TYPE, null, null, null);
-            SendReminders sweep = new Wiring(site.jiraSite(counter), read, null, config.sloPolicy(), config.templateRegistry(), config.clock(), null, null)
-                    .reminders(label, approvers);
-            if (!approvers) {
-                spec.commandLine().getErr().println("hindsight remind: no " + ids.file + ", so approvers are not mentioned (owners are); run 'hindsight provision' or pass --ids-file");
-            }
-            List<SendReminders.Sent> sent = sweep.run();
-            sent.forEach(s -> out.println("reminded " + s.ticket() + ": " + s.milestone().name().toLowerCase().replace('_', ' ')));
-            out.println(sent.size() + " reminder(s) sent");
-            if (stats) out.println(counter.snapshot().line());
-            return ExitCodes.OK;
-        } catch (AtlassianException e) {
-            spec.commandLine().getErr().println("hindsight remind: " + e.getMessage());
-            return ExitCodes.FINDINGS;
-        } catch (IllegalArgumentException e) {
-            spec.commandLine().getErr().println("hindsight remind: " + e.getMessage());
-            return ExitCodes.USAGE;
+        // what cannot be used or reached is reported by HindsightCli with the exit status of its kind
+        boolean approvers = ids.exists();
+        // without the provisioned field ids the approvers cannot be read; the tickets' owners are still mentioned
+        ProvisionedIds read = approvers ? ids.read() : new ProvisionedIds(null, java.util.Map.of(), Schema.LINK_TYPE, null, null, null);
+        SendReminders sweep = new Wiring(site.jiraSite(counter), read, null, config.sloPolicy(), config.templateRegistry(), config.clock(), null, null)
+                .reminders(label, approvers);
+        if (!approvers) {
+            spec.commandLine().getErr().println("hindsight remind: no " + ids.file + ", so approvers are not mentioned (owners are); run 'hindsight provision' or pass --ids-file");
         }
+        List<SendReminders.Sent> sent = sweep.run();
+        sent.forEach(s -> out.println("reminded " + s.ticket() + ": " + s.milestone().name().toLowerCase().replace('_', ' ')));
+        out.println(sent.size() + " reminder(s) sent");
+        if (stats) out.println(counter.snapshot().line());
+        return ExitCodes.OK;
     }
 }

@@ -1,7 +1,6 @@
 package io.hindsight.server.cli;
 
 import io.hindsight.server.service.Wiring;
-import io.hindsight.atlassian.http.AtlassianException;
 import io.hindsight.atlassian.http.RequestCounter;
 import io.hindsight.core.report.ReportData;
 import io.hindsight.core.report.ReportRow;
@@ -48,18 +47,11 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try {
-            Wiring w = new Wiring(site.jiraSite(new RequestCounter()), ids.read(), null, config.sloPolicy(), config.templateRegistry(), config.clock(), null, null);
-            ReportData data = w.report.build(jql, limit, ProgressLine.on(spec.commandLine().getErr(), java.time.Duration.ofSeconds(2)));
-            print(data, format, spec.commandLine().getOut());
-            return ExitCodes.OK;
-        } catch (AtlassianException e) {
-            spec.commandLine().getErr().println("hindsight report: " + e.getMessage());
-            return ExitCodes.FINDINGS;
-        } catch (IllegalArgumentException e) {
-            spec.commandLine().getErr().println("hindsight report: " + e.getMessage());
-            return ExitCodes.USAGE;
-        }
+        // what cannot be used or reached is reported by HindsightCli with the exit status of its kind
+        Wiring w = new Wiring(site.jiraSite(new RequestCounter()), ids.read(), null, config.sloPolicy(), config.templateRegistry(), config.clock(), null, null);
+        ReportData data = w.report.build(jql, limit, ProgressLine.on(spec.commandLine().getErr(), java.time.Duration.ofSeconds(2)));
+        print(data, format, spec.commandLine().getOut());
+        return ExitCodes.OK;
     }
 
     static void print(ReportData data, Format format, PrintWriter out) {

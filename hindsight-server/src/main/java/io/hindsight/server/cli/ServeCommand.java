@@ -6,6 +6,7 @@ import io.hindsight.server.queue.JobQueue;
 import io.hindsight.server.service.HindsightService;
 import io.hindsight.server.service.Wiring;
 import io.hindsight.server.web.ApiToken;
+import io.hindsight.server.web.TrustedProxies;
 import io.hindsight.server.webhook.Signature;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -41,6 +42,11 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--bind", defaultValue = "127.0.0.1", description = "Address to listen on (default: ${DEFAULT-VALUE}).")
     String bind;
 
+    @Option(names = "--trusted-proxy", paramLabel = "CIDR[,CIDR]", description = "Reverse proxies (addresses or CIDR ranges) whose X-Forwarded-For, "
+            + "-Proto and -Host headers are believed: the caller's address (for slowing down wrong tokens), HTTPS (the session cookie's Secure flag) "
+            + "and the page's origin come from them. Without it those headers are ignored (default: none).")
+    String trustedProxies;
+
     @Mixin
     DatabaseOptions db;
 
@@ -59,6 +65,10 @@ final class ServeCommand implements Callable<Integer> {
             + "unless the call names one (default: ${DEFAULT-VALUE}).")
     String project;
 
+    @Option(names = "--job-lease", defaultValue = "45", paramLabel = "SECONDS", hidden = true,
+            description = "How long a running job is held without a heartbeat before another worker may take it over (default: ${DEFAULT-VALUE}).")
+    int jobLeaseSeconds;
+
     /** Where secrets come from; tests hand in their own. */
     Secrets secrets = Secrets.fromEnvironment();
 
@@ -67,19 +77,21 @@ final class ServeCommand implements Callable<Integer> {
         HindsightService running;
         try {
             running = start();
-        } catch (IllegalArgumentException e) {
-            spec.commandLine().getErr().println("hindsight serve: " + e.getMessage());
-            return ExitCodes.USAGE;
-        } catch (AtlassianException e) {
+        } catch (RuntimeException e) {
             // at start the service asks Jira who it is and which flavour it runs; without that it cannot tell its own edits apart
-            spec.commandLine().getErr().println("hindsight serve: cannot start without Jira: " + e.getMessage());
-            return ExitCodes.FINDINGS;
+            Failure f = Failure.of(e);
+            spec.commandLine().getErr().println("hindsight serve: " + (e instanceof AtlassianException ? "cannot start without Jira: " : "") + f.message());
+            return f.exit();
         }
         CountDownLatch stopped = new CountDownLatch(1);
+        // SIGTERM and Ctrl-C: the jobs in hand finish and their outcome is written before the database closes
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             running.close();
+            if (db.h2()) RunningService.forget(db.dataDir);
             stopped.countDown();
-        }));
+        }, "hindsight-stop"));
+        // 'hindsight jobs' cannot open an H2 file this process holds; the note tells it where to ask instead
+        if (db.h2()) RunningService.note(db.dataDir, bind, running.port());
         spec.commandLine().getOut().println("hindsight serve: listening on http://" + bind + ":" + running.port() + "/webhooks/jira; jobs in " + db.describe());
         spec.commandLine().getOut().flush();
         stopped.await();
@@ -96,14 +108,23 @@ final class ServeCommand implements Callable<Integer> {
             throw new IllegalArgumentException("set " + Secrets.howToSet("HINDSIGHT_WEBHOOK_SECRET") + " to the secret of Jira's webhook: " + e.getMessage());
         }
         Optional<ApiToken> apiToken = secrets.get("HINDSIGHT_API_TOKEN").map(ApiToken::new);
-        JobQueue queue = this.db.open(secrets);
+        TrustedProxies proxies = TrustedProxies.parse(trustedProxies);
+        if (jobLeaseSeconds < 1) throw new IllegalArgumentException("--job-lease wants seconds, 1 or more, not " + jobLeaseSeconds);
         RequestCounter counter = new RequestCounter();
+        // the site first: a Jira that cannot be reached or a setting that is wrong stops the start before the database is opened
         Wiring w = engine.wiring(site, config, counter);
+        JobQueue queue = this.db.open(secrets);
         String label = config.sloPolicy().labels().isEmpty() ? null : config.sloPolicy().labels().get(0);
         if (remindEveryMinutes > 0 && label == null) {
             spec.commandLine().getErr().println("hindsight serve: the SLO policy names no remediation label, so reminders are off");
         }
-        return HindsightService.start(new HindsightService.Settings(bind, port, signature, apiToken, Math.max(1, workerCount),
-                Duration.ofMinutes(Math.max(0, remindEveryMinutes)), label, true, project, config.clock()), w, queue, counter);
+        try {
+            return HindsightService.start(new HindsightService.Settings(bind, port, signature, apiToken, Math.max(1, workerCount),
+                    Duration.ofMinutes(Math.max(0, remindEveryMinutes)), label, true, project, config.clock()).withTrustedProxies(proxies), w, queue, counter,
+                    Duration.ofSeconds(jobLeaseSeconds));
+        } catch (RuntimeException e) {
+            queue.close();
+            throw e;
+        }
     }
 }

@@ -1,10 +1,8 @@
 package io.hindsight.server.cli;
 
 import io.hindsight.server.service.Wiring;
-import io.hindsight.atlassian.http.AtlassianException;
 import io.hindsight.atlassian.http.RequestCounter;
 import io.hindsight.core.model.IssueKey;
-import io.hindsight.core.sync.SyncException;
 import io.hindsight.core.sync.SyncResult;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -55,21 +53,13 @@ final class SyncCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         RequestCounter counter = new RequestCounter();
-        Wiring w;
+        // settings, credentials or a site that cannot be reached stop the command before the first post-mortem (see HindsightCli)
+        Wiring w = engine.wiring(site, config, counter);
         List<String> all = new ArrayList<>(keys);
-        try {
-            w = engine.wiring(site, config, counter);
-            if (jql != null) w.store.findKeys(jql, limit).stream().map(IssueKey::value).filter(k -> !all.contains(k)).forEach(all::add);
-        } catch (AtlassianException e) {
-            err.println("hindsight sync: " + e.getMessage());
-            return ExitCodes.FINDINGS;
-        } catch (IllegalArgumentException e) {
-            err.println("hindsight sync: " + e.getMessage());
-            return ExitCodes.USAGE;
-        }
+        if (jql != null) w.store.findKeys(jql, limit).stream().map(IssueKey::value).filter(k -> !all.contains(k)).forEach(all::add);
         if (all.isEmpty()) out.println("no post-mortem matches " + jql);
         ProgressLine progress = ProgressLine.on(err, Duration.ofSeconds(2));
-        int failed = 0;
+        List<Failure> failures = new ArrayList<>();
         for (int i = 0; i < all.size(); i++) {
             String key = all.get(i);
             String news;
@@ -77,18 +67,20 @@ final class SyncCommand implements Callable<Integer> {
                 SyncResult r = w.sync.sync(IssueKey.of(key));
                 SyncReport.print(r, out);
                 out.flush();
-                if (r.blocked()) failed++;
+                if (r.blocked()) failures.add(new Failure(ExitCodes.FINDINGS, key + ": the checker found errors"));
                 news = r.blocked() ? "not synced, the checker found errors" : r.changedAnything() ? "synced" : "already in step";
-            } catch (SyncException | AtlassianException | IllegalArgumentException e) {
+            } catch (RuntimeException e) {
                 // one broken post-mortem must not stop a backfill: the others go on, and a rerun retries this one
-                err.println("hindsight sync: " + key + ": " + e.getMessage());
-                failed++;
+                Failure f = Failure.of(e);
+                err.println("hindsight sync: " + key + ": " + f.message());
+                failures.add(f);
                 news = "FAILED";
             }
             progress.step(i + 1, all.size(), key, news);
         }
+        int failed = failures.size();
         if (all.size() > 1) out.println((all.size() - failed) + " of " + all.size() + " post-mortems synced" + (failed > 0 ? "; " + failed + " not (see above)" : ""));
         if (engine.stats) out.println(counter.snapshot().line());
-        return failed > 0 ? ExitCodes.FINDINGS : ExitCodes.OK;
+        return Failure.overall(all.size(), failures);
     }
 }

@@ -47,6 +47,12 @@ final class H2Dialect implements QueueDialect {
         }
     }
 
+    /** H2's file is locked by the process that opened it (and an in-memory database lives in one JVM). */
+    @Override
+    public boolean singleProcess() {
+        return true;
+    }
+
     /** One process: there is no other instance to wait for. */
     @Override
     public boolean exclusively(DataSource db, String task, Runnable work) {

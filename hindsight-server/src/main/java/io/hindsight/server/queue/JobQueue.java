@@ -22,7 +22,7 @@ import java.util.Optional;
  * never run the same job at once; events for a post-mortem that already has a queued job join that job
  * instead of adding another, and a post-mortem's job waits while another of its jobs runs.
  */
-public final class JobQueue {
+public final class JobQueue implements AutoCloseable {
     /** Outcome of recording a webhook delivery. */
     public enum Accepted { QUEUED, JOINED, DUPLICATE }
 
@@ -30,13 +30,35 @@ public final class JobQueue {
     private final Clock clock;
     private final int maxAttempts;
     private final QueueDialect dialect;
+    /** Whether closing the queue closes the database: only for one it was handed to own ({@link #owning}). */
+    private final boolean owned;
 
     public JobQueue(DataSource db, Clock clock, int maxAttempts) {
+        this(db, clock, maxAttempts, false);
+    }
+
+    /**
+     * A queue over a database opened for it ({@link Databases#open}): closing the queue closes the database.
+     * The service closes it after its workers have recorded their last outcomes, which is why H2's own
+     * close-on-exit is turned off.
+     */
+    public static JobQueue owning(DataSource db, Clock clock, int maxAttempts) {
+        return new JobQueue(db, clock, maxAttempts, true);
+    }
+
+    private JobQueue(DataSource db, Clock clock, int maxAttempts, boolean owned) {
+        this.owned = owned;
         this.db = db;
         this.clock = clock;
         this.maxAttempts = maxAttempts;
         Flyway.configure().dataSource(db).locations("classpath:db/migration").load().migrate();
         this.dialect = QueueDialect.of(db);
+    }
+
+    /** Closes the database when the queue owns it; a queue over a database handed in leaves it open. */
+    @Override
+    public void close() {
+        if (owned) Databases.close(db);
     }
 
     /**
@@ -166,14 +188,46 @@ public final class JobQueue {
         }
     }
 
+    /** Records a finished job, whoever holds it (for tools and tests; workers use {@link #done(long, String)}). */
     public void done(long id) {
+        done(id, null);
+    }
+
+    /**
+     * Records a finished job; when {@code worker} is given, only if that worker still holds it. A worker whose
+     * lease ran out (it missed its heartbeats and another worker took the job over) must not mark the other's
+     * run done.
+     *
+     * @return whether the job was marked done
+     */
+    public boolean done(long id, String worker) {
         try (Connection c = db.getConnection();
-             PreparedStatement p = c.prepareStatement("UPDATE jobs SET status = 'done', locked_by = NULL, last_error = NULL, updated_at = ? WHERE id = ?")) {
+             PreparedStatement p = c.prepareStatement("UPDATE jobs SET status = 'done', locked_by = NULL, last_error = NULL, updated_at = ? WHERE id = ?"
+                     + (worker == null ? "" : " AND status = 'running' AND locked_by = ?"))) {
             p.setTimestamp(1, Timestamp.from(clock.instant()));
             p.setLong(2, id);
-            p.executeUpdate();
+            if (worker != null) p.setString(3, worker);
+            return p.executeUpdate() == 1;
         } catch (SQLException e) {
             throw new QueueException("cannot mark job " + id + " done: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Renews a running job's lease: while its worker heartbeats, no other worker takes it over, however long
+     * the sync takes.
+     *
+     * @return false when {@code worker} no longer holds the job (its lease ran out and another worker took it)
+     */
+    public boolean heartbeat(long id, String worker) {
+        try (Connection c = db.getConnection();
+             PreparedStatement p = c.prepareStatement("UPDATE jobs SET locked_at = ? WHERE id = ? AND status = 'running' AND locked_by = ?")) {
+            p.setTimestamp(1, Timestamp.from(clock.instant()));
+            p.setLong(2, id);
+            p.setString(3, worker);
+            return p.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw new QueueException("cannot renew the lease of job " + id + ": " + e.getMessage(), e);
         }
     }
 
@@ -183,11 +237,21 @@ public final class JobQueue {
      * whole post-mortem anyway, and two queued jobs of one post-mortem could run at once.
      */
     public Job.Status failed(long id, int attempts, String error) {
+        return failed(id, null, attempts, error);
+    }
+
+    /**
+     * {@link #failed(long, int, String)} for the worker that ran the attempt: nothing is recorded when it no
+     * longer holds the job.
+     *
+     * @return the job's new status, or null when {@code worker} no longer held it
+     */
+    public Job.Status failed(long id, String worker, int attempts, String error) {
         boolean dead = attempts >= maxAttempts;
         Instant retryAt = clock.instant().plus(Duration.ofSeconds((long) Math.min(3600, 5 * Math.pow(3, attempts - 1))));
         String why = error == null ? null : error.substring(0, Math.min(3900, error.length()));
         try {
-            return requeue(id, dead ? Job.Status.DEAD : Job.Status.QUEUED, retryAt, why, "status = 'running'", "attempts", null);
+            return requeue(id, dead ? Job.Status.DEAD : Job.Status.QUEUED, retryAt, why, "status = 'running'", "attempts", heldBy(worker));
         } catch (SQLException e) {
             throw new QueueException("cannot record the failure of job " + id + ": " + e.getMessage(), e);
         }
@@ -195,8 +259,13 @@ public final class JobQueue {
 
     /** Puts a job the worker was running back in the queue, as it was (a graceful shutdown). */
     public void release(long id) {
+        release(id, null);
+    }
+
+    /** {@link #release(long)}, only while {@code worker} (when given) still holds the job. */
+    public void release(long id, String worker) {
         try {
-            requeue(id, Job.Status.QUEUED, null, null, "status = 'running'", "attempts - 1", null);
+            requeue(id, Job.Status.QUEUED, null, null, "status = 'running'", "attempts - 1", heldBy(worker));
         } catch (SQLException e) {
             throw new QueueException("cannot release job " + id + ": " + e.getMessage(), e);
         }
@@ -211,27 +280,33 @@ public final class JobQueue {
      */
     public int recoverStale(Duration lease) {
         Timestamp before = Timestamp.from(clock.instant().minus(lease));
-        Map<Long, Integer> stale = new java.util.LinkedHashMap<>();
-        try (Connection c = db.getConnection();
-             PreparedStatement p = c.prepareStatement("SELECT id, attempts FROM jobs WHERE status = 'running' AND locked_at < ? ORDER BY id")) {
-            p.setTimestamp(1, before);
+        return putBack("SELECT id, attempts FROM jobs WHERE status = 'running' AND locked_at < ? ORDER BY id", before,
+                "its worker stopped answering while running it", new Guard("locked_at < ?", before));
+    }
+
+    /**
+     * Puts back the running jobs {@code select} finds (id, attempts; one optional timestamp parameter), each
+     * only while it still meets {@code guard}. The attempt the vanished worker made counts: a job that kills
+     * its worker every time must end dead, not loop.
+     */
+    private int putBack(String select, Timestamp parameter, String why, Guard guard) {
+        Map<Long, Integer> running = new java.util.LinkedHashMap<>();
+        try (Connection c = db.getConnection(); PreparedStatement p = c.prepareStatement(select)) {
+            if (parameter != null) p.setTimestamp(1, parameter);
             try (ResultSet r = p.executeQuery()) {
-                while (r.next()) stale.put(r.getLong(1), r.getInt(2));
+                while (r.next()) running.put(r.getLong(1), r.getInt(2));
             }
         } catch (SQLException e) {
-            throw new QueueException("cannot look for stale jobs: " + e.getMessage(), e);
+            throw new QueueException("cannot look for abandoned jobs: " + e.getMessage(), e);
         }
         int recovered = 0;
-        for (Map.Entry<Long, Integer> e : stale.entrySet()) {
+        for (Map.Entry<Long, Integer> e : running.entrySet()) {
             long id = e.getKey();
             try {
-                // the attempt the vanished worker made counts: a job that kills its worker every time must end dead
                 Job.Status to = e.getValue() >= maxAttempts ? Job.Status.DEAD : Job.Status.QUEUED;
-                if (requeue(id, to, null, "its worker stopped answering while running it", "status = 'running'", "attempts", before) != null) {
-                    recovered++;
-                }
+                if (requeue(id, to, null, why, "status = 'running'", "attempts", guard) != null) recovered++;
             } catch (SQLException x) {
-                throw new QueueException("cannot put back stale job " + id + ": " + x.getMessage(), x);
+                throw new QueueException("cannot put back job " + id + ": " + x.getMessage(), x);
             }
         }
         return recovered;
@@ -284,10 +359,10 @@ public final class JobQueue {
      * QUEUED becomes SUPERSEDED when another job of the post-mortem is queued.
      *
      * @param runAfter    null keeps the job's time; {@code error} null keeps its last error
-     * @param staleBefore when set, only a job locked before then is moved (one another worker just claimed again is left alone)
+     * @param guard       when set, a further condition the job must meet (locked before a time, by a worker)
      * @return the status the job now has, or null when no job {@code id} was in state {@code from}
      */
-    private Job.Status requeue(long id, Job.Status to, Instant runAfter, String error, String from, String attempts, Timestamp staleBefore) throws SQLException {
+    private Job.Status requeue(long id, Job.Status to, Instant runAfter, String error, String from, String attempts, Guard guard) throws SQLException {
         Optional<Job> current = job(id);
         if (current.isEmpty()) return null;
         String postMortem = current.get().postMortem();
@@ -297,16 +372,38 @@ public final class JobQueue {
             String note = newer == null ? error : "superseded by job " + newer + (error == null ? "" : "; last error: " + error);
             try (PreparedStatement p = c.prepareStatement("UPDATE jobs SET status = ?, attempts = " + attempts + ", run_after = COALESCE(?, run_after), "
                     + "last_error = COALESCE(?, last_error), locked_by = NULL, updated_at = ? WHERE id = ? AND " + from
-                    + (staleBefore == null ? "" : " AND locked_at < ?"))) {
+                    + (guard == null ? "" : " AND " + guard.condition()))) {
                 p.setString(1, status.name().toLowerCase(java.util.Locale.ROOT));
                 p.setTimestamp(2, runAfter == null ? null : Timestamp.from(runAfter));
                 p.setString(3, note);
                 p.setTimestamp(4, Timestamp.from(clock.instant()));
                 p.setLong(5, id);
-                if (staleBefore != null) p.setTimestamp(6, staleBefore);
+                if (guard != null) p.setObject(6, guard.value());
                 return p.executeUpdate() == 1 ? status : null;
             }
         });
+    }
+
+    /** A condition with one parameter that a job must meet to be moved, e.g. {@code locked_by = ?}. */
+    private record Guard(String condition, Object value) {
+    }
+
+    private static Guard heldBy(String worker) {
+        return worker == null ? null : new Guard("locked_by = ?", worker);
+    }
+
+    /**
+     * At start, on a store only one process can open (an H2 file): every job still marked running belongs to
+     * a process that stopped without recording its outcome (killed, or its machine lost), so each goes back
+     * to the queue at once rather than after its lease. Its attempt counts: a job that kills its process every
+     * time must end dead. On PostgreSQL other instances may be running those jobs, so leases decide there.
+     *
+     * @return how many jobs were put back
+     */
+    public int reclaimAbandoned() {
+        if (!dialect.singleProcess()) return 0;
+        return putBack("SELECT id, attempts FROM jobs WHERE status = 'running' ORDER BY id", null,
+                "the process running it stopped before it finished; put back when the service started again", null);
     }
 
     /** How many jobs are in each status, every status present; counted in the database, since done jobs pile up. */

@@ -55,6 +55,12 @@ final class PostgresDialect implements QueueDialect {
         });
     }
 
+    /** Several instances may share the database. */
+    @Override
+    public boolean singleProcess() {
+        return false;
+    }
+
     /** A session-level advisory lock, held on one pooled connection for the length of the work. */
     @Override
     public boolean exclusively(DataSource db, String task, Runnable work) throws SQLException {

@@ -25,6 +25,9 @@ interface QueueDialect {
     /** Claims the oldest ready job whose post-mortem is not being synced, if any. */
     Optional<Job> claim(JobQueue queue, String worker, Timestamp now) throws SQLException;
 
+    /** Whether only one process can use the store at a time (an H2 file), so every running job at start is abandoned. */
+    boolean singleProcess();
+
     /** Runs {@code work} unless another instance is running {@code task}; whether it ran. */
     boolean exclusively(DataSource db, String task, Runnable work) throws SQLException;
 

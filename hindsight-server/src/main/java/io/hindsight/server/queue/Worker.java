@@ -5,15 +5,35 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Runs sync jobs one after another. A failed job is retried later with backoff and, after the last
  * attempt, left in the dead-letter list; stopping finishes the job in hand first.
+ * <p>
+ * While a job runs, its lease is renewed by a heartbeat; a job whose lease ran out lost its worker (the
+ * process was killed, its machine lost) and is put back by any worker that looks, so on a shared
+ * PostgreSQL another instance takes it over within about {@link #DEFAULT_LEASE} plus a check interval.
  */
 public final class Worker implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(Worker.class);
+    /**
+     * How long a running job's lease lasts without a heartbeat. Heartbeats come every quarter of it, so a
+     * worker must miss three before another takes its job; instances sharing a database need clocks within
+     * a few seconds of each other (NTP), since each writes and reads the lease by its own clock.
+     */
+    public static final Duration DEFAULT_LEASE = Duration.ofSeconds(45);
+    /** One thread renews the leases of every worker in the process: a renewal is one short UPDATE. */
+    private static final ScheduledExecutorService HEARTBEATS = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "hindsight-job-heartbeat");
+        t.setDaemon(true);
+        return t;
+    });
 
     /** What a job does: bring one post-mortem in step (the service runs {@code SyncPostMortem}). */
     public interface Sync {
@@ -27,8 +47,7 @@ public final class Worker implements Runnable {
     private final AtomicBoolean running = new AtomicBoolean(true);
     /** The job being run, so a shutdown that cannot wait for it can put it back. */
     private volatile Job current;
-    /** A job running longer than this is taken to have lost its worker (see {@link JobQueue#recoverStale}). */
-    private static final Duration LEASE = Duration.ofMinutes(15);
+    private Duration lease = DEFAULT_LEASE;
     private long lastRecovery = Long.MIN_VALUE;
     final AtomicLong done = new AtomicLong();
     final AtomicLong failed = new AtomicLong();
@@ -40,6 +59,7 @@ public final class Worker implements Runnable {
 
     private Listener listener = (r, m) -> { };
 
+    /** @param name unique among every worker sharing the database: it marks the jobs this worker holds */
     public Worker(JobQueue queue, Sync engine, String name, Duration idle) {
         this.queue = queue;
         this.engine = engine;
@@ -49,6 +69,13 @@ public final class Worker implements Runnable {
 
     public Worker onJob(Listener l) {
         this.listener = l;
+        return this;
+    }
+
+    /** A lease other than {@link #DEFAULT_LEASE}: heartbeats and the look for abandoned jobs come every quarter of it. */
+    public Worker withLease(Duration lease) {
+        if (lease.toMillis() < 400) throw new IllegalArgumentException("a job lease must be at least 400 ms, not " + lease);
+        this.lease = lease;
         return this;
     }
 
@@ -77,13 +104,13 @@ public final class Worker implements Runnable {
         }
     }
 
-    /** At most once a minute: put back jobs whose worker (in this process or another) vanished mid-run. */
+    /** Every quarter lease: put back jobs whose worker (in this process or another) stopped renewing their lease. */
     private void recoverStaleJobs() {
         long now = System.nanoTime();
-        if (lastRecovery != Long.MIN_VALUE && now - lastRecovery < Duration.ofMinutes(1).toNanos()) return;
+        if (lastRecovery != Long.MIN_VALUE && now - lastRecovery < lease.toNanos() / 4) return;
         lastRecovery = now;
-        int n = queue.recoverStale(LEASE);
-        if (n > 0) LOG.warn("worker {}: put back {} job(s) whose worker stopped answering more than {} into its run", name, n, LEASE);
+        int n = queue.recoverStale(lease);
+        if (n > 0) LOG.warn("worker {}: took over {} job(s) whose worker stopped renewing its lease for {} s", name, n, lease.toSeconds());
     }
 
     public void stop() {
@@ -99,27 +126,47 @@ public final class Worker implements Runnable {
     public Optional<Job> releaseUnfinished() {
         Job j = current;
         if (j == null) return Optional.empty();
-        queue.release(j.id());
+        queue.release(j.id(), name);
         return Optional.of(j);
     }
 
     private void run(Job job) {
         long started = System.nanoTime();
         current = job;
+        AtomicBoolean held = new AtomicBoolean(true);
+        ScheduledFuture<?> heartbeat = HEARTBEATS.scheduleAtFixedRate(() -> renew(job, held), lease.toMillis() / 4, lease.toMillis() / 4, TimeUnit.MILLISECONDS);
         try {
             engine.sync(job.postMortem());
-            queue.done(job.id());
+            heartbeat.cancel(false);
+            if (!queue.done(job.id(), name)) {
+                LOG.warn("job {} ({}) finished, but another worker had taken it over after this one's lease ran out; its outcome stands", job.id(), job.postMortem());
+            }
             done.incrementAndGet();
             listener.job("done", (System.nanoTime() - started) / 1000);
             LOG.info("job {} synced {} in {} ms", job.id(), job.postMortem(), (System.nanoTime() - started) / 1_000_000);
         } catch (RuntimeException e) {
+            heartbeat.cancel(false);
             failed.incrementAndGet();
             listener.job("failed", (System.nanoTime() - started) / 1000);
-            Job.Status now = queue.failed(job.id(), job.attempts(), e.getMessage());
+            Job.Status now = queue.failed(job.id(), name, job.attempts(), e.getMessage());
             LOG.warn("job {} ({}) failed on attempt {}: {}; {}", job.id(), job.postMortem(), job.attempts(), e.getMessage(),
-                    now == Job.Status.DEAD ? "left in the dead-letter list" : "it will be retried");
+                    now == null ? "another worker had taken it over" : now == Job.Status.DEAD ? "left in the dead-letter list" : "it will be retried");
         } finally {
+            heartbeat.cancel(false);
             current = null;
+        }
+    }
+
+    /** One heartbeat; a failed renewal is logged and tried again at the next beat, a lost lease said once. */
+    private void renew(Job job, AtomicBoolean held) {
+        if (!held.get()) return;
+        try {
+            if (!queue.heartbeat(job.id(), name)) {
+                held.set(false);
+                LOG.warn("worker {}: lost the lease of job {} ({}): it was taken over after missed heartbeats", name, job.id(), job.postMortem());
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("worker {}: cannot renew the lease of job {}: {}", name, job.id(), e.getMessage());
         }
     }
 }

@@ -13,6 +13,7 @@ import io.hindsight.server.web.HttpService;
 import io.hindsight.server.web.JsonApi;
 import io.hindsight.server.web.Metrics;
 import io.hindsight.server.web.SignInThrottle;
+import io.hindsight.server.web.TrustedProxies;
 import io.hindsight.server.web.UpstreamCheck;
 import io.hindsight.server.webhook.Signature;
 import io.hindsight.server.webhook.WebhookIntake;
@@ -46,28 +47,45 @@ public final class HindsightService implements AutoCloseable {
      * @param remindLabel    the label remediation tickets carry, for the sweep; null turns it off
      * @param background     whether Jira and Confluence are probed for /readyz and the report read ahead (off where requests are counted)
      * @param project        the project post-mortems published through the API go to, unless a call names one
+     * @param trustedProxies the reverse proxies whose X-Forwarded-* headers are believed (client address, HTTPS)
+     * @param httpLimits     timeouts and the thread budget of the HTTP side
      */
     public record Settings(String bind, int port, Signature signature, Optional<ApiToken> apiToken, int workers, Duration remindEvery,
-                           String remindLabel, boolean background, String project, Clock clock) {
+                           String remindLabel, boolean background, String project, Clock clock, TrustedProxies trustedProxies, HttpService.Limits httpLimits) {
+        /** Reached directly (no proxy is trusted), with the HTTP side's default limits. */
+        public Settings(String bind, int port, Signature signature, Optional<ApiToken> apiToken, int workers, Duration remindEvery,
+                        String remindLabel, boolean background, String project, Clock clock) {
+            this(bind, port, signature, apiToken, workers, remindEvery, remindLabel, background, project, clock, TrustedProxies.NONE, HttpService.Limits.defaults());
+        }
+
+        public Settings withTrustedProxies(TrustedProxies proxies) {
+            return new Settings(bind, port, signature, apiToken, workers, remindEvery, remindLabel, background, project, clock, proxies, httpLimits);
+        }
     }
 
     private final HttpService http;
     private final JobQueue queue;
     private final Wiring site;
-    private final List<Worker> workers;
-    private final List<Thread> threads;
+    private final List<Worker> workers = new ArrayList<>();
+    private final List<Thread> threads = new ArrayList<>();
     private final ScheduledExecutorService scheduler;
     private final Metrics metrics;
+    private final Duration lease;
+    /** Marks this process's workers apart from every other instance's on a shared database (pids repeat across machines). */
+    private final String instance = ProcessHandle.current().pid() + "-" + java.util.HexFormat.of().formatHex(java.security.SecureRandom.getSeed(3));
 
-    private HindsightService(HttpService http, JobQueue queue, Wiring site, List<Worker> workers, List<Thread> threads, ScheduledExecutorService scheduler,
-                             Metrics metrics) {
+    private HindsightService(HttpService http, JobQueue queue, Wiring site, ScheduledExecutorService scheduler, Metrics metrics, Duration lease) {
         this.http = http;
         this.queue = queue;
         this.site = site;
-        this.workers = workers;
-        this.threads = threads;
         this.scheduler = scheduler;
         this.metrics = metrics;
+        this.lease = lease;
+    }
+
+    /** Starts the service with the default job lease ({@link Worker#DEFAULT_LEASE}). */
+    public static HindsightService start(Settings s, Wiring site, JobQueue queue, RequestCounter counter) {
+        return start(s, site, queue, counter, Worker.DEFAULT_LEASE);
     }
 
     /**
@@ -75,9 +93,10 @@ public final class HindsightService implements AutoCloseable {
      * its account lets the intake drop them), so a Jira that cannot be reached stops the start before any
      * thread runs.
      *
+     * @param lease how long a running job is held without a heartbeat before another worker may take it over
      * @throws IllegalArgumentException when the port cannot be had, saying what to change
      */
-    public static HindsightService start(Settings s, Wiring site, JobQueue queue, RequestCounter counter) {
+    public static HindsightService start(Settings s, Wiring site, JobQueue queue, RequestCounter counter, Duration lease) {
         String ownAccount = site.site.ownAccount();
         Metrics metrics = new Metrics(queue, counter::snapshot);
         // four threads: a long reminder sweep or report read must not hold up the readiness probes
@@ -90,20 +109,22 @@ public final class HindsightService implements AutoCloseable {
         if (s.background()) {
             upstreams.add(new UpstreamCheck("Jira", site.site.jiraProbe()));
             upstreams.add(new UpstreamCheck("Confluence", site.site.confluenceProbe(site.ids.parentPageId())));
-            upstreams.forEach(u -> scheduler.scheduleWithFixedDelay(u::refresh, 0, 30, TimeUnit.SECONDS));
+            // each probe decides on every tick whether it is due (every 30 s; later while Jira rate-limits Hindsight)
+            upstreams.forEach(u -> scheduler.scheduleWithFixedDelay(u::refresh, 0, UpstreamCheck.TICK.toSeconds(), TimeUnit.SECONDS));
         }
         HttpService http;
         try {
-            http = new HttpService(s.bind(), s.port(), new WebhookIntake(s.signature(), queue).ignoringChangesBy(ownAccount), queue, metrics, upstreams);
+            http = new HttpService(new HttpService.Options(s.bind(), s.port(), s.httpLimits(), s.trustedProxies()),
+                    new WebhookIntake(s.signature(), queue).ignoringChangesBy(ownAccount), queue, metrics, upstreams);
         } catch (IOException e) {
             scheduler.shutdownNow();
             throw new IllegalArgumentException("cannot listen on " + s.bind() + ":" + s.port() + " (" + e.getMessage() + "): choose another --port or --bind");
         }
         // the API and the page share one throttle of wrong tokens, so guessing cannot switch between them
         Access access = new Access(s.apiToken(), SignInThrottle.defaults(), Clock.systemUTC());
-        http.mount("/api/", new JsonApi(access, queue, site.lint, site.publish, site.report, s.project()));
-        Dashboard dashboard = new Dashboard(access, queue, () -> site.report.build(null, 1000), Clock.systemUTC());
-        http.mount("/", dashboard);
+        http.mount("/api/", JsonApi.MAX_BODY, new JsonApi(access, queue, site.lint, site.publish, site.report, s.project()));
+        Dashboard dashboard = new Dashboard(access, queue, () -> site.report.build(null, 1000), site.site.jiraUrl(), Clock.systemUTC());
+        http.mount("/", Dashboard.MAX_FORM, dashboard);
         if (access.on() && s.background()) {
             // read ahead, so people opening the page do not wait on Jira; a failed read keeps the last report and its time
             scheduler.scheduleWithFixedDelay(() -> {
@@ -120,17 +141,27 @@ public final class HindsightService implements AutoCloseable {
             long minutes = s.remindEvery().toMinutes();
             scheduler.scheduleWithFixedDelay(() -> remind(queue, sweep, minutes), 1, minutes, TimeUnit.MINUTES);
         }
-        // several workers sync different post-mortems side by side; the queue never gives two of them one post-mortem
-        List<Worker> workers = new ArrayList<>();
-        List<Thread> threads = new ArrayList<>();
-        for (int i = 1; i <= s.workers(); i++) {
-            Worker worker = new Worker(queue, job(site), "worker-" + ProcessHandle.current().pid() + "-" + i, Duration.ofSeconds(1)).onJob(metrics::job);
-            Thread thread = new Thread(worker, "hindsight-worker-" + i);
+        // jobs a killed predecessor was running on a store only this process can open go back at once, not after their lease
+        int reclaimed = queue.reclaimAbandoned();
+        if (reclaimed > 0) LOG.warn("put back {} job(s) left running when the service last stopped without finishing them", reclaimed);
+        HindsightService service = new HindsightService(http, queue, site, scheduler, metrics, lease);
+        service.startWorkers(s.workers());
+        return service;
+    }
+
+    /**
+     * Starts {@code n} more worker threads. Several workers sync different post-mortems side by side; the queue
+     * never gives two of them one post-mortem. The demo starts its workers once its own steps are done.
+     */
+    public synchronized void startWorkers(int n) {
+        for (int i = 0; i < n; i++) {
+            int number = workers.size() + 1;
+            Worker worker = new Worker(queue, job(site), "worker-" + instance + "-" + number, Duration.ofSeconds(1)).withLease(lease).onJob(metrics::job);
+            Thread thread = new Thread(worker, "hindsight-worker-" + number);
             thread.start();
             workers.add(worker);
             threads.add(thread);
         }
-        return new HindsightService(http, queue, site, workers, threads, scheduler, metrics);
     }
 
     /** What a job does: sync the post-mortem it names. */
@@ -162,12 +193,16 @@ public final class HindsightService implements AutoCloseable {
 
     /** Runs the ready jobs on the caller's thread until none is left; how many ran. For a service started with no workers. */
     public int drain() {
-        return new Worker(queue, job(site), "drain-" + ProcessHandle.current().pid(), Duration.ofMillis(50)).onJob(metrics::job).drain();
+        return new Worker(queue, job(site), "drain-" + instance, Duration.ofMillis(50)).withLease(lease).onJob(metrics::job).drain();
     }
 
-    /** Stops taking work, lets the jobs in hand finish (a minute at most, else they are put back), then closes. */
+    /**
+     * Stops taking work, lets the jobs in hand finish (a minute at most, else they are put back), then closes
+     * the HTTP side and, last, the job database when the queue owns it: the outcomes of the jobs in hand are
+     * written before it closes.
+     */
     @Override
-    public void close() {
+    public synchronized void close() {
         scheduler.shutdownNow();
         workers.forEach(Worker::stop);
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
@@ -183,5 +218,6 @@ public final class HindsightService implements AutoCloseable {
             }
         }
         http.close();
+        queue.close();
     }
 }

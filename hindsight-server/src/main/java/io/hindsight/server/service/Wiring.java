@@ -86,6 +86,9 @@ public final class Wiring {
     public static ProvisionedIds readIds(Path file) {
         try {
             return new ObjectMapper().readValue(Files.readString(file), ProvisionedIds.class);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new IllegalArgumentException("there is no " + file.toAbsolutePath().normalize() + ": run 'hindsight provision' first (it writes that file), "
+                    + "or name the one it wrote with --ids-file");
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot read " + file + " (" + e.getMessage() + "): run 'hindsight provision' first; it writes that file");
         }

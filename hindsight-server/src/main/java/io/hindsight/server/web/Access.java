@@ -14,7 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Who may use the JSON API and the web page, decided in one place for both: the API token (a bearer
  * header, or typed once into the page's sign-in form), one throttle of wrong tokens per address shared by
- * both (so guessing cannot switch between them), the page's sessions and their CSRF tokens.
+ * both (so guessing cannot switch between them), the page's sessions and their CSRF tokens. The right
+ * token is always let in at once; wrong ones are answered ever more slowly ({@link SignInThrottle}).
  */
 public final class Access {
     /** How long a page session lasts. */
@@ -32,12 +33,12 @@ public final class Access {
     public record Off() implements Verdict {
     }
 
-    /** Too many wrong tokens from this address lately. */
+    /** A wrong token from an address whose wrong answers are lined up too far ahead already: come back later. */
     public record Throttled(Duration retryIn) implements Verdict {
     }
 
-    /** A missing or wrong token. */
-    public record Refused() implements Verdict {
+    /** A missing or wrong token; the answer should go out after {@code delay}. */
+    public record Refused(Duration delay) implements Verdict {
     }
 
     /** A signed-in browser: its cookie value, when it ends, and the token every form it sends must carry. */
@@ -65,16 +66,17 @@ public final class Access {
         return token.isPresent();
     }
 
-    /** An API call from {@code address} with its {@code Authorization} header (null when it sent none). */
+    /**
+     * An API call from {@code address} with its {@code Authorization} header (null when it sent none). The
+     * token is checked first: the right one is never held up by anyone's wrong ones.
+     */
     public Verdict bearer(String address, String authorization) {
         if (token.isEmpty()) return new Off();
-        Optional<Duration> wait = throttle.waitFor(address);
-        if (wait.isPresent()) return new Throttled(wait.get());
-        if (!token.get().accepts(authorization)) {
-            throttle.failed(address);
-            return new Refused();
-        }
-        return new Allowed();
+        if (token.get().accepts(authorization)) return new Allowed();
+        // no token at all is not a guess (a script without its secret, a browser before signing in)
+        if (authorization == null || authorization.isBlank() || authorization.strip().equalsIgnoreCase("Bearer")) return new Refused(Duration.ZERO);
+        SignInThrottle.Penalty p = throttle.failed(address);
+        return p.retryIn().<Verdict>map(Throttled::new).orElseGet(() -> new Refused(p.delay()));
     }
 
     /** A sign-in on the page with the token typed in; a session when it was right. */

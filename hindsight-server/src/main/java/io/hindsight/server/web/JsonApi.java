@@ -2,9 +2,6 @@ package io.hindsight.server.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
 import io.hindsight.atlassian.http.AtlassianException;
 import io.hindsight.core.model.IssueKey;
 import io.hindsight.core.usecase.BuildReport;
@@ -17,7 +14,6 @@ import io.hindsight.server.queue.JobQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -44,9 +40,9 @@ import java.util.regex.Pattern;
  * the job queue, never run in the request: a sync may take seconds, and the queue keeps one post-mortem
  * from being synced twice at once.
  */
-public final class JsonApi implements HttpHandler {
+public final class JsonApi implements Route {
     private static final Logger LOG = LoggerFactory.getLogger(JsonApi.class);
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern SYNC = Pattern.compile("/api/sync/([^/]+)");
     private static final Pattern JOB = Pattern.compile("/api/jobs/([0-9]{1,18})");
     private static final Pattern REPLAY = Pattern.compile("/api/jobs/([0-9]{1,18})/replay");
@@ -68,8 +64,11 @@ public final class JsonApi implements HttpHandler {
         this.defaultProject = defaultProject;
     }
 
-    /** An answer: status and JSON body. */
-    private record Answer(int status, Object body) {
+    /** An answer: status and JSON body, and how long to hold it back. */
+    private record Answer(int status, Object body, java.time.Duration delay) {
+        Answer(int status, Object body) {
+            this(status, body, java.time.Duration.ZERO);
+        }
     }
 
     private static Answer error(int status, String message) {
@@ -77,10 +76,10 @@ public final class JsonApi implements HttpHandler {
     }
 
     @Override
-    public void handle(HttpExchange ex) throws IOException {
+    public Reply handle(Call call) {
         Answer a;
         try {
-            a = route(ex);
+            a = route(call);
         } catch (PublishPostMortem.Refused e) {
             // refused by what Jira holds, before anything was written: the key names no issue (404), names one that is
             // not a post-mortem (409), or actions name projects that cannot take tickets (422, each line to fix)
@@ -94,26 +93,33 @@ public final class JsonApi implements HttpHandler {
         } catch (IllegalArgumentException e) {
             // a value the caller sent that a use case cannot take (a filter with ORDER BY): its message says what to change
             a = error(400, e.getMessage());
+        } catch (JsonProcessingException e) {
+            a = error(500, "internal error: " + e.getOriginalMessage());
         } catch (RuntimeException e) {
-            LOG.error("API {} {} failed", ex.getRequestMethod(), ex.getRequestURI().getPath(), e);
+            LOG.error("API {} {} failed", call.method(), call.path(), e);
             a = error(500, "internal error: " + e.getMessage());
         }
-        Map<String, String> headers = a.status() == 401 ? Map.of("WWW-Authenticate", "Bearer realm=\"hindsight\"") : Map.of();
-        Exchanges.send(ex, a.status(), "application/json", JSON.writeValueAsBytes(a.body()), headers);
+        Reply reply = Reply.json(a.status(), a.body()).after(a.delay());
+        if (a.status() == 401) reply = reply.with("WWW-Authenticate", "Bearer realm=\"hindsight\"");
+        if (a.status() == 429 && a.body() instanceof Map<?, ?> m && m.get("retryAfter") instanceof Long s) reply = reply.with("Retry-After", Long.toString(s));
+        return reply;
     }
 
-    private Answer route(HttpExchange ex) throws IOException {
-        String address = Exchanges.address(ex);
-        Access.Verdict v = access.bearer(address, Exchanges.header(ex, "Authorization"));
+    private Answer route(Call call) throws JsonProcessingException {
+        String address = call.client();
+        Access.Verdict v = access.bearer(address, call.header("Authorization"));
         if (v instanceof Access.Off) return error(503, "the API is off: set HINDSIGHT_API_TOKEN (or HINDSIGHT_API_TOKEN_FILE) and restart 'hindsight serve'");
-        if (v instanceof Access.Throttled t) return error(429, "too many calls with a wrong token from " + address + "; try again in " + t.retryIn().toSeconds() + " s");
-        if (v instanceof Access.Refused) return error(401, "send the API token as 'Authorization: Bearer <token>'");
-        String path = Exchanges.path(ex);
-        String method = Exchanges.method(ex);
-        Map<String, String> query = Exchanges.query(ex);
+        if (v instanceof Access.Throttled t) {
+            return new Answer(429, Map.of("error", "too many calls with a wrong token from " + address + "; try again in " + t.retryIn().toSeconds() + " s",
+                    "retryAfter", t.retryIn().toSeconds() + 1));
+        }
+        if (v instanceof Access.Refused r) return new Answer(401, Map.of("error", "send the API token as 'Authorization: Bearer <token>'"), r.delay());
+        String path = call.path();
+        String method = call.method();
+        Map<String, String> query = call.query();
         Matcher m;
-        if (path.equals("/api/lint")) return method.equals("POST") ? lint(ex, query) : notAllowed("POST");
-        if (path.equals("/api/publish")) return method.equals("POST") ? publish(ex, query) : notAllowed("POST");
+        if (path.equals("/api/lint")) return method.equals("POST") ? lint(call, query) : notAllowed("POST");
+        if (path.equals("/api/publish")) return method.equals("POST") ? publish(call, query) : notAllowed("POST");
         if ((m = SYNC.matcher(path)).matches()) return method.equals("POST") ? sync(m.group(1)) : notAllowed("POST");
         if ((m = REPLAY.matcher(path)).matches()) return method.equals("POST") ? replay(Long.parseLong(m.group(1))) : notAllowed("POST");
         if ((m = JOB.matcher(path)).matches()) return method.equals("GET") ? job(Long.parseLong(m.group(1))) : notAllowed("GET");
@@ -126,15 +132,15 @@ public final class JsonApi implements HttpHandler {
         return error(405, method + " only");
     }
 
-    private Answer lint(HttpExchange ex, Map<String, String> query) throws IOException {
-        Body text = body(ex);
+    private Answer lint(Call call, Map<String, String> query) throws JsonProcessingException {
+        Body text = body(call);
         if (text.problem() != null) return text.problem();
         String name = query.getOrDefault("name", "post-mortem.md");
         return new Answer(200, JSON.readTree(LintJson.write(List.of(lint.markdown(text.text(), name)))));
     }
 
-    private Answer publish(HttpExchange ex, Map<String, String> query) throws IOException {
-        Body text = body(ex);
+    private Answer publish(Call call, Map<String, String> query) {
+        Body text = body(call);
         if (text.problem() != null) return text.problem();
         PublishPostMortem.Checked checked = publish.check(text.text(), query.getOrDefault("name", "post-mortem.md"));
         if (checked.refused()) {
@@ -153,7 +159,9 @@ public final class JsonApi implements HttpHandler {
     }
 
     private Answer sync(String key) {
-        if (!IssueKey.isKey(key)) return error(400, "'" + key + "' is not an issue key such as PM-12");
+        if (!IssueKey.isKey(key) || key.length() > io.hindsight.server.webhook.WebhookIntake.MAX_KEY) {
+            return error(400, "'" + key + "' is not an issue key such as PM-12");
+        }
         return new Answer(202, jobRef(queue.request(key)));
     }
 
@@ -215,9 +223,9 @@ public final class JsonApi implements HttpHandler {
     private record Body(String text, Answer problem) {
     }
 
-    private static Body body(HttpExchange ex) throws IOException {
-        byte[] bytes = Exchanges.body(ex, MAX_BODY);
-        if (bytes.length > MAX_BODY) return new Body(null, error(413, "the post-mortem is larger than " + MAX_BODY + " bytes"));
+    private static Body body(Call call) {
+        byte[] bytes = call.body();
+        if (call.tooLarge() || bytes.length > MAX_BODY) return new Body(null, error(413, "the post-mortem is larger than " + MAX_BODY + " bytes"));
         if (bytes.length == 0) return new Body(null, error(400, "send the post-mortem's Markdown as the request body"));
         try {
             return new Body(StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)

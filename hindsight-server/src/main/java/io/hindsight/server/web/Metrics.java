@@ -12,6 +12,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class Metrics {
     private final Map<String, AtomicLong> deliveries = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> jobs = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> refused = new ConcurrentHashMap<>();
+    private final AtomicLong busy = new AtomicLong();
     private final AtomicLong syncMicros = new AtomicLong();
     private final AtomicLong syncs = new AtomicLong();
     private final JobQueue queue;
@@ -35,6 +37,16 @@ public final class Metrics {
         deliveries.computeIfAbsent(outcome, k -> new AtomicLong()).incrementAndGet();
     }
 
+    /** @param reason why a delivery was refused: too_large, not_signed, not_json, field_too_long */
+    public void refused(String reason) {
+        refused.computeIfAbsent(reason, k -> new AtomicLong()).incrementAndGet();
+    }
+
+    /** A call turned away with 503 because every handler thread was busy and the waiting line full. */
+    public void busy() {
+        busy.incrementAndGet();
+    }
+
     /** @param result done or failed */
     public void job(String result, long micros) {
         jobs.computeIfAbsent(result, k -> new AtomicLong()).incrementAndGet();
@@ -46,6 +58,10 @@ public final class Metrics {
         StringBuilder sb = new StringBuilder();
         sb.append("# HELP hindsight_webhook_deliveries_total Webhook deliveries by outcome.\n# TYPE hindsight_webhook_deliveries_total counter\n");
         deliveries.forEach((k, v) -> sb.append("hindsight_webhook_deliveries_total{outcome=\"").append(k).append("\"} ").append(v.get()).append('\n'));
+        sb.append("# HELP hindsight_webhook_refused_total Webhook deliveries refused, by reason.\n# TYPE hindsight_webhook_refused_total counter\n");
+        refused.forEach((k, v) -> sb.append("hindsight_webhook_refused_total{reason=\"").append(k).append("\"} ").append(v.get()).append('\n'));
+        sb.append("# HELP hindsight_http_busy_total Calls answered 503 because every request handler was busy.\n# TYPE hindsight_http_busy_total counter\n");
+        sb.append("hindsight_http_busy_total ").append(busy.get()).append('\n');
         sb.append("# HELP hindsight_jobs_processed_total Sync jobs run, by result.\n# TYPE hindsight_jobs_processed_total counter\n");
         jobs.forEach((k, v) -> sb.append("hindsight_jobs_processed_total{result=\"").append(k).append("\"} ").append(v.get()).append('\n'));
         sb.append("# HELP hindsight_sync_seconds Time spent in syncs.\n# TYPE hindsight_sync_seconds summary\n");

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Takes Jira's webhook deliveries: checks the signature, reads the event, asks {@link SyncTriggers} which
@@ -20,6 +21,10 @@ import java.util.Locale;
  */
 public final class WebhookIntake {
     public static final int MAX_BODY = 1 << 20;
+    /** The longest delivery identifier the queue stores (deliveries.identifier, V1__jobs.sql). */
+    public static final int MAX_IDENTIFIER = 128;
+    /** The longest issue key and event name the queue stores (jobs.post_mortem, deliveries.issue_key and .event). */
+    public static final int MAX_KEY = 64;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** What became of a delivery. */
@@ -42,9 +47,9 @@ public final class WebhookIntake {
         }
     }
 
-    /** Not taken: too large, not signed with the secret, or not a JSON event. */
+    /** Not taken: too large, not signed with the secret, not a JSON event, or a field longer than the queue keeps. */
     public record Refused(Why why, String reason) implements Outcome {
-        public enum Why { TOO_LARGE, NOT_SIGNED, NOT_JSON }
+        public enum Why { TOO_LARGE, NOT_SIGNED, NOT_JSON, FIELD_TOO_LONG }
 
         public String describe() {
             return reason;
@@ -80,7 +85,7 @@ public final class WebhookIntake {
      * @param signed     {@code X-Hub-Signature}
      */
     public Outcome receive(byte[] body, String identifier, String signed) {
-        if (body.length > MAX_BODY) return new Refused(Refused.Why.TOO_LARGE, "the body is larger than " + MAX_BODY + " bytes");
+        if (body.length > MAX_BODY) return tooLarge();
         if (!signature.verify(body, signed)) return new Refused(Refused.Why.NOT_SIGNED, "missing or wrong X-Hub-Signature");
         JsonNode event;
         try {
@@ -93,10 +98,26 @@ public final class WebhookIntake {
         SyncTriggers.Decision decision = SyncTriggers.decide(issueEvent, ownAccount);
         if (decision instanceof SyncTriggers.Ignore ignore) return new Ignored(ignore.reason());
         SyncTriggers.Sync sync = (SyncTriggers.Sync) decision;
+        // what the queue cannot store is refused here, saying which field, rather than failing half-way into the database
+        Optional<Refused> tooLong = tooLong("X-Atlassian-Webhook-Identifier", identifier, MAX_IDENTIFIER)
+                .or(() -> tooLong("webhookEvent", issueEvent.kind(), MAX_KEY))
+                .or(() -> tooLong("the issue key", sync.issueKey(), MAX_KEY))
+                .or(() -> tooLong("the post-mortem's key", sync.postMortem().value(), MAX_KEY));
+        if (tooLong.isPresent()) return tooLong.get();
         // Jira always sends an identifier; without one, the body's hash still recognises a re-delivery
         String id = identifier == null || identifier.isBlank() ? "sha256:" + sha256(body) : identifier;
         JobQueue.Accepted accepted = queue.accept(id, issueEvent.kind(), sync.issueKey(), sync.postMortem().value());
         return new Queued(accepted, sync.postMortem().value());
+    }
+
+    /** The answer to a body larger than {@link #MAX_BODY}, which the server stops reading at the limit. */
+    public Refused tooLarge() {
+        return new Refused(Refused.Why.TOO_LARGE, "the body is larger than " + MAX_BODY + " bytes");
+    }
+
+    private static Optional<Refused> tooLong(String field, String value, int max) {
+        if (value == null || value.length() <= max) return Optional.empty();
+        return Optional.of(new Refused(Refused.Why.FIELD_TOO_LONG, field + " has " + value.length() + " characters; at most " + max + " are taken"));
     }
 
     /** Jira's webhook JSON, read as far as the decision needs. Cloud names the actor by accountId; Data Center by name and key. */

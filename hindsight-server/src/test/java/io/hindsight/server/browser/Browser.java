@@ -134,6 +134,23 @@ public final class Browser implements AutoCloseable {
         return file;
     }
 
+    /** A screenshot of one part of the page: the element {@code css} selects, with a margin around it. */
+    public Path screenshot(String name, String css) {
+        org.openqa.selenium.Rectangle r = driver.findElement(org.openqa.selenium.By.cssSelector(css)).getRect();
+        Path file = SCREENSHOTS.resolve(name + ".png");
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            int margin = 16;
+            Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png", "captureBeyondViewport", true,
+                    "clip", Map.of("x", Math.max(0, r.getX() - margin), "y", Math.max(0, r.getY() - margin), "width", r.getWidth() + 2 * margin,
+                            "height", r.getHeight() + 2 * margin, "scale", 1)));
+            Files.write(file, Base64.getDecoder().decode((String) shot.get("data")));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return file;
+    }
+
     @Override
     public void close() {
         try {

@@ -43,4 +43,15 @@ public class JobsCommandTest {
         assertTrue(again.err(), again.err().contains("not a dead job"));
         assertEquals(ExitCodes.USAGE, LintCommandTest.run("jobs", "--data-dir", data.toString(), "--replay", "PM-7").exit());
     }
+
+    @Test
+    public void whereThereIsNoQueueItSaysWhereItLookedAndCreatesNothing() {
+        Path nowhere = dir.getRoot().toPath().resolve("data");
+        LintCommandTest.Run r = LintCommandTest.run("jobs", "--data-dir", nowhere.toString());
+        assertEquals(r.err(), ExitCodes.USAGE, r.exit());
+        assertTrue(r.err(), r.err().contains("hindsight jobs: no job queue in " + nowhere.toAbsolutePath()));
+        assertTrue(r.err(), r.err().contains("pass its --data-dir"));
+        assertTrue("nothing reported as all clear: " + r.out(), r.out().isEmpty());
+        assertTrue("nothing created", !java.nio.file.Files.exists(nowhere));
+    }
 }

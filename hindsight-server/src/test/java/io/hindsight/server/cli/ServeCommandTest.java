@@ -89,7 +89,7 @@ public class ServeCommandTest {
         // port 1 on loopback refuses connections: Jira is down
         int exit = cli.execute("serve", "--jira-url", "http://127.0.0.1:1", "--confluence-url", "http://127.0.0.1:1", "--data-center", "--space", "OPS",
                 "--ids-file", ids.toString(), "--port", "0", "--data-dir", dir.getRoot().toPath().resolve("data").toString());
-        assertEquals(err.toString(), ExitCodes.FINDINGS, exit);
+        assertEquals(err.toString(), ExitCodes.UNREACHABLE, exit);
         assertTrue(err.toString(), err.toString().startsWith("hindsight serve: cannot start without Jira: "));
         assertTrue("no stack trace for an operator to read: " + err, !err.toString().contains("\tat "));
     }
@@ -101,5 +101,18 @@ public class ServeCommandTest {
         LintCommandTest.Run r = LintCommandTest.run("serve", "--space", "OPS", "--jira-url", "http://127.0.0.1:1");
         assertEquals(ExitCodes.USAGE, r.exit());
         assertTrue(r.err(), r.err().contains("set HINDSIGHT_WEBHOOK_SECRET (or HINDSIGHT_WEBHOOK_SECRET_FILE naming a file that holds it)"));
+    }
+
+    @Test
+    public void aTrustedProxyThatIsNoAddressIsAUsageErrorSayingWhatToWrite() {
+        CommandLine cli = HindsightCli.commandLine();
+        java.io.StringWriter err = new java.io.StringWriter();
+        cli.setErr(new java.io.PrintWriter(err));
+        ServeCommand serve = (ServeCommand) cli.getSubcommands().get("serve").getCommand();
+        serve.secrets = new Secrets(Map.of("HINDSIGHT_WEBHOOK_SECRET", "serve-test-webhook-secret"));
+        int exit = cli.execute("serve", "--jira-url", "http://127.0.0.1:1", "--space", "OPS", "--port", "0", "--trusted-proxy", "10.0.0.0/8,proxy.internal",
+                "--data-dir", dir.getRoot().toPath().resolve("data").toString());
+        assertEquals(err.toString(), ExitCodes.USAGE, exit);
+        assertTrue(err.toString(), err.toString().startsWith("hindsight serve: --trusted-proxy: 'proxy.internal' is not an IP address or CIDR range"));
     }
 }

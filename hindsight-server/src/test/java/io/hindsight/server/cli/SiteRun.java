@@ -42,4 +42,24 @@ final class SiteRun {
         int exit = cli.execute(all.toArray(String[]::new));
         return new Result(exit, out.toString(), err.toString());
     }
+
+    /** Runs any command in-process with {@code env} as its environment (for its site's credentials and option defaults). */
+    static Result withEnv(Map<String, String> env, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = HindsightCli.commandLine(env, null);
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        Object c = cli.getSubcommands().get(args[0]).getCommand();
+        try {
+            java.lang.reflect.Field site = c.getClass().getDeclaredField("site");
+            ((SiteOptions) site.get(c)).env = env;
+        } catch (NoSuchFieldException e) {
+            // a command that reaches no site
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
+        int exit = cli.execute(args);
+        return new Result(exit, out.toString(), err.toString());
+    }
 }

@@ -171,11 +171,17 @@ public class JobQueueTest {
         };
     }
 
+    /** A queue on a clock the test moves, holding one queued job of PM-1. */
+    private JobQueue onePm1Job(Instant[] now, int maxAttempts) {
+        JobQueue q = new JobQueue(db, movable(now), maxAttempts);
+        q.accept("d-1", "jira:issue_updated", "PM-1", "PM-1");
+        return q;
+    }
+
     @Test
     public void aJobWhoseWorkerVanishedIsPutBackAfterItsLease() {
         Instant[] now = {Instant.parse("2026-11-26T12:00:00Z")};
-        JobQueue q = new JobQueue(db, movable(now), 2);
-        q.accept("d-1", "jira:issue_updated", "PM-1", "PM-1");
+        JobQueue q = onePm1Job(now, 2);
         Job lost = q.claim("worker-that-was-killed").orElseThrow();
         now[0] = now[0].plus(java.time.Duration.ofMinutes(5));
         assertEquals("still within its lease", 0, q.recoverStale(java.time.Duration.ofMinutes(15)));
@@ -232,5 +238,57 @@ public class JobQueueTest {
         Job again = queue.claim("w").orElseThrow();
         assertEquals(job.id(), again.id());
         assertEquals("the released attempt does not count", 1, again.attempts());
+    }
+
+    @Test
+    public void aRunningJobsLeaseIsRenewedByItsHeartbeatAndOnlyByItsWorker() {
+        Instant[] now = {Instant.parse("2026-11-26T12:00:00Z")};
+        JobQueue q = onePm1Job(now, 3);
+        Job job = q.claim("w1").orElseThrow();
+        java.time.Duration lease = java.time.Duration.ofSeconds(45);
+        for (int beat = 0; beat < 10; beat++) {
+            now[0] = now[0].plusSeconds(11);
+            assertTrue("its worker holds it", q.heartbeat(job.id(), "w1"));
+            assertEquals("a sync far longer than the lease keeps its job while it heartbeats", 0, q.recoverStale(lease));
+        }
+        assertEquals("another worker cannot renew it", false, q.heartbeat(job.id(), "w2"));
+        now[0] = now[0].plusSeconds(46);
+        assertEquals("heartbeats stopped (the process was killed): taken over once the lease runs out", 1, q.recoverStale(lease));
+        assertEquals(false, q.heartbeat(job.id(), "w1"));
+    }
+
+    @Test
+    public void aWorkerWhoseJobWasTakenOverDoesNotRecordItsOutcome() {
+        Instant[] now = {Instant.parse("2026-11-26T12:00:00Z")};
+        JobQueue q = onePm1Job(now, 3);
+        Job first = q.claim("w1").orElseThrow();
+        now[0] = now[0].plusSeconds(60);
+        assertEquals(1, q.recoverStale(java.time.Duration.ofSeconds(45)));
+        Job again = q.claim("w2").orElseThrow();
+        // w1 was only stalled, not dead: it finishes late, and must not end w2's run
+        assertEquals(false, q.done(first.id(), "w1"));
+        assertEquals(null, q.failed(first.id(), "w1", first.attempts(), "late failure"));
+        assertEquals(Job.Status.RUNNING, q.job(first.id()).orElseThrow().status());
+        assertTrue("nothing else of PM-1 may start while w2 runs it", q.claim("w3").isEmpty());
+        assertTrue(q.done(again.id(), "w2"));
+        assertEquals(Job.Status.DONE, q.job(first.id()).orElseThrow().status());
+    }
+
+    @Test
+    public void atStartAStoreOnlyOneProcessCanOpenPutsItsPredecessorsRunningJobsBack() {
+        queue.accept("d-1", "jira:issue_updated", "PM-1", "PM-1");
+        queue.accept("d-2", "jira:issue_updated", "PM-2", "PM-2");
+        Job killed = queue.claim("worker-of-a-killed-process").orElseThrow();
+        int back = queue.reclaimAbandoned();
+        if (kind.equals("h2")) {
+            assertEquals("an H2 file has one process: its running jobs at start are abandoned", 1, back);
+            Job j = queue.job(killed.id()).orElseThrow();
+            assertEquals(Job.Status.QUEUED, j.status());
+            assertEquals("the killed attempt counts", 1, j.attempts());
+            assertTrue(j.lastError(), j.lastError().startsWith("the process running it stopped before it finished"));
+        } else {
+            assertEquals("on PostgreSQL another instance may be running it: its lease decides", 0, back);
+            assertEquals(Job.Status.RUNNING, queue.job(killed.id()).orElseThrow().status());
+        }
     }
 }

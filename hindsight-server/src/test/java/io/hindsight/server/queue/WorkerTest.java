@@ -11,29 +11,41 @@ import java.util.concurrent.TimeUnit;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
-/** A shutdown that cannot wait for the sync in hand puts the job back rather than leaving it "running". */
+/** A worker and the job in its hands: put back when a shutdown cannot wait for it, kept by heartbeats while it runs. */
 public class WorkerTest {
-    @Test
-    public void theJobInHandIsPutBackWhenTheWorkerCannotFinishIt() throws Exception {
+    private final JobQueue queue = onePm1Job();
+    /** A sync that takes as long as the test says. */
+    private final CountDownLatch syncing = new CountDownLatch(1);
+    private final CountDownLatch finish = new CountDownLatch(1);
+    private final Worker.Sync held = postMortem -> {
+        syncing.countDown();
+        try {
+            finish.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    };
+
+    /** A fresh in-memory queue holding one job of PM-1. */
+    private static JobQueue onePm1Job() {
         JdbcDataSource db = new JdbcDataSource();
         db.setURL("jdbc:h2:mem:worker" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
         JobQueue queue = new JobQueue(db, Clock.systemUTC(), 3);
         queue.accept("d-1", "jira:issue_updated", "PM-1", "PM-1");
-        CountDownLatch syncing = new CountDownLatch(1);
-        CountDownLatch finish = new CountDownLatch(1);
-        // a sync that takes as long as the test says
-        Worker.Sync slow = postMortem -> {
-            syncing.countDown();
-            try {
-                finish.await(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        };
-        Worker worker = new Worker(queue, slow, "w1", Duration.ofMillis(10));
+        return queue;
+    }
+
+    private Thread draining(Worker worker) throws InterruptedException {
         Thread t = new Thread(worker::drain);
         t.start();
         assertTrue(syncing.await(10, TimeUnit.SECONDS));
+        return t;
+    }
+
+    @Test
+    public void theJobInHandIsPutBackWhenTheWorkerCannotFinishIt() throws Exception {
+        Worker worker = new Worker(queue, held, "w1", Duration.ofMillis(10));
+        Thread t = draining(worker);
         assertEquals(Job.Status.RUNNING, queue.all().get(0).status());
 
         worker.stop();
@@ -44,5 +56,21 @@ public class WorkerTest {
         finish.countDown();
         t.join(10_000);
         assertTrue("nothing in hand once the sync returned", worker.releaseUnfinished().isEmpty());
+    }
+
+    @Test
+    public void aSyncLongerThanTheLeaseKeepsItsJobBecauseItsWorkerHeartbeats() throws Exception {
+        Duration lease = Duration.ofMillis(1200);
+        Thread t = draining(new Worker(queue, held, "w1", Duration.ofMillis(10)).withLease(lease));
+        // another instance looks for abandoned jobs all through a sync longer than two leases
+        long until = System.nanoTime() + 5 * lease.toNanos() / 2;
+        while (System.nanoTime() < until) {
+            assertEquals("the job of a live worker is never taken over", 0, queue.recoverStale(lease));
+            Thread.sleep(50);
+        }
+        finish.countDown();
+        t.join(10_000);
+        assertEquals(Job.Status.DONE, queue.all().get(0).status());
+        assertEquals(1, queue.all().get(0).attempts());
     }
 }

@@ -166,6 +166,20 @@ public class JsonApiTest {
     }
 
     @Test
+    public void aReportFilterCannotReachPastThePostMortems() throws Exception {
+        String breakOut = java.net.URLEncoder.encode("project = PM) OR (project = OPS", java.nio.charset.StandardCharsets.UTF_8);
+        JsonNode r = ok(call("GET", "/api/report?jql=" + breakOut, null, TOKEN), 400);
+        assertTrue(r.toString(), r.get("error").asText().contains("closes a bracket that was never opened"));
+    }
+
+    @Test
+    public void aJqlSyntaxErrorIsA400WithJirasWords() throws Exception {
+        String broken = java.net.URLEncoder.encode("project = = PM", java.nio.charset.StandardCharsets.UTF_8);
+        JsonNode r = ok(call("GET", "/api/report?jql=" + broken, null, TOKEN), 400);
+        assertTrue(r.toString(), r.get("error").asText().contains("Error in the JQL Query"));
+    }
+
+    @Test
     public void withoutATokenTheApiIsOffAndSaysHowToTurnItOn() throws Exception {
         try (HttpService off = new HttpService("127.0.0.1", 0, new WebhookIntake(new Signature("webhook-secret-of-the-api-test"), queue), queue)) {
             off.mount("/api/", new JsonApi(Access.of(Optional.empty()), queue, site.wiring.lint, site.wiring.publish, site.wiring.report, "PM"));

@@ -26,4 +26,11 @@ public class WebhookAnswerTest {
         assertEquals("ignored", HttpService.label(new WebhookIntake.Ignored("made by Hindsight itself")));
         assertEquals("refused", HttpService.label(new WebhookIntake.Refused(WebhookIntake.Refused.Why.NOT_SIGNED, "unsigned")));
     }
+
+    @Test
+    public void theAnswerIsJsonWhateverTheReasonSays() throws Exception {
+        String reason = "post-mortem \"PM-1\" said C:\\temp\nand\ttabs \u0001";
+        String answer = HttpService.answer(new WebhookIntake.Ignored(reason));
+        assertEquals("ignored: " + reason, new com.fasterxml.jackson.databind.ObjectMapper().readTree(answer).get("outcome").asText());
+    }
 }
