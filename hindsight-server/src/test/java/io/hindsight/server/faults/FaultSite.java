@@ -102,13 +102,14 @@ final class FaultSite implements AutoCloseable {
         // a post-mortem the checker refused would never reach the phases under test
         io.hindsight.core.usecase.LintResult checked = site.wiring.lint.markdown(md, "pm.md");
         if (checked.report().hasErrors()) throw new AssertionError("the test's post-mortem has errors: " + checked.report().findings());
-        return site.asMaria(sandbox).create("PM", read(md));
+        return site.asMaria(sandbox).create("PM", read(md)).key();
     }
 
     /** Maria edits every action's due date: a sync then updates every ticket. */
     void moveDueDates(IssueKey key, int actions) {
         String title = sandbox.jira().issuesByKey.get(key.value()).text("summary");
-        site.asMaria(sandbox).update(key, read(markdown(title, actions, "29")));
+        io.hindsight.core.port.PostMortemStore maria = site.asMaria(sandbox);
+        maria.update(maria.load(key).orElseThrow(), read(markdown(title, actions, "29")));
     }
 
     private static io.hindsight.core.model.PostMortem read(String markdown) {
