@@ -38,6 +38,11 @@ final class EngineOptions {
      * The site's flavour comes from a flag, else from the ids file provisioning wrote, else Jira is asked once.
      */
     Wiring wiring(SiteOptions site, Configuration config, RequestCounter counter) {
+        return wiring(site, config, counter, io.hindsight.core.usecase.SyncPostMortem.UNSETTLED_WINDOW);
+    }
+
+    /** {@link #wiring(SiteOptions, Configuration, RequestCounter)} with the time a create without an answer may still land. */
+    Wiring wiring(SiteOptions site, Configuration config, RequestCounter counter, java.time.Duration unsettledWindow) {
         java.util.List<String> problems = new java.util.ArrayList<>(site.problems(true));
         io.hindsight.atlassian.provision.ProvisionedIds read = null;
         try {
@@ -47,6 +52,6 @@ final class EngineOptions {
         }
         if (!problems.isEmpty()) throw new IllegalArgumentException(String.join("; ", problems));
         return new Wiring(site.site(counter, io.hindsight.atlassian.adapter.AtlassianSite.flavorOf(read)), read, space, config.sloPolicy(),
-                config.templateRegistry(), config.clock(), appLinkName, appLinkId, users());
+                config.templateRegistry(), config.clock(), appLinkName, appLinkId, users(), unsettledWindow);
     }
 }

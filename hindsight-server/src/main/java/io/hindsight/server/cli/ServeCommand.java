@@ -69,6 +69,11 @@ final class ServeCommand implements Callable<Integer> {
             description = "How long a running job is held without a heartbeat before another worker may take it over (default: ${DEFAULT-VALUE}).")
     int jobLeaseSeconds;
 
+    // hidden like --job-lease: the default suits every proxy timeout we know of; tests shorten it to see the wait end
+    @Option(names = "--unsettled-window", defaultValue = "180", paramLabel = "SECONDS", hidden = true,
+            description = "After a create of tickets got no answer, how long no sync creates tickets for that post-mortem (default: ${DEFAULT-VALUE}).")
+    int unsettledWindowSeconds;
+
     /** Where secrets come from; tests hand in their own. */
     Secrets secrets = Secrets.fromEnvironment();
 
@@ -110,9 +115,10 @@ final class ServeCommand implements Callable<Integer> {
         Optional<ApiToken> apiToken = secrets.get("HINDSIGHT_API_TOKEN").map(ApiToken::new);
         TrustedProxies proxies = TrustedProxies.parse(trustedProxies);
         if (jobLeaseSeconds < 1) throw new IllegalArgumentException("--job-lease wants seconds, 1 or more, not " + jobLeaseSeconds);
+        if (unsettledWindowSeconds < 1) throw new IllegalArgumentException("--unsettled-window wants seconds, 1 or more, not " + unsettledWindowSeconds);
         RequestCounter counter = new RequestCounter();
         // the site first: a Jira that cannot be reached or a setting that is wrong stops the start before the database is opened
-        Wiring w = engine.wiring(site, config, counter);
+        Wiring w = engine.wiring(site, config, counter, Duration.ofSeconds(unsettledWindowSeconds));
         JobQueue queue = this.db.open(secrets);
         String label = config.sloPolicy().labels().isEmpty() ? null : config.sloPolicy().labels().get(0);
         if (remindEveryMinutes > 0 && label == null) {

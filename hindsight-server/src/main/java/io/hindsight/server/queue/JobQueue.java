@@ -249,12 +249,45 @@ public final class JobQueue implements AutoCloseable {
     public Job.Status failed(long id, String worker, int attempts, String error) {
         boolean dead = attempts >= maxAttempts;
         Instant retryAt = clock.instant().plus(Duration.ofSeconds((long) Math.min(3600, 5 * Math.pow(3, attempts - 1))));
-        String why = error == null ? null : error.substring(0, Math.min(3900, error.length()));
         try {
-            return requeue(id, dead ? Job.Status.DEAD : Job.Status.QUEUED, retryAt, why, "status = 'running'", "attempts", heldBy(worker));
+            return requeue(id, dead ? Job.Status.DEAD : Job.Status.QUEUED, retryAt, clip(error), "status = 'running'", "attempts", heldBy(worker));
         } catch (SQLException e) {
             throw new QueueException("cannot record the failure of job " + id + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * A job that must not run before {@code notBefore} (an earlier create got no answer and may still land): queued
+     * again for then, its attempt given back. Bounded without a count: a sync is only deferred inside a window an
+     * attempt that did count opened, so a job cannot wait for ever.
+     *
+     * @return the job's new status (QUEUED, or SUPERSEDED by a newer job of its post-mortem), or null when {@code worker} no longer held it
+     */
+    public Job.Status deferred(long id, String worker, Instant notBefore, String why) {
+        try {
+            return requeue(id, Job.Status.QUEUED, notBefore, clip(why), "status = 'running'", "attempts - 1", heldBy(worker));
+        } catch (SQLException e) {
+            throw new QueueException("cannot defer job " + id + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A job that no retry can make succeed (the issue is no post-mortem): left in the dead-letter list at once with
+     * the reason, rather than retried with backoff until its attempts run out.
+     *
+     * @return DEAD, or null when {@code worker} no longer held it
+     */
+    public Job.Status refused(long id, String worker, String why) {
+        try {
+            return requeue(id, Job.Status.DEAD, null, clip(why), "status = 'running'", "attempts", heldBy(worker));
+        } catch (SQLException e) {
+            throw new QueueException("cannot record the refusal of job " + id + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The last_error column holds 4000 characters; a longer message keeps its start, which says what happened. */
+    private static String clip(String error) {
+        return error == null ? null : error.substring(0, Math.min(3900, error.length()));
     }
 
     /** Puts a job the worker was running back in the queue, as it was (a graceful shutdown). */

@@ -1,5 +1,7 @@
 package io.hindsight.server.queue;
 
+import io.hindsight.core.sync.NotAPostMortem;
+import io.hindsight.core.sync.SyncDeferred;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,7 +16,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Runs sync jobs one after another. A failed job is retried later with backoff and, after the last
- * attempt, left in the dead-letter list; stopping finishes the job in hand first.
+ * attempt, left in the dead-letter list; a job the sync defers waits for the time it names without using
+ * an attempt, and a job about an issue that is no post-mortem is dead at once. Stopping finishes the job
+ * in hand first.
  * <p>
  * While a job runs, its lease is renewed by a heartbeat; a job whose lease ran out lost its worker (the
  * process was killed, its machine lost) and is put back by any worker that looks, so on a shared
@@ -144,6 +148,21 @@ public final class Worker implements Runnable {
             done.incrementAndGet();
             listener.job("done", (System.nanoTime() - started) / 1000);
             LOG.info("job {} synced {} in {} ms", job.id(), job.postMortem(), (System.nanoTime() - started) / 1_000_000);
+        } catch (SyncDeferred e) {
+            // nothing was written and nothing failed: the job waits for the time the sync named, its attempt given back
+            heartbeat.cancel(false);
+            listener.job("deferred", (System.nanoTime() - started) / 1000);
+            Job.Status now = queue.deferred(job.id(), name, e.notBefore(), e.getMessage());
+            LOG.info("job {} ({}) waits until {}: {}{}", job.id(), job.postMortem(), e.notBefore(), e.getMessage(),
+                    now == null ? "; another worker had taken it over" : now == Job.Status.SUPERSEDED ? "; a newer job of it is queued" : "");
+        } catch (NotAPostMortem e) {
+            // no retry can turn a ticket into a post-mortem: dead at once, with the reason an operator reads in 'hindsight jobs'
+            heartbeat.cancel(false);
+            failed.incrementAndGet();
+            listener.job("refused", (System.nanoTime() - started) / 1000);
+            Job.Status now = queue.refused(job.id(), name, e.getMessage());
+            LOG.warn("job {} ({}) refused: {}; {}", job.id(), job.postMortem(), e.getMessage(),
+                    now == null ? "another worker had taken it over" : "left in the dead-letter list, not retried");
         } catch (RuntimeException e) {
             heartbeat.cancel(false);
             failed.incrementAndGet();

@@ -52,6 +52,15 @@ public final class Wiring {
     /** @param users the team's map of action owners' handles to Jira users ({@code users:} in hindsight.yaml) */
     public Wiring(AtlassianSite site, ProvisionedIds ids, String space, SloPolicy policy, TemplateRegistry templates, Clock clock,
                   String appLinkName, String appLinkId, java.util.Map<String, String> users) {
+        this(site, ids, space, policy, templates, clock, appLinkName, appLinkId, users, SyncPostMortem.UNSETTLED_WINDOW);
+    }
+
+    /**
+     * @param unsettledWindow after a create of tickets got no answer, how long syncs of that post-mortem create none
+     *                        (it may still land); longer than the slowest answer Jira and any proxy in between give
+     */
+    public Wiring(AtlassianSite site, ProvisionedIds ids, String space, SloPolicy policy, TemplateRegistry templates, Clock clock,
+                  String appLinkName, String appLinkId, java.util.Map<String, String> users, java.time.Duration unsettledWindow) {
         this.site = site;
         this.ids = ids;
         this.policy = policy;
@@ -65,7 +74,7 @@ public final class Wiring {
         this.report = new BuildReport(store, tracker, clock);
         WikiPages pages = space == null ? null : site.pages(space, ids);
         this.sync = pages == null ? null : new SyncPostMortem(store, tracker, pages, checker, planner, PostMortemRenderer.withBuiltInTemplates(),
-                new SyncPostMortem.Settings(site.jiraUrl().toString(), appLinkName, appLinkId, Schema.PAGE_LABELS).withUsers(users), clock);
+                new SyncPostMortem.Settings(site.jiraUrl().toString(), appLinkName, appLinkId, Schema.PAGE_LABELS).withUsers(users).withUnsettledWindow(unsettledWindow), clock);
     }
 
     /**

@@ -47,7 +47,7 @@ public final class Metrics {
         busy.incrementAndGet();
     }
 
-    /** @param result done or failed */
+    /** @param result done, failed, deferred (waits for an unsettled create) or refused (no post-mortem) */
     public void job(String result, long micros) {
         jobs.computeIfAbsent(result, k -> new AtomicLong()).incrementAndGet();
         syncs.incrementAndGet();

@@ -73,4 +73,32 @@ public class WorkerTest {
         assertEquals(Job.Status.DONE, queue.all().get(0).status());
         assertEquals(1, queue.all().get(0).attempts());
     }
+
+    @Test
+    public void aDeferredSyncWaitsForTheTimeItNamesWithoutUsingAnAttempt() {
+        java.time.Instant notBefore = java.time.Instant.now().plus(Duration.ofMinutes(3));
+        Worker worker = new Worker(queue, pm -> {
+            throw new io.hindsight.core.sync.SyncDeferred("an earlier create of tickets for " + pm + " got no answer", notBefore);
+        }, "w1", Duration.ofMillis(10));
+
+        assertEquals("the deferred job is not ready again at once", 1, worker.drain());
+        Job waiting = queue.all().get(0);
+        assertEquals(Job.Status.QUEUED, waiting.status());
+        assertEquals("waiting is no failed attempt", 0, waiting.attempts());
+        assertEquals(notBefore.truncatedTo(java.time.temporal.ChronoUnit.MILLIS), waiting.runAfter().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+        assertTrue(waiting.lastError(), waiting.lastError().contains("got no answer"));
+    }
+
+    @Test
+    public void aJobAboutAnIssueThatIsNoPostMortemIsDeadAtOnceWithTheReason() {
+        Worker worker = new Worker(queue, pm -> {
+            throw new io.hindsight.core.sync.NotAPostMortem(io.hindsight.core.model.IssueKey.of(pm), pm + " is a Task, not a Post-mortem");
+        }, "w1", Duration.ofMillis(10));
+
+        worker.drain();
+        Job dead = queue.all().get(0);
+        assertEquals("not retried three times with backoff", Job.Status.DEAD, dead.status());
+        assertEquals(1, dead.attempts());
+        assertEquals("PM-1 is a Task, not a Post-mortem", dead.lastError());
+    }
 }
