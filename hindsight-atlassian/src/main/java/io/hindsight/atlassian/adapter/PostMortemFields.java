@@ -111,18 +111,18 @@ public final class PostMortemFields {
     public String markdown(JiraModel.Issue issue) {
         StringBuilder md = new StringBuilder("---\n");
         md.append("title: ").append(yaml(issue.summary())).append('\n').append("key: ").append(issue.key()).append('\n');
-        JiraModel.FieldValue severity = issue.fields().get(ids.fieldIds().get("severity"));
+        JiraModel.FieldValue severity = field(issue, "severity");
         if (severity instanceof JiraModel.Option o) md.append("severity: ").append(yaml(o.value())).append('\n');
         for (String t : List.of("started", "detected", "mitigated", "resolved")) {
-            JiraModel.FieldValue v = issue.fields().get(ids.fieldIds().get(t));
+            JiraModel.FieldValue v = field(issue, t);
             String iso = v instanceof JiraModel.DateTime d ? d.iso() : v instanceof JiraModel.Text x ? x.value() : null;
             if (iso != null) md.append(t).append(": ").append(yaml(TimeFormats.format(ZonedDateTime.parse(iso, JIRA_DATE_TIME)))).append('\n');
         }
         state(issue).ifPresent(s -> md.append("state: ").append(s.label()).append('\n'));
-        JiraModel.FieldValue approved = issue.fields().get(ids.fieldIds().get("approved"));
+        JiraModel.FieldValue approved = field(issue, "approved");
         if (approved instanceof JiraModel.Text a && !a.value().isBlank()) md.append("approved: ").append(yaml(a.value())).append('\n');
         for (String people : List.of("approvers", "authors", "services")) {
-            JiraModel.FieldValue v = issue.fields().get(ids.fieldIds().get(people));
+            JiraModel.FieldValue v = field(issue, people);
             if (!(v instanceof JiraModel.Text t) || t.value().isBlank()) continue;
             md.append(people).append(": [");
             md.append(String.join(", ", java.util.Arrays.stream(t.value().split(",")).map(String::strip).filter(n -> !n.isEmpty()).map(PostMortemFields::yaml).toList()));
@@ -137,6 +137,15 @@ public final class PostMortemFields {
             if (text != null && !text.isBlank()) md.append("\n## ").append(kind.heading()).append("\n\n").append(text.strip()).append('\n');
         }
         return md.toString();
+    }
+
+    /**
+     * The value of one of Hindsight's fields; null when the issue has none, or when provisioning recorded no id for it
+     * (an ids file from an older version, or a site where a field was left out): such a field is simply absent.
+     */
+    private JiraModel.FieldValue field(JiraModel.Issue issue, String name) {
+        String id = ids.fieldIds().get(name);
+        return id == null ? null : issue.fields().get(id);
     }
 
     /**

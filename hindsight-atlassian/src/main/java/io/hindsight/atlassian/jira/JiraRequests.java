@@ -83,8 +83,6 @@ public final class JiraRequests {
         return ApiRequest.put(api + "/issue/" + segment(key)).json(write(body)).build();
     }
 
-    /** Data Center user names as {@code [~name]} can hold them; anything else is named in plain text instead. */
-    private static final java.util.regex.Pattern MENTIONABLE_NAME = java.util.regex.Pattern.compile("[\\p{L}\\p{N}._@+-]{1,255}");
     /** Cloud account ids: hex, or "712020:" and a UUID. */
     private static final java.util.regex.Pattern ACCOUNT_ID = java.util.regex.Pattern.compile("[A-Za-z0-9:_-]{1,128}");
 
@@ -128,9 +126,7 @@ public final class JiraRequests {
         StringBuilder sb = new StringBuilder();
         for (JiraModel.User u : users) {
             if (!sb.isEmpty()) sb.append(' ');
-            // a name the [~...] syntax cannot hold is shown, escaped, but notifies no one
-            sb.append(MENTIONABLE_NAME.matcher(u.id()).matches() ? "[~" + u.id() + "]"
-                    : PostMortemRenderer.fieldText(PostMortemRenderer.Format.WIKI, u.displayName() == null ? u.id() : u.displayName()));
+            sb.append(io.hindsight.core.render.WikiText.mention(u.id(), u.displayName()));
         }
         return JSON.getNodeFactory().textNode(sb + "\n\n" + wiki);
     }

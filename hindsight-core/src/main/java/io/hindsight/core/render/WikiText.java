@@ -19,6 +19,19 @@ public final class WikiText {
     private WikiText() {
     }
 
+    /** Data Center user names {@code [~name]} can hold; Jira allows more in a name, and those cannot be mentioned. */
+    private static final Pattern MENTIONABLE = Pattern.compile("[\\p{L}\\p{N}._@+-]{1,255}");
+
+    /**
+     * A Data Center mention of a user: {@code [~name]}, which notifies them. A name that syntax cannot hold is
+     * shown as the person's name, escaped, and notifies no one: the one rule both hosts (REST and the Jira app) follow.
+     *
+     * @param displayName shown instead when the name cannot be mentioned; null: the name itself
+     */
+    public static String mention(String userName, String displayName) {
+        return MENTIONABLE.matcher(userName).matches() ? "[~" + userName + "]" : escape(displayName == null ? userName : displayName);
+    }
+
     /** Inline text: line breaks become spaces, so a value can never start a new block. */
     public static String escape(String s) {
         String c = Xml.clean(s).replace("\r\n", "\n").replace('\r', '\n').replace('\n', ' ');

@@ -58,12 +58,12 @@ public final class JiraFields {
     }
 
     /**
-     * The ids {@code PostMortemFields} maps with. A field this site lacks gets an id no field has, so the
-     * mapping finds no value for it and {@link #write} writes none (the mapping looks every field up).
+     * The ids {@code PostMortemFields} maps with: only the fields this site has. The mapping reads a field without
+     * an id as absent and writes nothing for it.
      */
     public static ProvisionedIds ids(Map<String, Field> fields) {
         Map<String, String> ids = new LinkedHashMap<>();
-        for (ProvisioningSpec.FieldSpec s : SPEC) ids.put(s.key(), fields.containsKey(s.key()) ? fields.get(s.key()).field().getId() : "absent:" + s.key());
+        for (ProvisioningSpec.FieldSpec s : SPEC) if (fields.containsKey(s.key())) ids.put(s.key(), fields.get(s.key()).field().getId());
         return new ProvisionedIds(null, ids, Schema.LINK_TYPE, null, null, null);
     }
 
