@@ -2,6 +2,7 @@ package io.hindsight.bench;
 
 import io.hindsight.core.lint.Finding;
 import io.hindsight.core.lint.TextUnit;
+import io.hindsight.core.lint.Checker;
 import io.hindsight.core.lint.blameless.BlamelessChecker;
 import io.hindsight.core.model.SectionKind;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -40,17 +41,17 @@ public class BlamelessBenchmark {
         checker = new BlamelessChecker(Set.of(), BlamelessChecker.DEFAULT_BLOCKING_CONFIDENCE);
         clean = new TextUnit("2026-11-02 09:14 UTC Step 42 of the response: replica set 2 re-synced, error rate 7%", SectionKind.TIMELINE, "Timeline", 1, false);
         candidate = new TextUnit("The on-call engineer should have checked the replica lag before the migration started.", SectionKind.SUMMARY, "Summary", 1, false);
-        checker.check(candidate);
+        Checker.findings(checker, candidate);
     }
 
     @Benchmark
     public List<Finding> screenedOut() {
-        return checker.check(clean);
+        return Checker.findings(checker, clean);
     }
 
     @Benchmark
     public List<Finding> taggedAndRead() {
-        return checker.check(candidate);
+        return Checker.findings(checker, candidate);
     }
 
     /** Cold costs, in a fresh JVM: {@code java -cp benchmarks.jar io.hindsight.bench.BlamelessBenchmark}. */
@@ -58,9 +59,9 @@ public class BlamelessBenchmark {
         long t0 = System.nanoTime();
         BlamelessChecker c = new BlamelessChecker(Set.of(), BlamelessChecker.DEFAULT_BLOCKING_CONFIDENCE);
         long t1 = System.nanoTime();
-        c.check(new TextUnit("14:05 the replica re-synced.", SectionKind.TIMELINE, "Timeline", 1, false));
+        Checker.findings(c, new TextUnit("14:05 the replica re-synced.", SectionKind.TIMELINE, "Timeline", 1, false));
         long t2 = System.nanoTime();
-        List<Finding> f = c.check(new TextUnit("Tomasz forgot to renew the certificate.", SectionKind.SUMMARY, "Summary", 1, false));
+        List<Finding> f = Checker.findings(c, new TextUnit("Tomasz forgot to renew the certificate.", SectionKind.SUMMARY, "Summary", 1, false));
         long t3 = System.nanoTime();
         System.out.printf("lexicon and vocabulary read: %.0f ms%n", (t1 - t0) / 1e6);
         System.out.printf("first screened-out sentence: %.1f ms%n", (t2 - t1) / 1e6);

@@ -1,5 +1,6 @@
 package io.hindsight.core.lint;
 
+import io.hindsight.core.lint.blameless.Blame;
 import io.hindsight.core.lint.blameless.BlamelessChecker;
 import io.hindsight.core.markdown.FormatProblem;
 import io.hindsight.core.markdown.ParsedPostMortem;
@@ -40,10 +41,24 @@ public final class Checker {
         Template template = templates.forPostMortem(pm);
         List<Finding> findings = new ArrayList<>();
         BlamelessChecker blameless = BlamelessChecker.forPostMortem(pm, policy.blockingConfidence());
-        for (TextUnit unit : TextUnits.of(pm, map)) findings.addAll(blameless.check(unit));
+        for (TextUnit unit : TextUnits.of(pm, map)) findings.addAll(findings(blameless, unit));
         findings.addAll(new ActionabilityRules(pm, map, policy, LocalDate.now(clock)).check());
         findings.addAll(new ConsistencyRules(pm, map, template).check(problems));
         return new LintReport(new Suppressions(pm, map).apply(findings));
+    }
+
+    /** The blameless-language findings of one sentence, at its place in the post-mortem. */
+    public static List<Finding> findings(BlamelessChecker blameless, TextUnit unit) {
+        List<Finding> out = new ArrayList<>();
+        for (Blame b : blameless.check(unit.text(), unit.kind())) {
+            Level level = switch (b.weight()) {
+                case BLOCKING -> Level.ERROR;
+                case WARNING -> Level.WARNING;
+                case ADVICE -> Level.INFO;
+            };
+            out.add(new Finding(b.rule(), level, unit.section(), unit.line(), b.message(), b.excerpt(), b.suggestion(), b.confidence()));
+        }
+        return out;
     }
 
     /** The template a post-mortem is checked against. */

@@ -54,7 +54,7 @@ public class BlamelessCorpusTest {
                 null, null, null, null, null);
         BlamelessChecker rules = BlamelessChecker.forPostMortem(pm, BlamelessChecker.DEFAULT_BLOCKING_CONFIDENCE);
         List<Finding> out = new ArrayList<>();
-        for (TextUnit u : TextUnits.of(pm, SourceMap.NONE)) out.addAll(rules.check(u));
+        for (TextUnit u : TextUnits.of(pm, SourceMap.NONE)) out.addAll(Checker.findings(rules, u));
         return out;
     }
 

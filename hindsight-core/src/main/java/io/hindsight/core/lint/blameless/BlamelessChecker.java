@@ -1,8 +1,5 @@
 package io.hindsight.core.lint.blameless;
 
-import io.hindsight.core.lint.Finding;
-import io.hindsight.core.lint.Level;
-import io.hindsight.core.lint.TextUnit;
 import io.hindsight.core.model.ActionItem;
 import io.hindsight.core.model.PostMortem;
 import io.hindsight.core.model.SectionKind;
@@ -84,10 +81,10 @@ public final class BlamelessChecker {
         return new BlamelessChecker(known, blockingConfidence);
     }
 
-    /** The findings for one sentence, most serious first; empty when it blames no one. */
-    public List<Finding> check(TextUnit unit) {
-        List<Finding> out = new ArrayList<>();
-        for (Found f : analyse(unit.text(), unit.kind())) out.add(finding(unit, f));
+    /** How one sentence of a section blames someone, most serious first; empty when it blames no one. */
+    public List<Blame> check(String sentence, SectionKind section) {
+        List<Blame> out = new ArrayList<>();
+        for (Found f : analyse(sentence, section)) out.add(blame(section, f));
         return out;
     }
 
@@ -135,17 +132,17 @@ public final class BlamelessChecker {
         return rewritten;
     }
 
-    private Finding finding(TextUnit unit, Found f) {
+    private Blame blame(SectionKind section, Found f) {
         Hit h = f.hit();
-        Level level = switch (h.rule()) {
-            case SanctionRules.RULE, CauseRules.RULE -> Level.ERROR;
-            case WordRules.HUMAN_ERROR -> CAUSE_SECTIONS.contains(unit.kind()) ? Level.ERROR : Level.WARNING;
-            case WordRules.HINDSIGHT -> Level.INFO;
-            default -> Level.WARNING;
+        Blame.Weight weight = switch (h.rule()) {
+            case SanctionRules.RULE, CauseRules.RULE -> Blame.Weight.BLOCKING;
+            case WordRules.HUMAN_ERROR -> CAUSE_SECTIONS.contains(section) ? Blame.Weight.BLOCKING : Blame.Weight.WARNING;
+            case WordRules.HINDSIGHT -> Blame.Weight.ADVICE;
+            default -> Blame.Weight.WARNING;
         };
-        if (level == Level.ERROR && h.confidence() < blockingConfidence) level = Level.WARNING;
+        if (weight == Blame.Weight.BLOCKING && h.confidence() < blockingConfidence) weight = Blame.Weight.WARNING;
         double confidence = Math.round(h.confidence() * 100) / 100.0;
-        return new Finding(h.rule(), level, unit.section(), unit.line(), message(h), f.excerpt(), suggestion(h, f), confidence);
+        return new Blame(h.rule(), weight, confidence, message(h), f.excerpt(), suggestion(h, f));
     }
 
     private static String message(Hit h) {

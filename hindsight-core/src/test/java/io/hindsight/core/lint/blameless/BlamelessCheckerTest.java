@@ -1,5 +1,6 @@
 package io.hindsight.core.lint.blameless;
 
+import io.hindsight.core.lint.Checker;
 import io.hindsight.core.lint.Finding;
 import io.hindsight.core.lint.Level;
 import io.hindsight.core.lint.TextUnit;
@@ -20,7 +21,7 @@ public class BlamelessCheckerTest {
     private final BlamelessChecker checker = new BlamelessChecker(Set.of(), 0.8);
 
     private List<Finding> check(String sentence, SectionKind kind) {
-        return checker.check(new TextUnit(sentence, kind, kind.heading(), 7, kind == SectionKind.ACTION_ITEMS));
+        return Checker.findings(checker, new TextUnit(sentence, kind, kind.heading(), 7, kind == SectionKind.ACTION_ITEMS));
     }
 
     private List<String> rules(String sentence) {
@@ -52,9 +53,9 @@ public class BlamelessCheckerTest {
         BlamelessChecker strict = new BlamelessChecker(Set.of(), 0.5);
         BlamelessChecker lenient = new BlamelessChecker(Set.of(), 1.0);
         TextUnit unit = new TextUnit("Priya's change caused the outage.", SectionKind.SUMMARY, "Summary", 1, false);
-        assertEquals(Level.ERROR, strict.check(unit).get(0).level());
+        assertEquals(Level.ERROR, Checker.findings(strict, unit).get(0).level());
         TextUnit sure = new TextUnit("Tomasz broke the checkout flow.", SectionKind.SUMMARY, "Summary", 1, false);
-        assertEquals(Level.WARNING, lenient.check(sure).get(0).level());
+        assertEquals(Level.WARNING, Checker.findings(lenient, sure).get(0).level());
     }
 
     @Test
@@ -115,7 +116,7 @@ public class BlamelessCheckerTest {
     @Test
     public void namesThePostMortemListsArePeopleInAnyCase() {
         BlamelessChecker knowing = new BlamelessChecker(Set.of("@docbrown"), 0.8);
-        List<Finding> f = knowing.check(new TextUnit("docbrown broke the load balancer config.", SectionKind.SUMMARY, "Summary", 1, false));
+        List<Finding> f = Checker.findings(knowing, new TextUnit("docbrown broke the load balancer config.", SectionKind.SUMMARY, "Summary", 1, false));
         assertEquals(List.of("blameless.person-as-cause"), f.stream().map(Finding::rule).toList());
         assertEquals(Level.ERROR, f.get(0).level());
     }
