@@ -33,13 +33,11 @@ import static org.junit.Assert.assertEquals;
  * seconds, not minutes. Each case checks what a user would see: one open ticket per action, a current page, one
  * true comment.
  * <p>
- * Cases that await another branch (they fail until it is merged, and say so in their messages):
- * <ul>
- *   <li>slow clients and the 10 MB body: the HTTP server's move to Jetty (branch 'service', issue #14 "four stalled
- *   connections freeze the whole HTTP side"); written against the HTTP contract, not the server;</li>
- *   <li>a create that outlives the client timeout, a comment whose connection drops, a page save whose answer was lost:
- *   duplicate healing, the outbox and recognising one's own page version (branch 'sync', issue #14).</li>
- * </ul>
+ * The cases are written against the HTTP contract and what users see, not the server's insides: slow clients and
+ * a 10 MB body (issue #14 "four stalled connections freeze the whole HTTP side"); a 503 or a create that outlives the
+ * client timeout (the unknown outcome is waited out, with {@code --unsettled-window 10} here, and duplicates
+ * healed); a comment whose connection drops (the outbox); a page save whose answer was lost (the page's own version
+ * recognised by its content).
  */
 @FixMethodOrder(MethodSorters.NAME_ASCENDING)
 public class ServiceUnderFaultsTest {
@@ -103,7 +101,7 @@ public class ServiceUnderFaultsTest {
                 stalled.add(s);
             }
             Thread.sleep(300);
-            String awaits = " (awaits branch 'service': the HTTP side on Jetty with read timeouts and a thread budget)";
+            String awaits = " while eight clients stall (read timeouts and a thread budget keep them apart)";
             promises.checkThat("/healthz answers" + awaits, answers("/healthz"), equalTo(200));
             promises.checkThat("/metrics answers" + awaits, answers("/metrics"), equalTo(200));
             byte[] body = "{\"webhookEvent\":\"jira:issue_updated\",\"issue\":{\"key\":\"PM-999\",\"fields\":{\"issuetype\":{\"name\":\"Post-mortem\"}}}}"
@@ -142,7 +140,7 @@ public class ServiceUnderFaultsTest {
             status = -1;
             what = e.toString();
         }
-        assertEquals("413, not a reset (awaits branch 'service': the size limit enforced while reading): " + what, 413, status);
+        assertEquals("413, not a reset (the size limit is enforced while reading): " + what, 413, status);
     }
 
     // ---- a slow or failing Jira ---------------------------------------------------------------------------
@@ -178,7 +176,7 @@ public class ServiceUnderFaultsTest {
         FaultSite.awaitJob(service, job, Duration.ofSeconds(60));
         Thread.sleep(9000);
         // the tickets' own webhooks would bring the next sync; here it is asked for directly
-        syncAndCheck("a create that outlived the client timeout (awaits branch 'sync': waiting out an unknown outcome, healing duplicates)",
+        syncAndCheck("a create that outlived the client timeout (the unknown outcome is waited out; duplicates are healed)",
                 FaultSite.queueSync(service, key), key, 0, false);
     }
 
@@ -187,7 +185,7 @@ public class ServiceUnderFaultsTest {
         IssueKey key = site.newPostMortem(ACTIONS);
         site.inject(Faults.Rule.drop("POST /rest/api/2/issue/PM-[0-9]+/comment", 1));
         // the comment fails after the state was saved; the job's retry (5 s later) is where a remembered comment is posted
-        syncAndCheck("a dropped comment (awaits branch 'sync': the outbox)", FaultSite.queueSync(service, key), key, 0, true);
+        syncAndCheck("a dropped comment (the outbox tells it on the retry)", FaultSite.queueSync(service, key), key, 0, true);
     }
 
     @Test
@@ -197,7 +195,7 @@ public class ServiceUnderFaultsTest {
         site.moveDueDates(key, ACTIONS);
         int before = site.syncComments(key).size();
         site.inject(Faults.Rule.lostAnswerOnNth("PUT /rest/api/content/[0-9]+", 1));
-        syncAndCheck("a page save whose answer was lost (awaits branch 'sync': recognising its own version by its content)",
+        syncAndCheck("a page save whose answer was lost (its own version is recognised by its content)",
                 FaultSite.queueSync(service, key), key, before, true);
     }
 }

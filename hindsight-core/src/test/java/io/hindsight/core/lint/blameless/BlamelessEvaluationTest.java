@@ -141,4 +141,17 @@ public class BlamelessEvaluationTest {
         assertTrue("test precision " + s.precision() + " below 0.90", s.precision() >= 0.90);
         assertTrue("test recall " + s.recall() + " below 0.80", s.recall() >= 0.80);
     }
+
+    /**
+     * Written blind by a session that never saw the rules, and measured once as it came (2026-11-29): precision
+     * 0.957, recall 0.688 (the issue asks 0.92 and 0.85). Its floors sit under that first measurement, to catch a
+     * regression; they are not targets to tune to.
+     */
+    @Test
+    public void blindPartIsMeasured() throws IOException {
+        Score s = measure("blameless blind (written without seeing the checker; never tuned on)", corpus("/lint/corpus/blind.tsv"),
+                Boolean.getBoolean("blameless.showTestMisses"));
+        assertTrue("blind precision " + s.precision() + " below 0.90", s.precision() >= 0.90);
+        assertTrue("blind recall " + s.recall() + " below 0.65", s.recall() >= 0.65);
+    }
 }
