@@ -368,6 +368,11 @@ public class SyncEndToEndTest {
             SyncResult first = site.engine.syncWritten(written);
             long requests = site.sandbox.log().apiEntries().size();
             System.out.println("first publish, 50 actions (Cloud): " + requests + " requests " + site.sandbox.log().perEndpoint());
+            // Cloud assigns by account id: one user search per distinct owner (remembered for the run), the rest as on Data Center
+            long owners = written.stored().postMortem().actionItems().stream().map(a -> a.owner()).filter(java.util.Objects::nonNull).distinct().count();
+            long lookups = site.sandbox.log().perEndpoint().getOrDefault("GET /rest/api/3/user/search", 0L);
+            assertTrue("one user search per distinct owner (" + owners + "), was " + lookups, lookups <= owners);
+            assertTrue("at most 8 requests besides the owner searches, was " + (requests - lookups), requests - lookups <= 8);
             assertEquals(50, first.created().size());
             assertEquals(50, site.tickets().size());
             site.sandbox.log().clear();
