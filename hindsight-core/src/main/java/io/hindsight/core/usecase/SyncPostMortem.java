@@ -14,8 +14,6 @@ import io.hindsight.core.plan.DesiredTicket;
 import io.hindsight.core.plan.RemediationPlan;
 import io.hindsight.core.plan.RemediationPlanner;
 import io.hindsight.core.port.CreatedTicket;
-import io.hindsight.core.port.CreatedTickets;
-import io.hindsight.core.port.OutcomeUnknown;
 import io.hindsight.core.port.Page;
 import io.hindsight.core.port.PostMortemStore;
 import io.hindsight.core.port.TicketChange;
@@ -37,7 +35,6 @@ import io.hindsight.core.sync.TicketStatuses;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -90,7 +87,7 @@ public final class SyncPostMortem {
     }
 
     private static final String SYNCED_NOTE = "Synced by Hindsight";
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
+    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
 
     private final PostMortemStore store;
     private final TicketTracker tracker;
@@ -102,6 +99,7 @@ public final class SyncPostMortem {
     private final Clock clock;
     private final Owners owners;
     private final MarkdownReader reader;
+    private final MissingTickets missing;
 
     public SyncPostMortem(PostMortemStore store, TicketTracker tracker, WikiPages wiki, Checker checker, RemediationPlanner planner,
                           PostMortemRenderer renderer, Settings settings, Clock clock) {
@@ -115,6 +113,7 @@ public final class SyncPostMortem {
         this.clock = clock;
         this.owners = new Owners(settings.users(), tracker);
         this.reader = new MarkdownReader(planner.policy().actionClasses());
+        this.missing = new MissingTickets(store, tracker, owners, clock, settings.unsettledWindow());
     }
 
     /**
@@ -296,7 +295,7 @@ public final class SyncPostMortem {
         Map<String, String> unassigned = new LinkedHashMap<>();
         Set<String> refusedOwners = new LinkedHashSet<>();
         checked.notReassigned().values().forEach(handle -> refusedOwners.add(owners.name(handle)));
-        List<CreatedTicket> created = createMissing(loaded, state, r.toCreate(), unassigned, refusedOwners);
+        List<CreatedTicket> created = missing.create(loaded.key(), state, r.toCreate(), unassigned, refusedOwners);
         Map<String, TicketTracker.Moved> moved = new LinkedHashMap<>();
         closeDoneOnes(r.toCreate(), created, moved);
 
@@ -348,110 +347,6 @@ public final class SyncPostMortem {
             if (c.markDone()) out.add("done:" + c.ticketKey());
         }
         return out;
-    }
-
-    /**
-     * Creates the tickets that are missing, in one request (two when the tracker refuses owners). Each owner the
-     * tracker has no user for gets a ticket that names them, unassigned. A create that gets no answer may still
-     * land: the state then says until when, and no sync creates tickets before that.
-     */
-    private List<CreatedTicket> createMissing(Loaded loaded, SyncState state, List<DesiredTicket> toCreate, Map<String, String> unassigned,
-                                              Set<String> refusedOwners) {
-        if (toCreate.isEmpty()) return List.of();
-        Instant now = clock.instant();
-        if (state.unsettledUntil() != null && now.isBefore(state.unsettledUntil())) {
-            throw new SyncDeferred("an earlier create of remediation tickets for " + loaded.key() + " got no answer and may still land until "
-                    + TIME.format(state.unsettledUntil()) + "; creating them now could make each twice, so this sync waits: it runs again after that "
-                    + "and creates only what is missing. No ticket, page or comment was written.", state.unsettledUntil());
-        }
-        List<DesiredTicket> tickets = new ArrayList<>();
-        Map<String, String> ownerOf = new HashMap<>();
-        for (DesiredTicket d : toCreate) {
-            if (d.owner() == null) {
-                tickets.add(d);
-                continue;
-            }
-            ownerOf.put(d.actionId(), d.owner());
-            Optional<String> id = owners.assignee(d.owner(), state.unknownOwners());
-            tickets.add(id.isPresent() ? withOwner(d, id.get()) : unassigned(d));
-        }
-        CreatedTickets result = create(loaded, state, tickets);
-        List<CreatedTicket> created = new ArrayList<>(result.created());
-        List<CreatedTickets.Refusal> refused = new ArrayList<>();
-        List<DesiredTicket> again = new ArrayList<>();
-        for (CreatedTickets.Refusal e : result.refused()) {
-            // the tracker knows no such user to assign: the ticket is made anyway, unassigned, naming its owner
-            if ("assignee".equals(e.field()) && ownerOf.containsKey(e.ticket().actionId())) {
-                refusedOwners.add(owners.name(ownerOf.get(e.ticket().actionId())));
-                again.add(unassigned(toCreate.stream().filter(d -> d.actionId().equals(e.ticket().actionId())).findFirst().orElseThrow()));
-            } else {
-                refused.add(e);
-            }
-        }
-        if (!again.isEmpty()) {
-            CreatedTickets second = create(loaded, state.withUnknownOwners(union(state.unknownOwners(), refusedOwners)), again);
-            created.addAll(second.created());
-            refused.addAll(second.refused());
-        }
-        for (CreatedTicket c : created) {
-            String owner = ownerOf.get(c.actionId());
-            DesiredTicket sent = tickets.stream().filter(d -> d.actionId().equals(c.actionId())).findFirst().orElseThrow();
-            boolean recreated = again.stream().anyMatch(d -> d.actionId().equals(c.actionId()));
-            if (owner != null && (sent.owner() == null || recreated)) unassigned.put(c.key(), owner);
-        }
-        if (!refused.isEmpty()) throw new SyncException(refusals(refused));
-        return created;
-    }
-
-    /** One create request; an unknown outcome is remembered before the sync stops, so the next attempt waits for it. */
-    private CreatedTickets create(Loaded loaded, SyncState state, List<DesiredTicket> tickets) {
-        try {
-            return tracker.create(loaded.key(), tickets);
-        } catch (OutcomeUnknown e) {
-            Instant until = clock.instant().plus(settings.unsettledWindow());
-            try {
-                store.saveState(loaded.key(), state.withUnsettledUntil(until));
-            } catch (RuntimeException notSaved) {
-                // the tracker is unreachable too; finding the duplicates this may cause is left to a later sync, which resolves them
-                e.addSuppressed(notSaved);
-            }
-            throw new SyncException("the create of " + tickets.size() + " remediation ticket(s) for " + loaded.key() + " got no answer (" + e.getMessage()
-                    + "); they may exist already or appear until " + TIME.format(until) + ", so no ticket is created before then: "
-                    + "the next sync after that creates only what is missing", e);
-        }
-    }
-
-    private static List<String> union(List<String> a, Set<String> b) {
-        Set<String> all = new LinkedHashSet<>(a);
-        all.addAll(b);
-        return List.copyOf(all);
-    }
-
-    private static DesiredTicket withOwner(DesiredTicket d, String ownerId) {
-        return new DesiredTicket(d.actionId(), d.actionClass(), d.summary(), d.description(), ownerId, d.due(), d.dueSource(), d.priority(), d.labels(),
-                d.project(), d.done(), d.existingTicket());
-    }
-
-    /** Without an assignee, the owner named in the description so that nobody has to guess. */
-    private static DesiredTicket unassigned(DesiredTicket d) {
-        String note = "**Owner:** @" + d.owner() + " (no Jira user matches this name, so the ticket is unassigned: assign it, or map the name under "
-                + "'users:' in hindsight.yaml)";
-        String description = d.description() == null || d.description().isBlank() ? note : d.description() + "\n\n" + note;
-        return new DesiredTicket(d.actionId(), d.actionClass(), d.summary(), description, null, d.due(), d.dueSource(), d.priority(), d.labels(),
-                d.project(), d.done(), d.existingTicket());
-    }
-
-    private static String refusals(List<CreatedTickets.Refusal> refused) {
-        StringBuilder sb = new StringBuilder("Jira refused " + refused.size() + " remediation ticket(s); the others were created and a retry creates only the missing ones:");
-        for (CreatedTickets.Refusal e : refused) {
-            sb.append("\n- '").append(e.ticket().summary()).append("': ").append(e.field() == null ? "" : e.field() + ": ").append(e.reason());
-            // Jira's words for an unknown project ("project is required") send people looking in the wrong place
-            if ("project".equals(e.field())) {
-                sb.append(" (the action files it under project '").append(e.ticket().project()).append("': check that the project exists and that Hindsight's account ")
-                        .append("may create issues in it, or change the action's project:KEY)");
-            }
-        }
-        return sb.toString();
     }
 
     /** An action ticked off before its ticket existed gets a ticket that is done too. */
@@ -650,7 +545,7 @@ public final class SyncPostMortem {
         healed.retainAll(told);
         // in key order, whatever order the tracker listed them in: an unchanged state must compare equal, or a re-sync would write
         return state.withToldTickets(byKey(told)).withOutbox(List.of()).withUnsettledUntil(null).withStuck(stuck).withHealed(byKey(healed))
-                .withUnknownOwners(union(state.unknownOwners(), rec.refusedOwners()).stream().sorted().toList());
+                .withUnknownOwners(MissingTickets.union(state.unknownOwners(), rec.refusedOwners()).stream().sorted().toList());
     }
 
     private static List<String> byKey(java.util.Collection<String> keys) {
