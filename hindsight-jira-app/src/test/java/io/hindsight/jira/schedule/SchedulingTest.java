@@ -10,6 +10,7 @@ import com.atlassian.scheduler.config.JobId;
 import com.atlassian.scheduler.config.JobRunnerKey;
 import com.atlassian.scheduler.config.RunMode;
 import com.atlassian.scheduler.status.RunOutcome;
+import io.hindsight.jira.ao.SyncJobEntity;
 import io.hindsight.jira.listener.IssueEventListener;
 import io.hindsight.jira.port.SyncRunner;
 import io.hindsight.jira.provision.Provisioning;
@@ -109,6 +110,62 @@ public class SchedulingTest {
         assertEquals("another node is draining the queue", response.getMessage());
         verifyNoMoreInteractions(runner);
         assertEquals(1, queue.counts().of(JobStatus.QUEUED));
+    }
+
+    /**
+     * The queue's table must not grow forever: each drain deletes finished jobs (done, superseded) untouched for
+     * 30 days, at most 1000 rows a run in one short transaction of its own; dead jobs wait for an admin.
+     */
+    @Test
+    public void eachDrainPurgesAThousandFinishedJobsOlderThanThirtyDays() throws Exception {
+        long longAgo = clock.millis();
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (int i = 1; i <= 1003; i++) rows.add(finished("PM-" + i, i % 2 == 0 ? JobStatus.DONE : JobStatus.SUPERSEDED, longAgo));
+        rows.add(finished("PM-9000", JobStatus.DEAD, longAgo));
+        db.activeObjects().entityManager().create(SyncJobEntity.class, rows);
+        clock.advance(Duration.ofDays(29));
+        queue.enqueue("PM-9001", "issue updated");
+        new QueueDrainJob(queue, key -> key + ": synced", locks, clock, "node-a", Duration.ofMinutes(4)).runJob(request);
+        assertEquals("a job finished today is kept", 1004, queue.counts().of(JobStatus.DONE) + queue.counts().of(JobStatus.SUPERSEDED));
+
+        clock.advance(Duration.ofDays(2));
+        int transactionsBefore = db.activeObjects().transactions();
+        JobRunnerResponse first = new QueueDrainJob(queue, mock(SyncRunner.class), locks, clock, "node-a", Duration.ofMinutes(4)).runJob(request);
+        assertEquals("0 synced, 0 failed, 1000 finished jobs purged", first.getMessage());
+        assertEquals(4, queue.counts().of(JobStatus.DONE) + queue.counts().of(JobStatus.SUPERSEDED));
+        assertEquals("the (empty) claim, then the purge in one transaction of its own",
+                2, db.activeObjects().transactions() - transactionsBefore);
+
+        new QueueDrainJob(queue, mock(SyncRunner.class), locks, clock, "node-a", Duration.ofMinutes(4)).runJob(request);
+        assertEquals("only the job finished two days ago is left", 1, queue.counts().of(JobStatus.DONE) + queue.counts().of(JobStatus.SUPERSEDED));
+        assertEquals(JobStatus.DONE, queue.latest("PM-9001").orElseThrow().status());
+        assertEquals("dead jobs wait for an admin", 1, queue.counts().of(JobStatus.DEAD));
+    }
+
+    @Test
+    public void aFailedPurgeIsReportedAndKeepsTheSyncsItFollowed() {
+        SyncQueue failing = org.mockito.Mockito.spy(queue);
+        org.mockito.Mockito.doThrow(new IllegalStateException("ORA-00054: resource busy"))
+                .when(failing).purgeFinished(any(), org.mockito.ArgumentMatchers.anyInt());
+        queue.enqueue("PM-1", "a");
+        JobRunnerResponse response = new QueueDrainJob(failing, key -> "ok", locks, clock, "node-a", Duration.ofMinutes(4)).runJob(request);
+        assertEquals(RunOutcome.FAILED, response.getRunOutcome());
+        assertEquals("1 synced, 0 failed; purging finished jobs failed: IllegalStateException: ORA-00054: resource busy", response.getMessage());
+        assertEquals(JobStatus.DONE, queue.latest("PM-1").orElseThrow().status());
+        assertFalse("the drain lock is released", locks.isHeld(QueueDrainJob.LOCK));
+    }
+
+    private static Map<String, Object> finished(String key, JobStatus status, long millis) {
+        Map<String, Object> m = new HashMap<>();
+        m.put("POST_MORTEM_KEY", key);
+        m.put("STATUS", status.name());
+        m.put("ATTEMPTS", 1);
+        m.put("EVENTS", 1);
+        m.put("NEXT_RUN_MILLIS", millis);
+        m.put("CREATED_MILLIS", millis);
+        m.put("UPDATED_MILLIS", millis);
+        m.put("LEASE_UNTIL_MILLIS", 0L);
+        return m;
     }
 
     @Test
