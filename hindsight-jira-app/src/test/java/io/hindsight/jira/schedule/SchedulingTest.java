@@ -20,6 +20,7 @@ import io.hindsight.jira.queue.SyncQueue;
 import io.hindsight.jira.testing.AoDatabase;
 import io.hindsight.jira.testing.LocalClusterLocks;
 import io.hindsight.jira.testing.MutableClock;
+import io.hindsight.jira.testing.SyncJobRows;
 import org.junit.Before;
 import org.junit.Rule;
 import org.junit.Test;
@@ -120,8 +121,8 @@ public class SchedulingTest {
     public void eachDrainPurgesAThousandFinishedJobsOlderThanThirtyDays() throws Exception {
         long longAgo = clock.millis();
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (int i = 1; i <= 1003; i++) rows.add(finished("PM-" + i, i % 2 == 0 ? JobStatus.DONE : JobStatus.SUPERSEDED, longAgo));
-        rows.add(finished("PM-9000", JobStatus.DEAD, longAgo));
+        for (int i = 1; i <= 1003; i++) rows.add(SyncJobRows.row("PM-" + i, i % 2 == 0 ? JobStatus.DONE : JobStatus.SUPERSEDED, longAgo));
+        rows.add(SyncJobRows.row("PM-9000", JobStatus.DEAD, longAgo));
         db.activeObjects().entityManager().create(SyncJobEntity.class, rows);
         clock.advance(Duration.ofDays(29));
         queue.enqueue("PM-9001", "issue updated");
@@ -153,19 +154,6 @@ public class SchedulingTest {
         assertEquals("1 synced, 0 failed; purging finished jobs failed: IllegalStateException: ORA-00054: resource busy", response.getMessage());
         assertEquals(JobStatus.DONE, queue.latest("PM-1").orElseThrow().status());
         assertFalse("the drain lock is released", locks.isHeld(QueueDrainJob.LOCK));
-    }
-
-    private static Map<String, Object> finished(String key, JobStatus status, long millis) {
-        Map<String, Object> m = new HashMap<>();
-        m.put("POST_MORTEM_KEY", key);
-        m.put("STATUS", status.name());
-        m.put("ATTEMPTS", 1);
-        m.put("EVENTS", 1);
-        m.put("NEXT_RUN_MILLIS", millis);
-        m.put("CREATED_MILLIS", millis);
-        m.put("UPDATED_MILLIS", millis);
-        m.put("LEASE_UNTIL_MILLIS", 0L);
-        return m;
     }
 
     @Test
