@@ -4,6 +4,7 @@ import io.hindsight.core.lint.Finding;
 import io.hindsight.core.lint.Level;
 import io.hindsight.core.lint.LintReport;
 import io.hindsight.core.template.CompletenessReport;
+import io.hindsight.core.usecase.LintResult;
 
 import java.util.List;
 
@@ -15,7 +16,11 @@ public record CheckResult(List<Finding> findings, String templateId, String temp
         missingRequired = List.copyOf(missingRequired);
     }
 
-    static CheckResult of(LintReport report, CompletenessReport completeness) {
+    static CheckResult of(LintResult lint) {
+        return of(lint.report(), CompletenessReport.of(lint.parsed().postMortem(), lint.template()));
+    }
+
+    private static CheckResult of(LintReport report, CompletenessReport completeness) {
         return new CheckResult(report.findings(), completeness.template().id(), completeness.template().name(),
                 completeness.percentFilled(),
                 completeness.missingRequired().stream().map(e -> e.section().heading() == null ? e.section().kind().heading() : e.section().heading()).toList());

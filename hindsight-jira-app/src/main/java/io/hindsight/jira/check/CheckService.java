@@ -3,13 +3,12 @@ package io.hindsight.jira.check;
 import com.atlassian.jira.issue.Issue;
 import io.hindsight.core.lint.Checker;
 import io.hindsight.core.lint.Finding;
-import io.hindsight.core.lint.LintReport;
 import io.hindsight.core.markdown.MarkdownReader;
 import io.hindsight.core.markdown.MarkdownWriter;
-import io.hindsight.core.markdown.ParsedPostMortem;
 import io.hindsight.core.model.IssueKey;
-import io.hindsight.core.model.PostMortem;
-import io.hindsight.core.template.CompletenessReport;
+import io.hindsight.core.sync.NotAPostMortem;
+import io.hindsight.core.usecase.LintPostMortem;
+import io.hindsight.core.usecase.LintResult;
 import io.hindsight.jira.config.AdminSettings;
 import io.hindsight.jira.config.EngineSettings.Rules;
 import io.hindsight.jira.port.JiraSite;
@@ -19,11 +18,12 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Checks a post-mortem, given as Markdown or as an issue, with the site's templates and SLO policy. An
- * issue's post-mortem is written out in the file grammar and read back (its fields hold that grammar, so the
- * round trip is exact) before the check: waivers ({@code <!-- hindsight-ignore rule: reason -->}) then apply
- * to the lines they stand on, as in a Markdown file. Line numbers of that text mean nothing to someone
- * looking at the issue, so an issue's findings name their section and sentence instead.
+ * Checks a post-mortem, given as Markdown or as an issue, with the site's templates and SLO policy, through the
+ * core's {@link LintPostMortem}: the use case the CLI and the service run, so the panel, the gate and the REST
+ * resource find what they find. A stored issue is checked as the sync checks it (waivers
+ * {@code <!-- hindsight-ignore rule: reason -->} in its fields apply to the lines they stand on). Line numbers
+ * of the Markdown a post-mortem's fields hold mean nothing to someone looking at the issue, so an issue's
+ * findings name their section and sentence instead.
  */
 public final class CheckService {
     private final AdminSettings settings;
@@ -37,36 +37,34 @@ public final class CheckService {
     }
 
     public CheckResult checkMarkdown(String markdown, String name) {
-        Rules engine = engine();
-        ParsedPostMortem parsed = new MarkdownReader(engine.policy().actionClasses()).read(markdown, name);
-        return check(engine, parsed, true);
+        return CheckResult.of(lint(engine()).markdown(markdown, name));
     }
 
-    /** Empty when there is no such post-mortem issue. */
+    /** Empty when there is no such post-mortem issue (or it is another kind of issue). */
     public Optional<CheckResult> checkIssue(String issueKey) {
-        Rules engine = engine();
-        // load answers for any issue, saying what it is: only a post-mortem is checked
-        return site.postMortems(engine.policy().actionClasses()).load(IssueKey.of(issueKey)).filter(io.hindsight.core.port.PostMortemStore.Stored::isPostMortem)
-                .map(stored -> checkPostMortem(engine, stored.postMortem(), issueKey));
+        try {
+            return lint(engine()).issue(IssueKey.of(issueKey)).map(CheckResult::of);
+        } catch (NotAPostMortem e) {
+            return Optional.empty();
+        }
     }
 
-    /** The post-mortem as an issue object holds it: in a transition, with the values its screen has just set. */
+    /**
+     * The post-mortem as an issue object holds it: in a transition, with the values its screen has just set and
+     * nothing stored yet. Its fields are written out in the file grammar (the grammar they hold, so the round
+     * trip is exact) and checked as Markdown, so waivers in them apply.
+     */
     public CheckResult checkIssue(Issue issue) {
         Rules engine = engine();
-        return checkPostMortem(engine, site.read(issue, engine.policy().actionClasses()), issue.getKey());
+        String markdown = new MarkdownWriter().write(site.read(issue, engine.policy().actionClasses()));
+        CheckResult result = CheckResult.of(lint(engine).markdown(markdown, issue.getKey()));
+        return result.withFindings(withoutLines(result.findings()));
     }
 
-    private CheckResult checkPostMortem(Rules engine, PostMortem pm, String name) {
-        String markdown = new MarkdownWriter().write(pm);
-        return check(engine, new MarkdownReader(engine.policy().actionClasses()).read(markdown, name), false);
-    }
-
-    private CheckResult check(Rules engine, ParsedPostMortem parsed, boolean keepLines) {
-        Checker checker = new Checker(engine.templates(), engine.policy(), clock);
-        LintReport report = checker.check(parsed);
-        CompletenessReport completeness = CompletenessReport.of(parsed.postMortem(), checker.templateFor(parsed.postMortem()));
-        CheckResult result = CheckResult.of(report, completeness);
-        return keepLines ? result : result.withFindings(withoutLines(result.findings()));
+    /** The use case over the current settings (read per use: another node may have changed them). */
+    private LintPostMortem lint(Rules engine) {
+        return new LintPostMortem(new MarkdownReader(engine.policy().actionClasses()), new Checker(engine.templates(), engine.policy(), clock),
+                site.postMortems(engine.policy().actionClasses()));
     }
 
     private static List<Finding> withoutLines(List<Finding> findings) {

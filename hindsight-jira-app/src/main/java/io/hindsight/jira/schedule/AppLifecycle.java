@@ -15,10 +15,10 @@ import io.hindsight.jira.provision.Provisioning;
 import java.time.Duration;
 
 /**
- * The app's start and stop: registers the issue-event listener and the two scheduled jobs (queue drain
- * every minute, reminders daily; both once per cluster) when Jira has started, and takes all of it away
- * again when the app is disabled or removed. Each start also provisions Jira (idempotently: a second start
- * creates nothing).
+ * The app's start and stop on one node: registers the issue-event listener and this node's job runners, and
+ * (re)schedules the two cluster jobs (queue drain every minute, reminders daily; both once per cluster) when
+ * Jira has started. Stopping takes away only what belongs to this node. Each start also provisions Jira
+ * (idempotently: a second start creates nothing).
  */
 public class AppLifecycle implements LifecycleAware {
     public static final JobRunnerKey DRAIN_RUNNER = JobRunnerKey.of("io.hindsight.jira.queue-drain");
@@ -65,18 +65,30 @@ public class AppLifecycle implements LifecycleAware {
         provisioning.run();
     }
 
+    /**
+     * Takes this node out of the work; the cluster's schedule stays. The plugin's Spring context closes on
+     * every node that shuts down or restarts, not only when an admin disables or uninstalls the app, and
+     * nothing this bean is given can tell those apart. A job scheduled with {@code RUN_ONCE_PER_CLUSTER} is
+     * one cluster-wide record: unscheduling it here would stop the queue drain and the reminders on every
+     * other node too. atlassian-scheduler's own contract is what makes keeping it safe: a plugin "should
+     * register the JobRunner at startup/plugin enabled, and unregister the JobRunner when the plugin is
+     * disabled" (JobRunner javadoc, atlassian-scheduler 2.0), and a node cannot run a job whose runner it has
+     * not registered (the scheduler records such a run as RunOutcome.UNAVAILABLE). So unregistering the
+     * runners stops this node, the other nodes keep draining, and when the app is disabled everywhere no
+     * node runs the jobs. The next start's {@code scheduleJob} replaces the record under the same id, so
+     * schedules never pile up. Left behind after an uninstall: two job records whose runs Jira's scheduled
+     * jobs page lists as unavailable (the README's admin section says so).
+     */
     @Override
     public synchronized void onStop() {
         if (!started) return;
-        scheduler.unscheduleJob(DRAIN_JOB);
-        scheduler.unscheduleJob(REMINDERS_JOB);
         scheduler.unregisterJobRunner(DRAIN_RUNNER);
         scheduler.unregisterJobRunner(REMINDERS_RUNNER);
         events.unregister(listener);
         started = false;
     }
 
-    /** Spring calls this when the plugin's context closes (disable, uninstall, upgrade). */
+    /** Spring calls this when the plugin's context closes (node shutdown, disable, uninstall, upgrade). */
     public void destroy() {
         onStop();
     }

@@ -3,6 +3,7 @@ package io.hindsight.jira.queue;
 import io.hindsight.jira.testing.AoDatabase;
 import io.hindsight.jira.testing.LocalClusterLocks;
 import io.hindsight.jira.testing.MutableClock;
+import io.hindsight.jira.testing.SyncJobRows;
 import org.junit.Before;
 import org.junit.Rule;
 import org.junit.Test;
@@ -12,7 +13,6 @@ import java.time.Instant;
 import io.hindsight.jira.ao.SyncJobEntity;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.List;
 import java.util.Optional;
@@ -180,8 +180,8 @@ public class SyncQueueTest {
     public void finishedJobsArePurgedInChunksOfAtMostAThousandAndLiveOnesKept() throws Exception {
         long old = clock.millis();
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (int i = 1; i <= 1204; i++) rows.add(row("PM-" + i, i % 2 == 0 ? JobStatus.DONE : JobStatus.SUPERSEDED, old));
-        rows.add(row("PM-9999", JobStatus.DEAD, old));
+        for (int i = 1; i <= 1204; i++) rows.add(SyncJobRows.row("PM-" + i, i % 2 == 0 ? JobStatus.DONE : JobStatus.SUPERSEDED, old));
+        rows.add(SyncJobRows.row("PM-9999", JobStatus.DEAD, old));
         db.activeObjects().entityManager().create(SyncJobEntity.class, rows);
         queue.enqueue("PM-5000", "issue updated");
         int transactionsBefore = db.activeObjects().transactions();
@@ -193,19 +193,6 @@ public class SyncQueueTest {
         assertEquals(0, queue.counts().of(JobStatus.SUPERSEDED));
         assertEquals("dead jobs wait for an admin", 1, queue.counts().of(JobStatus.DEAD));
         assertEquals(1, queue.counts().of(JobStatus.QUEUED));
-    }
-
-    private static Map<String, Object> row(String key, JobStatus status, long millis) {
-        Map<String, Object> m = new HashMap<>();
-        m.put("POST_MORTEM_KEY", key);
-        m.put("STATUS", status.name());
-        m.put("ATTEMPTS", 1);
-        m.put("EVENTS", 1);
-        m.put("NEXT_RUN_MILLIS", millis);
-        m.put("CREATED_MILLIS", millis);
-        m.put("UPDATED_MILLIS", millis);
-        m.put("LEASE_UNTIL_MILLIS", 0L);
-        return m;
     }
 
     @Test

@@ -1,12 +1,16 @@
 package io.hindsight.jira.schedule;
 
 import com.atlassian.event.api.EventPublisher;
+import com.atlassian.scheduler.JobRunner;
 import com.atlassian.scheduler.JobRunnerRequest;
 import com.atlassian.scheduler.JobRunnerResponse;
 import com.atlassian.scheduler.SchedulerService;
 import com.atlassian.scheduler.config.JobConfig;
+import com.atlassian.scheduler.config.JobId;
+import com.atlassian.scheduler.config.JobRunnerKey;
 import com.atlassian.scheduler.config.RunMode;
 import com.atlassian.scheduler.status.RunOutcome;
+import io.hindsight.jira.ao.SyncJobEntity;
 import io.hindsight.jira.listener.IssueEventListener;
 import io.hindsight.jira.port.SyncRunner;
 import io.hindsight.jira.provision.Provisioning;
@@ -16,6 +20,7 @@ import io.hindsight.jira.queue.SyncQueue;
 import io.hindsight.jira.testing.AoDatabase;
 import io.hindsight.jira.testing.LocalClusterLocks;
 import io.hindsight.jira.testing.MutableClock;
+import io.hindsight.jira.testing.SyncJobRows;
 import org.junit.Before;
 import org.junit.Rule;
 import org.junit.Test;
@@ -24,7 +29,10 @@ import org.mockito.ArgumentCaptor;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -32,8 +40,8 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoMoreInteractions;
@@ -105,6 +113,49 @@ public class SchedulingTest {
         assertEquals(1, queue.counts().of(JobStatus.QUEUED));
     }
 
+    /**
+     * The queue's table must not grow forever: each drain deletes finished jobs (done, superseded) untouched for
+     * 30 days, at most 1000 rows a run in one short transaction of its own; dead jobs wait for an admin.
+     */
+    @Test
+    public void eachDrainPurgesAThousandFinishedJobsOlderThanThirtyDays() throws Exception {
+        long longAgo = clock.millis();
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (int i = 1; i <= 1003; i++) rows.add(SyncJobRows.row("PM-" + i, i % 2 == 0 ? JobStatus.DONE : JobStatus.SUPERSEDED, longAgo));
+        rows.add(SyncJobRows.row("PM-9000", JobStatus.DEAD, longAgo));
+        db.activeObjects().entityManager().create(SyncJobEntity.class, rows);
+        clock.advance(Duration.ofDays(29));
+        queue.enqueue("PM-9001", "issue updated");
+        new QueueDrainJob(queue, key -> key + ": synced", locks, clock, "node-a", Duration.ofMinutes(4)).runJob(request);
+        assertEquals("a job finished today is kept", 1004, queue.counts().of(JobStatus.DONE) + queue.counts().of(JobStatus.SUPERSEDED));
+
+        clock.advance(Duration.ofDays(2));
+        int transactionsBefore = db.activeObjects().transactions();
+        JobRunnerResponse first = new QueueDrainJob(queue, mock(SyncRunner.class), locks, clock, "node-a", Duration.ofMinutes(4)).runJob(request);
+        assertEquals("0 synced, 0 failed, 1000 finished jobs purged", first.getMessage());
+        assertEquals(4, queue.counts().of(JobStatus.DONE) + queue.counts().of(JobStatus.SUPERSEDED));
+        assertEquals("the (empty) claim, then the purge in one transaction of its own",
+                2, db.activeObjects().transactions() - transactionsBefore);
+
+        new QueueDrainJob(queue, mock(SyncRunner.class), locks, clock, "node-a", Duration.ofMinutes(4)).runJob(request);
+        assertEquals("only the job finished two days ago is left", 1, queue.counts().of(JobStatus.DONE) + queue.counts().of(JobStatus.SUPERSEDED));
+        assertEquals(JobStatus.DONE, queue.latest("PM-9001").orElseThrow().status());
+        assertEquals("dead jobs wait for an admin", 1, queue.counts().of(JobStatus.DEAD));
+    }
+
+    @Test
+    public void aFailedPurgeIsReportedAndKeepsTheSyncsItFollowed() {
+        SyncQueue failing = org.mockito.Mockito.spy(queue);
+        org.mockito.Mockito.doThrow(new IllegalStateException("ORA-00054: resource busy"))
+                .when(failing).purgeFinished(any(), org.mockito.ArgumentMatchers.anyInt());
+        queue.enqueue("PM-1", "a");
+        JobRunnerResponse response = new QueueDrainJob(failing, key -> "ok", locks, clock, "node-a", Duration.ofMinutes(4)).runJob(request);
+        assertEquals(RunOutcome.FAILED, response.getRunOutcome());
+        assertEquals("1 synced, 0 failed; purging finished jobs failed: IllegalStateException: ORA-00054: resource busy", response.getMessage());
+        assertEquals(JobStatus.DONE, queue.latest("PM-1").orElseThrow().status());
+        assertFalse("the drain lock is released", locks.isHeld(QueueDrainJob.LOCK));
+    }
+
     @Test
     public void stopsWhenJiraAsksItTo() throws Exception {
         queue.enqueue("PM-1", "a");
@@ -117,7 +168,7 @@ public class SchedulingTest {
     }
 
     @Test
-    public void startSchedulesBothJobsOncePerClusterAndStopTakesEverythingAway() throws Exception {
+    public void startSchedulesBothJobsOncePerClusterAndStopTakesThisNodeOut() throws Exception {
         EventPublisher events = mock(EventPublisher.class);
         SchedulerService scheduler = mock(SchedulerService.class);
         IssueEventListener listener = mock(IssueEventListener.class);
@@ -140,14 +191,75 @@ public class SchedulingTest {
         assertEquals(Duration.ofDays(1).toMillis(), configs.getAllValues().get(1).getSchedule().getIntervalScheduleInfo().getIntervalInMillis());
 
         app.destroy();
-        var order = inOrder(scheduler, events);
-        order.verify(scheduler).unscheduleJob(AppLifecycle.DRAIN_JOB);
-        order.verify(scheduler).unscheduleJob(AppLifecycle.REMINDERS_JOB);
-        order.verify(scheduler).unregisterJobRunner(AppLifecycle.DRAIN_RUNNER);
-        order.verify(scheduler).unregisterJobRunner(AppLifecycle.REMINDERS_RUNNER);
-        order.verify(events).unregister(listener);
+        verify(scheduler).unregisterJobRunner(AppLifecycle.DRAIN_RUNNER);
+        verify(scheduler).unregisterJobRunner(AppLifecycle.REMINDERS_RUNNER);
+        verify(events).unregister(listener);
+        verify(scheduler, never()).unscheduleJob(any());
         app.onStop();
         verify(events, times(1)).unregister(listener);
+    }
+
+    /**
+     * Two nodes share one cluster schedule. When node A shuts down (its plugin context closes) node B must go on
+     * draining the queue and sending reminders: the cluster jobs stay scheduled, and only A's runners leave.
+     */
+    @Test
+    public void oneNodeShuttingDownLeavesTheClusterJobsRunningOnTheOthers() throws Exception {
+        ClusterScheduler cluster = new ClusterScheduler();
+        AppLifecycle nodeA = node(cluster.node("a"));
+        AppLifecycle nodeB = node(cluster.node("b"));
+        nodeA.onStart();
+        nodeB.onStart();
+
+        nodeA.destroy();
+
+        assertEquals(Set.of(AppLifecycle.DRAIN_JOB, AppLifecycle.REMINDERS_JOB), cluster.scheduled.keySet());
+        assertEquals(Set.of(AppLifecycle.DRAIN_RUNNER, AppLifecycle.REMINDERS_RUNNER), cluster.runners.get("b").keySet());
+        assertTrue("node a no longer runs anything", cluster.runners.get("a").isEmpty());
+
+        // node a comes back: its start replaces the schedule under the same ids instead of adding a second one
+        nodeA.onStart();
+        assertEquals(2, cluster.scheduled.size());
+        assertEquals(Set.of(AppLifecycle.DRAIN_RUNNER, AppLifecycle.REMINDERS_RUNNER), cluster.runners.get("a").keySet());
+    }
+
+    private static AppLifecycle node(SchedulerService scheduler) {
+        return new AppLifecycle(mock(EventPublisher.class), scheduler, mock(IssueEventListener.class), mock(QueueDrainJob.class),
+                mock(RemindersJob.class), mock(Provisioning.class));
+    }
+
+    /**
+     * atlassian-scheduler's shape on a cluster: one shared table of scheduled jobs (by id, a second schedule replaces
+     * the first), and job runners registered per node.
+     */
+    private static final class ClusterScheduler {
+        final Map<JobId, JobConfig> scheduled = new HashMap<>();
+        final Map<String, Map<JobRunnerKey, JobRunner>> runners = new HashMap<>();
+
+        SchedulerService node(String name) {
+            Map<JobRunnerKey, JobRunner> mine = runners.computeIfAbsent(name, n -> new HashMap<>());
+            return new SchedulerService() {
+                @Override
+                public void registerJobRunner(JobRunnerKey key, JobRunner runner) {
+                    mine.put(key, runner);
+                }
+
+                @Override
+                public void unregisterJobRunner(JobRunnerKey key) {
+                    mine.remove(key);
+                }
+
+                @Override
+                public void scheduleJob(JobId id, JobConfig config) {
+                    scheduled.put(id, config);
+                }
+
+                @Override
+                public void unscheduleJob(JobId id) {
+                    scheduled.remove(id);
+                }
+            };
+        }
     }
 
     @Test

@@ -130,14 +130,16 @@ public class SpringContextTest {
     }
 
     @Test
-    public void closingTheContextStopsTheApp() {
+    public void closingTheContextTakesThisNodeOutButKeepsTheClusterSchedule() {
         GenericApplicationContext ctx = load(new ClassPathResource("META-INF/spring/plugin-context.xml"));
         ctx.refresh();
         AppLifecycle app = ctx.getBean(AppLifecycle.class);
         app.onStart();
         var scheduler = ctx.getBean("schedulerService", com.atlassian.scheduler.SchedulerService.class);
         ctx.close();
-        Mockito.verify(scheduler).unscheduleJob(AppLifecycle.DRAIN_JOB);
+        Mockito.verify(scheduler).unregisterJobRunner(AppLifecycle.DRAIN_RUNNER);
+        Mockito.verify(scheduler).unregisterJobRunner(AppLifecycle.REMINDERS_RUNNER);
+        Mockito.verify(scheduler, Mockito.never()).unscheduleJob(Mockito.any());
     }
 
     @Test

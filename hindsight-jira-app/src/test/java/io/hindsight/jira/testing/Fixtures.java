@@ -52,6 +52,19 @@ public final class Fixtures {
             - [ ] Add a rate limit option to the bulk import tool @lee due:2027-01-15
             """;
 
+    /** The blaming sentence of {@link #BLAMING}, which the checker calls an error. */
+    public static final String BLAMING_SENTENCE = "Bob broke prod because he was careless with the bulk import.";
+
+    /**
+     * {@link #CLEAN} whose root cause is {@code rootCause}: the only findings are the ones those lines call for
+     * (how an author writes a waiver into the Root cause field).
+     */
+    public static String cleanWithRootCause(String rootCause) {
+        String original = "The bulk import job wrote faster than the replica could apply changes, and nothing limited its rate.";
+        if (!CLEAN.contains(original)) throw new IllegalStateException("CLEAN's root cause changed");
+        return CLEAN.replace(original, rootCause);
+    }
+
     private Fixtures() {
     }
 }

@@ -20,6 +20,7 @@ import io.hindsight.jira.testing.I18n;
 import io.hindsight.jira.testing.FakeSite;
 import io.hindsight.jira.testing.MutableClock;
 import io.hindsight.jira.web.view.CheckerPanelView;
+import io.hindsight.jira.web.view.FindingView;
 import io.hindsight.jira.web.view.ReportView;
 import io.hindsight.jira.web.view.StartView;
 import org.junit.Before;
@@ -78,6 +79,39 @@ public class PagesAndPanelTest {
         assertTrue(panel.isReadable());
         assertTrue(panel.getErrorCount() > 0);
         assertTrue(panel.getFindings().stream().anyMatch(f -> f.getSentence().contains("Bob")));
+    }
+
+    /**
+     * A waiver with a reason removes the finding from the panel (the core drops waived findings; it does not
+     * list them as waived); one without a reason waives nothing and the panel adds a warning saying why.
+     */
+    @Test
+    public void thePanelHonoursAWaiverWithAReasonAndExplainsOneWithout() {
+        FakeSite site = new FakeSite()
+                .put("PM-1", Fixtures.cleanWithRootCause(Fixtures.BLAMING_SENTENCE))
+                .put("PM-2", Fixtures.cleanWithRootCause(
+                        "<!-- hindsight-ignore blameless.*: the customer's own words, quoted from their ticket -->\n" + Fixtures.BLAMING_SENTENCE))
+                .put("PM-3", Fixtures.cleanWithRootCause("<!-- hindsight-ignore blameless.* -->\n" + Fixtures.BLAMING_SENTENCE));
+        CheckerPanelContextProvider provider = new CheckerPanelContextProvider(new CheckService(settings, site, clock));
+
+        CheckerPanelView unwaived = panelOf(provider, "PM-1");
+        assertTrue(unwaived.getErrorCount() > 0);
+        assertTrue(unwaived.getFindings().stream().anyMatch(f -> f.getRule().startsWith("blameless.") && f.getSentence().contains("Bob")));
+
+        CheckerPanelView waived = panelOf(provider, "PM-2");
+        assertTrue(waived.isReadable());
+        assertEquals(0, waived.getErrorCount());
+        assertTrue(waived.getFindings().stream().noneMatch(f -> f.getRule().startsWith("blameless.")));
+
+        CheckerPanelView noReason = panelOf(provider, "PM-3");
+        assertEquals(unwaived.getErrorCount(), noReason.getErrorCount());
+        FindingView why = noReason.getFindings().stream().filter(f -> f.getRule().equals("consistency.waiver-without-reason")).findFirst().orElseThrow();
+        assertEquals("warning", why.getLevel());
+        assertTrue(why.getSuggestion(), why.getSuggestion().contains("hindsight-ignore blameless.*: "));
+    }
+
+    private CheckerPanelView panelOf(CheckerPanelContextProvider provider, String key) {
+        return (CheckerPanelView) provider.getContextMap(Map.of("issue", issue(key, "Post-mortem"))).get("panel");
     }
 
     @Test

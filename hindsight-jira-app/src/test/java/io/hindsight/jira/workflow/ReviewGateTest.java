@@ -62,6 +62,28 @@ public class ReviewGateTest {
         gate.validate(transition("PM-2"), Map.of(), null);
     }
 
+    /** A waiver with a reason in the field lets the transition through, as it would in a Markdown file. */
+    @Test
+    public void aWaiverWithAReasonInTheFieldLetsTheTransitionThrough() throws Exception {
+        postMortems.put("PM-3", Fixtures.cleanWithRootCause(
+                "<!-- hindsight-ignore blameless.*: the customer's own words, quoted from their ticket -->\n" + Fixtures.BLAMING_SENTENCE));
+        postMortems.put("PM-4", Fixtures.cleanWithRootCause(Fixtures.BLAMING_SENTENCE));
+        assertThrows("without the waiver the same text is refused", InvalidInputException.class,
+                () -> gate.validate(transition("PM-4"), Map.of(), null));
+
+        gate.validate(transition("PM-3"), Map.of(), null);
+    }
+
+    /** The core's rule: a waiver without a reason is not applied, and says so; the gate stays shut. */
+    @Test
+    public void aWaiverWithoutAReasonWaivesNothing() {
+        postMortems.put("PM-3", Fixtures.cleanWithRootCause("<!-- hindsight-ignore blameless.* -->\n" + Fixtures.BLAMING_SENTENCE));
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> gate.validate(transition("PM-3"), Map.of(), null));
+        String message = String.valueOf(e.getGenericErrors());
+        assertTrue(message, message.contains("blameless."));
+        assertTrue(message, message.contains("Bob"));
+    }
+
     @Test
     public void staysShutWhenItCannotCheckAndSaysWhy() {
         settings.save(Map.of(Setting.SLO_POLICY_YAML, "classes: [oops"), "admin");
