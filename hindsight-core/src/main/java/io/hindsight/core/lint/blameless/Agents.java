@@ -152,6 +152,9 @@ final class Agents {
         if (w.tag().equals("ADJ") && !w.lower().endsWith("ly")) return true;
         // the tagger often mistakes unfamiliar names for adverbs, adjectives or pronouns
         if (w.capitalised() && !lex.isEnglish(w.lower()) && !AUX.contains(w.lemma())) return true;
+        // "when mehmet decided": a lower-case unfamiliar word opening a clause, which the tagger reads as anything
+        if (k > 0 && CLAUSE_WORDS.contains(t.get(k - 1).lower()) && !w.capitalised() && w.word() && !lex.isEnglish(w.lower())
+                && !lex.listed(w.lemma()) && !w.lower().contains("-")) return true;
         return k == 0 && !lex.isEnglish(w.lower()) && w.word();
     }
 

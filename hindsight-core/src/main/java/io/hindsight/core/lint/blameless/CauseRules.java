@@ -45,7 +45,7 @@ final class CauseRules extends RuleSet {
                 }
             }
             if (w.is("reason", "cause", "culprit") && s.has(i - 1, "the", "root", "main", "real") && !s.has(i + 1, "of", "for") ) personIsCause(s, i, hits);
-            if (w.is("why", "what") && i > 1 && s.get(i - 1).is("be") && s.get(i - 2).is("that", "which", "this")) consequence(s, i, hits);
+            if (w.is("why", "what") && i > 1 && (s.get(i - 1).is("be") || s.get(i - 1).lower().equals("'s")) && s.get(i - 2).is("that", "which", "this")) consequence(s, i, hits);
             if (w.is("make") && s.find(i + 1, 3, "wrong", "bad", "poor", "terrible", "awful") > 0 && s.find(i + 2, 3, "call", "decision", "choice", "judgement", "judgment") > 0) wrongCall(s, i, hits);
         }
         return hits;

@@ -79,9 +79,9 @@ final class SanctionRules extends RuleSet {
                 Agent a = agents.subject(s.t, i);
                 if (imposed && a.people() && a.kind() != Agent.Kind.AFFECTED && a.kind() != Agent.Kind.WE) hits.add(new Hit(RULE, 0.85 * a.weight(), a.from(), s.find(i + 2, 5, "again") + 1, a));
             } else if ((w.text().equals("HR") || w.is("hr") && s.has(i - 1, "to", "with") || w.is("resources") && s.has(i - 1, "human"))
-                    && s.find(Math.max(0, i - 4), 4, "inform", "notify", "tell", "report", "escalate", "involve", "loop", "cc", "alert", "refer", "flag", "forward") >= 0) {
+                    && s.find(Math.max(0, i - 6), 6, "inform", "notify", "tell", "report", "escalate", "involve", "loop", "cc", "alert", "refer", "flag", "forward") >= 0) {
                 // "Inform HR about the repeated violations", "report the on-call to HR"
-                hits.add(new Hit(RULE, 0.85, Math.max(0, s.find(Math.max(0, i - 4), 4, "inform", "notify", "tell", "report", "escalate", "involve", "loop", "cc",
+                hits.add(new Hit(RULE, 0.85, Math.max(0, s.find(Math.max(0, i - 6), 6, "inform", "notify", "tell", "report", "escalate", "involve", "loop", "cc",
                         "alert", "refer", "flag", "forward")), i + 1, null));
             } else if (w.is("belong", "belongs") && s.find(Math.max(0, i - 5), 5, "whether", "if") >= 0 && s.find(i + 1, 5, "team", "squad", "rotation",
                     "company", "org", "here", "on-call", "project") > 0) {

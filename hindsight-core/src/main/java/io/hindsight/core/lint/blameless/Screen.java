@@ -148,7 +148,7 @@ final class Screen {
         if (Set.of("back", "down", "attributable", "attributed").contains(w)) b |= BACK;
         if (w.equals("always") || w.equals("never")) b |= ALWAYS;
         if (Set.of("simple", "trivial", "basic", "silly", "textbook", "elementary", "rookie").contains(w)) b |= SIMPLE;
-        if (lex.in("error-noun", l) || lex.in("blame-noun", l)) b |= ERROR_NOUN;
+        if (lex.in("error-noun", l) || lex.in("blame-noun", l) || w.startsWith("keystroke") || w.startsWith("keypress")) b |= ERROR_NOUN;
         if (Set.of("down", "out", "over", "away", "up").contains(w)) b |= PARTICLE;
         if (w.equals("on")) b |= ON;
         if (Set.of("be", "entirely", "squarely", "solely", "all", "totally").contains(l)) b |= ON_BEFORE;

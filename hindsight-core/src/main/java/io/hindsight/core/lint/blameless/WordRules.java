@@ -240,8 +240,8 @@ final class WordRules extends RuleSet {
             } else if (w.is("flag", "flags", "sign", "signs") && s.find(i + 1, 5, "there", "obvious", "clear", "everywhere", "ignore") >= 0
                     && (s.has(i - 1, "red", "warning", "the", "all") || w.is("flags"))) {
                 c = 0.75; to = s.find(i + 1, 5, "there", "obvious", "clear", "everywhere", "ignore") + 1;
-            } else if (w.is("staring", "stare", "stared") && s.find(i + 1, 4, "face") > 0 && s.has(s.find(i + 1, 4, "face") - 2, "in")) {
-                c = 0.85; to = s.find(i + 1, 4, "face") + 1;
+            } else if (w.is("staring", "stare", "stared") && s.find(i + 1, 6, "face") > 0 && s.has(s.find(i + 1, 6, "face") - 2, "in")) {
+                c = 0.85; to = s.find(i + 1, 6, "face") + 1;
             } else if (w.is("mile") && s.has(i - 1, "a") && s.has(i + 1, "away", "off")) {
                 c = 0.8; to = i + 2;
             } else if ((w.is("only", "simply", "just") && s.has(i + 1, "had", "needed") || w.is("had", "needed") && s.has(i - 1, "only", "simply", "just"))
@@ -252,7 +252,7 @@ final class WordRules extends RuleSet {
                 if (!a.people() || a.kind() == Agent.Kind.AFFECTED) continue;
                 c = 0.8; to = v + 3;
             } else if (w.is("going") && s.has(i - 1, "be") && s.has(i + 1, "to") && s.find(Math.max(0, i - 6), 5, "see", "saw", "seen", "know", "knew", "tell", "obvious", "clear") >= 0
-                    && s.has(i + 2, "break", "fail", "crash", "cause", "happen", "blow", "take", "go", "explode", "overflow", "bite")) {
+                    && s.has(i + 2, "break", "fail", "crash", "cause", "happen", "blow", "take", "go", "explode", "overflow", "bite", "fall", "die", "melt", "run", "hit", "corrupt", "lose")) {
                 // "you can see it was going to break the auth flow"
                 c = 0.8; to = i + 3;
             } else if (w.is("matter") && s.has(i - 1, "a") && s.has(i + 1, "of") && s.has(i + 2, "time")) {
@@ -365,7 +365,7 @@ final class WordRules extends RuleSet {
             if (w.is("could", "would", "should", "can", "will", "must", "might")) modal = true;
             if (as && lex.in("hindsight-know", w.lemma()) && !s.negatedBefore(k, 4)) return 0.8;
             // "reverting the flag is what anybody would do first"
-            if (modal && w.is("do") && s.has(i - 1, "what") && s.get(k - 1).is("would", "should")) return 0.8;
+            if (modal && (w.verb() || w.is("do")) && s.has(i - 1, "what") && s.get(k - 1).is("would", "should")) return 0.8;
             // "anyone could see", not "before anyone saw it"
             if (lex.in("hindsight-know", w.lemma()) && (modal || w.lower().endsWith("s") && !w.lower().endsWith("ss")) && !s.negatedBefore(k, 4)) {
                 return hindsightFrame(s) ? 0.9 : 0.85;
