@@ -197,7 +197,8 @@ final class CauseRules extends RuleSet {
             if (w.is("thanks")) return;
             int noun = a.to() + 1;
             while (noun < s.size() && s.get(noun).tag().equals("ADJ")) noun++;
-            if (noun < s.size() && lex.in("change-noun", s.get(noun).lemma()) && a.kind() != Agent.Kind.AFFECTED && !s.negatedBefore(i, 3)) {
+            if (noun < s.size() && lex.in("change-noun", s.get(noun).lemma()) && a.kind() != Agent.Kind.AFFECTED && !s.negatedBefore(i, 3)
+                    && (badOutcome(s) && tailIsBad(s, 0) || s.kind == io.hindsight.core.model.SectionKind.ROOT_CAUSE)) {
                 hits.add(new Hit(RULE, 0.8 * a.weight(), i, noun + 1, a));
             }
             return;
@@ -328,9 +329,18 @@ final class CauseRules extends RuleSet {
             "worse", "outage", "down", "lost", "lose", "fail", "failed", "failing", "broke", "break", "broken", "crash", "crashed", "return",
             "returning", "took", "take", "cost", "corrupt", "corrupted", "dropped", "stale", "timeouts", "timed", "paged", "spike", "spiked");
 
+    /** Words of a good outcome: "which is why errors dropped to zero" credits, it does not blame. */
+    private static final java.util.Set<String> GOOD_TAIL = java.util.Set.of("recover", "recovered", "recovery", "zero", "resolved", "restored",
+            "normal", "stable", "shortened", "shorter", "fixed", "healthy", "improved", "quickly", "faster", "fast", "saved", "avoided", "prevented",
+            "contained", "mitigated", "succeeded");
+
     private static boolean tailIsBad(Sentence s, int from) {
-        for (int k = from; k < s.size(); k++) if (BAD_TAIL.contains(s.get(k).lower()) || BAD.contains(s.get(k).lower())) return true;
-        return false;
+        boolean bad = false;
+        for (int k = from; k < s.size(); k++) {
+            if (GOOD_TAIL.contains(s.get(k).lower())) return false;
+            if (BAD_TAIL.contains(s.get(k).lower()) || BAD.contains(s.get(k).lower())) bad = true;
+        }
+        return bad;
     }
 
     /** "The IC made the wrong call to fail over": the outcome pinned on one person's decision. */

@@ -47,7 +47,7 @@ final class SanctionRules extends RuleSet {
             } else if (w.is("longer") && s.has(i - 1, "no") && s.find(i + 1, 4, "allowed", "permitted", "trusted", "able", "eligible", "welcome") > 0) {
                 Agent a = agents.subject(s.t, i - 1);
                 if (a.people() && a.kind() != Agent.Kind.AFFECTED) hits.add(new Hit(RULE, 0.85 * a.weight(), a.from(), s.find(i + 1, 4, "allowed", "permitted", "trusted", "able", "eligible", "welcome") + 1, a));
-            } else if (w.is("conduct", "behaviour", "behavior", "performance", "actions") && s.has(i - 1, "'s") && s.find(Math.max(0, i - 6), 6, "review", "investigate", "assess", "evaluate", "examine", "scrutinise", "scrutinize") >= 0) {
+            } else if (w.is("conduct", "behaviour", "behavior", "performance", "actions") && s.has(i - 1, "'s") && s.find(Math.max(0, i - 6), i - 1 - Math.max(0, i - 6), "review", "investigate", "assess", "evaluate", "examine", "scrutinise", "scrutinize") >= 0) {
                 Agent a = agents.phraseEndingAt(s.t, i - 2);
                 if (a.people() && a.kind() != Agent.Kind.AFFECTED) hits.add(new Hit(RULE, 0.75 * a.weight(), Math.max(0, i - 4), i + 1, a));
             } else if (w.is("leave") && s.has(i - 1, "administrative", "unpaid", "garden", "forced", "mandatory", "compulsory")) {
@@ -79,7 +79,8 @@ final class SanctionRules extends RuleSet {
                 Agent a = agents.subject(s.t, i);
                 if (imposed && a.people() && a.kind() != Agent.Kind.AFFECTED && a.kind() != Agent.Kind.WE) hits.add(new Hit(RULE, 0.85 * a.weight(), a.from(), s.find(i + 2, 5, "again") + 1, a));
             } else if ((w.text().equals("HR") || w.is("hr") && s.has(i - 1, "to", "with") || w.is("resources") && s.has(i - 1, "human"))
-                    && s.find(Math.max(0, i - 6), 6, "inform", "notify", "tell", "report", "escalate", "involve", "loop", "cc", "alert", "refer", "flag", "forward") >= 0) {
+                    && s.find(Math.max(0, i - 6), 6, "inform", "notify", "tell", "report", "escalate", "involve", "loop", "cc", "alert", "refer", "flag", "forward") >= 0
+                    && s.find(i + 1, 3, "if", "unless", "when", "should") < 0) {
                 // "Inform HR about the repeated violations", "report the on-call to HR"
                 hits.add(new Hit(RULE, 0.85, Math.max(0, s.find(Math.max(0, i - 6), 6, "inform", "notify", "tell", "report", "escalate", "involve", "loop", "cc",
                         "alert", "refer", "flag", "forward")), i + 1, null));

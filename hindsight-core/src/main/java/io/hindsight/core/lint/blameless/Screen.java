@@ -180,7 +180,7 @@ final class Screen {
     private static final Set<String> RARE = Set.of("why", "what", "wrong", "bad", "poor", "sat", "sit", "sitting", "need", "needed", "own",
             "himself", "herself", "themselves", "from", "fat", "lapse", "seriously", "bothered", "understand", "know", "attention",
             "professionalism", "diligence", "rigor", "rigour", "panicking", "panicked", "mile", "had", "going", "review", "record", "appraisal",
-            "never", "hr", "resources", "belong", "belongs");
+            "never", "hr", "resources", "belong", "belongs", "performance");
 
     /**
      * The phrases added after the blind measurement, each with the company it needs: "that is why", "made the wrong call",
@@ -214,6 +214,7 @@ final class Screen {
                 case "need", "needed" -> { if (Set.of("only", "simply", "just").contains(p) && nx.equals("to")) return true; need = true; }
                 case "going" -> { if (nx.equals("to") && (p.equals("was") || p.equals("were")) && see) return true; }
                 case "review", "appraisal", "record" -> { if (p.equals("performance") || p.equals("'s") || p.equals("her") || p.equals("his") || p.equals("their")) return true; }
+                case "performance" -> { if (Set.of("'s", "his", "her", "their").contains(p)) return true; }
                 case "never" -> never = true;
                 case "again" -> { if (never) return true; }
                 case "hr" -> { return true; }

@@ -82,7 +82,7 @@ final class WordRules extends RuleSet {
             } else if (w.is("bothered") && s.has(i - 1, "be") && s.negatedBefore(i, 3)) {
                 hits.add(new Hit(JUDGEMENT, 0.85, Math.max(0, i - 3), i + 1, null));
                 continue;
-            } else if (w.is("understand", "know") && s.has(i - 1, "not") && s.has(i - 2, "do") && (s.get(i - 2).lower().startsWith("do")
+            } else if ((w.is("understand") || w.is("know") && s.has(i + 1, "how", "what", "anything")) && s.has(i - 1, "not") && s.has(i - 2, "do") && (s.get(i - 2).lower().startsWith("do")
                     || s.has(i - 3, "evidently", "clearly", "obviously", "apparently", "simply", "just"))) {
                 // "someone who evidently doesn't understand how our retries work": a trait, not a missing fact
                 Agent a = agents.subject(s.t, i - 2);
@@ -251,7 +251,7 @@ final class WordRules extends RuleSet {
                 Agent a = agents.subject(s.t, v - (w.is("had", "needed") ? 1 : 0));
                 if (!a.people() || a.kind() == Agent.Kind.AFFECTED) continue;
                 c = 0.8; to = v + 3;
-            } else if (w.is("going") && s.has(i - 1, "be") && s.has(i + 1, "to") && s.find(Math.max(0, i - 6), 5, "see", "saw", "seen", "know", "knew", "tell", "obvious", "clear") >= 0
+            } else if (w.is("going") && s.has(i - 1, "be") && s.has(i + 1, "to") && s.find(Math.max(0, i - 8), 7, "can", "could", "obvious", "clear", "anyone", "everyone") >= 0
                     && s.has(i + 2, "break", "fail", "crash", "cause", "happen", "blow", "take", "go", "explode", "overflow", "bite", "fall", "die", "melt", "run", "hit", "corrupt", "lose")) {
                 // "you can see it was going to break the auth flow"
                 c = 0.8; to = i + 3;
