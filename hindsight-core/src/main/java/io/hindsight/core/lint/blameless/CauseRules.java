@@ -61,6 +61,8 @@ final class CauseRules extends RuleSet {
         else if (lex.in("harm-cause", lemma)) base = 0.9;
         else if (lex.in("harm-introduce", lemma) && introducesFault(s, i)) base = 0.9;
         else if (lex.in("neutral-action", lemma) && harmful(s, i)) { base = 0.85; replacement = "A command"; }
+        else if (w.lower().endsWith("ed") && s.has(i + 1, "by") && i > 0 && (lex.in("harm-introduce", lemma) || lex.in("neutral-action", lemma)) && (lex.in("harm-introduce-object", s.get(i - 1).lemma())
+                || lex.in("blame-noun", s.get(i - 1).lemma()))) base = 0.85; // "a misconfiguration entered by the network engineer"
         else return;
         if (s.negatedBefore(i, 3)) return;
         // "allowed any engineer to delete": an infinitive is what someone could do, not what they did
@@ -198,7 +200,7 @@ final class CauseRules extends RuleSet {
             int noun = a.to() + 1;
             while (noun < s.size() && s.get(noun).tag().equals("ADJ")) noun++;
             if (noun < s.size() && lex.in("change-noun", s.get(noun).lemma()) && a.kind() != Agent.Kind.AFFECTED && !s.negatedBefore(i, 3)
-                    && (badOutcome(s) && tailIsBad(s, 0) || s.kind == io.hindsight.core.model.SectionKind.ROOT_CAUSE)) {
+                    && !goodOutcome(s)) {
                 hits.add(new Hit(RULE, 0.8 * a.weight(), i, noun + 1, a));
             }
             return;
@@ -333,6 +335,11 @@ final class CauseRules extends RuleSet {
     private static final java.util.Set<String> GOOD_TAIL = java.util.Set.of("recover", "recovered", "recovery", "zero", "resolved", "restored",
             "normal", "stable", "shortened", "shorter", "fixed", "healthy", "improved", "quickly", "faster", "fast", "saved", "avoided", "prevented",
             "contained", "mitigated", "succeeded");
+
+    private static boolean goodOutcome(Sentence s) {
+        for (int k = 0; k < s.size(); k++) if (GOOD_TAIL.contains(s.get(k).lower())) return true;
+        return false;
+    }
 
     private static boolean tailIsBad(Sentence s, int from) {
         boolean bad = false;
