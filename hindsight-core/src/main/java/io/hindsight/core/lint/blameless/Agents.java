@@ -68,12 +68,14 @@ final class Agents {
         }
         Agent a = phraseEndingAt(t, i);
         // "The engineer who ran the migration has been removed": the phrase before "who" is the subject
-        for (int k = a.from() - 1; k > 0 && k >= a.from() - 8; k--) {
+        for (int k = a.from() - 1; k >= 0 && k >= a.from() - 8; k--) {
             Token r = t.get(k);
-            if (r.is("who")) {
+            if (r.is("who") && k > 0) {
                 Agent head = phraseEndingAt(t, k - 1);
                 return head.people() ? head : a;
             }
+            // "Whoever set up the cron job never thought to add a lock"
+            if (r.is("whoever") && !a.people()) return new Agent(Agent.Kind.PERSON, 0.85, k, k + 1);
             if (r.text().equals(",") || r.is(";", "because", "when", "after", "and", "but")) break;
         }
         return a;
@@ -113,6 +115,11 @@ final class Agents {
         // leftwards to the determiner that opens the phrase ("the billing run", not "Olumide the billing run")
         while (start - 1 >= 0 && !FUNCTION.contains(t.get(start).lower()) && (nounish(t, start - 1, true) || joinsPhrase(t, start - 1))) start--;
         while (start < end && (PREP.contains(t.get(start).lower()) || t.get(start).is("and"))) start++;
+        // "the author of the migration", "the owner of the service": the person comes before "of"
+        if (start >= 2 && t.get(start - 1).is("of") && lex.in("role", t.get(start - 2).lemma()) && !t.get(start - 2).verb()) {
+            Agent owner = phraseEndingAt(t, start - 2);
+            if (owner.people()) return owner;
+        }
         // "a developer from the mobile team", "one of our admins", "someone on the platform team": the head comes first
         for (int k = start + 1; k < end; k++) {
             if (PREP.contains(t.get(k).lower())) {
@@ -145,6 +152,9 @@ final class Agents {
         if (w.tag().equals("ADJ") && !w.lower().endsWith("ly")) return true;
         // the tagger often mistakes unfamiliar names for adverbs, adjectives or pronouns
         if (w.capitalised() && !lex.isEnglish(w.lower()) && !AUX.contains(w.lemma())) return true;
+        // "when mehmet decided": a lower-case unfamiliar word opening a clause, which the tagger reads as anything
+        if (k > 0 && CLAUSE_WORDS.contains(t.get(k - 1).lower()) && !w.capitalised() && w.word() && !lex.isEnglish(w.lower())
+                && !lex.listed(w.lemma()) && !w.lower().contains("-")) return true;
         return k == 0 && !lex.isEnglish(w.lower()) && w.word();
     }
 

@@ -45,6 +45,8 @@ final class CauseRules extends RuleSet {
                 }
             }
             if (w.is("reason", "cause", "culprit") && s.has(i - 1, "the", "root", "main", "real") && !s.has(i + 1, "of", "for") ) personIsCause(s, i, hits);
+            if (w.is("why", "what") && i > 1 && (s.get(i - 1).is("be") || s.get(i - 1).lower().equals("'s")) && s.get(i - 2).is("that", "which", "this")) consequence(s, i, hits);
+            if (w.is("make") && s.find(i + 1, 3, "wrong", "bad", "poor", "terrible", "awful") > 0 && s.find(i + 2, 3, "call", "decision", "choice", "judgement", "judgment") > 0) wrongCall(s, i, hits);
         }
         return hits;
     }
@@ -59,21 +61,32 @@ final class CauseRules extends RuleSet {
         else if (lex.in("harm-cause", lemma)) base = 0.9;
         else if (lex.in("harm-introduce", lemma) && introducesFault(s, i)) base = 0.9;
         else if (lex.in("neutral-action", lemma) && harmful(s, i)) { base = 0.85; replacement = "A command"; }
+        else if (w.lower().endsWith("ed") && s.has(i + 1, "by") && i > 0 && (lex.in("harm-introduce", lemma) || lex.in("neutral-action", lemma)) && (lex.in("harm-introduce-object", s.get(i - 1).lemma())
+                || lex.in("blame-noun", s.get(i - 1).lemma()))) base = 0.85; // "a misconfiguration entered by the network engineer"
         else return;
         if (s.negatedBefore(i, 3)) return;
         // "allowed any engineer to delete": an infinitive is what someone could do, not what they did
-        if (s.has(i - 1, "to")) return;
+        int decider = -1;
+        if (s.has(i - 1, "to")) {
+            // "mehmet decided on his own to flush the cluster": the decision is the act
+            int k = i - 2;
+            while (k >= 0 && s.get(k).is("on", "his", "her", "their", "own", "by", "himself", "herself", "just", "simply")) k--;
+            if (k < 0 || !s.get(k).is("decide", "choose", "opt", "elect")) return;
+            decider = k;
+        }
         // "the misconfigured load balancer": a participle used as an adjective
         if (i > 0 && s.get(i - 1).tag().equals("DET") && !w.verb()) return;
         if (i > 0 && s.get(i - 1).tag().equals("DET") && i + 1 < s.size() && s.get(i + 1).noun()) return;
-        Agent agent = passive(s, i) ? byAgent(s, i) : agents.subject(s.t, i);
+        // "A CIDR mistyped by the operator": a reduced passive
+        boolean passive = passive(s, i) || w.lower().endsWith("ed") && s.has(i + 1, "by") && !s.has(i + 2, "mistake", "accident", "hand", "default");
+        Agent agent = passive ? byAgent(s, i) : agents.subject(s.t, decider >= 0 ? decider : i);
         double weight = agent != null && agent.kind() == Agent.Kind.WE ? 0.8 : 1;
         if (agent != null && !agent.people()) {
             // "Nomvula pushed a config change that took the gateway offline": the person who made the change
             Agent maker = makerOfThat(s, i);
             if (maker != null) { agent = maker; weight = 0.8; }
         }
-        if (agent != null && !agent.people() && !passive(s, i)) {
+        if (agent != null && !agent.people() && !passive) {
             // "Priya's deploy took down the API": the damage is pinned on the owner of the change
             Agent owner = possessorOf(s, agent);
             if (owner != null) { agent = owner; weight = 0.7; }
@@ -128,8 +141,14 @@ final class CauseRules extends RuleSet {
         for (int k = start; k < s.size(); k++) {
             if (k > i && s.boundary(k)) break;
             Token w = s.get(k);
-            if (lex.in("harm-qualifier", w.lower())) return true;
             if (w.is("mistake", "accident") && s.has(k - 1, "by")) return true;
+            // "on his own", "by himself": done alone, against the usual checks
+            if (w.is("own") && s.has(k - 1, "his", "her", "their") && s.has(k - 2, "on")) return true;
+            if (w.is("himself", "herself", "themselves") && s.has(k - 1, "by")) return true;
+            // adjectives describe the thing after a preposition, not the act: "dropped traffic on the bad canary"
+            if (lex.in("harm-qualifier", w.lower()) && !w.lower().endsWith("ly") && (s.has(k - 1, "on", "from", "off", "of", "for", "away")
+                    || s.get(Math.max(0, k - 1)).tag().equals("DET") && s.has(k - 2, "on", "from", "off", "of", "for", "away"))) continue;
+            if (lex.in("harm-qualifier", w.lower())) return true;
             if (w.is("without") && s.has(k + 1, "test", "testing", "review", "approval", "check", "checking", "backup", "telling", "asking", "permission", "a", "any")) return true;
         }
         boolean modifier = false;
@@ -174,7 +193,18 @@ final class CauseRules extends RuleSet {
         if (!a.people() || a.kind() == Agent.Kind.WE) return;
         boolean possessive = false;
         for (int k = at + 1; k < s.size() && k <= a.to() + 1; k++) if (s.get(k).lower().equals("'s")) possessive = true;
-        if (possessive) return; // "thanks to Jae-won's quick diagnosis": the possessive rule judges the noun
+        if (possessive) {
+            // "thanks to Jae-won's quick diagnosis": the possessive rule judges the noun; but "because of Dmitri's change"
+            // pins the outcome on the owner of a change
+            if (w.is("thanks")) return;
+            int noun = a.to() + 1;
+            while (noun < s.size() && s.get(noun).tag().equals("ADJ")) noun++;
+            if (noun < s.size() && lex.in("change-noun", s.get(noun).lemma()) && a.kind() != Agent.Kind.AFFECTED && !s.negatedBefore(i, 3)
+                    && !goodOutcome(s)) {
+                hits.add(new Hit(RULE, 0.8 * a.weight(), i, noun + 1, a));
+            }
+            return;
+        }
         if (w.is("thanks") && !badOutcome(s)) return; // "thanks to Oleksandr, the region recovered"
         double base = w.is("thanks") ? 0.7 : 0.85;
         if (s.negatedBefore(i, 3)) return;
@@ -202,6 +232,16 @@ final class CauseRules extends RuleSet {
 
     /** "the root cause was the release manager", "the culprit was Ekaterina, who...". */
     private void causeIs(Sentence s, int i, List<Hit> hits) {
+        int colon = i + 1;
+        while (colon < s.size() && s.get(colon).text().equals("*")) colon++;
+        if (colon < s.size() && s.get(colon).text().equals(":") && s.has(i - 1, "root", "main", "primary", "real", "actual", "underlying")) {
+            // "Root cause: Tomasz", "**Root cause:** @kenji.t — his PR...": a heading that names a person
+            int at = colon;
+            while (at + 1 < s.size() && s.get(at + 1).text().equals("*")) at++;
+            Agent a = agents.object(s.t, at);
+            if (a.people() && a.individual() || a.kind() == Agent.Kind.TEAM) hits.add(new Hit(RULE, 0.9 * a.weight(), i, a.to(), a));
+            return;
+        }
         int be = s.find(i + 1, 6, "be");
         if (be < 0 || s.negatedBefore(be + 1, 2) || s.has(be + 1, "not", "never")) return;
         for (int k = i + 1; k < be; k++) if (s.boundary(k)) return;
@@ -270,5 +310,51 @@ final class CauseRules extends RuleSet {
         if (a.people() && a.kind() != Agent.Kind.AFFECTED && a.kind() != Agent.Kind.WE && !s.negatedBefore(i, 3)) {
             hits.add(new Hit(RULE, 0.75 * a.weight(), i, a.to(), a));
         }
+    }
+
+    /** "the table was dropped by Ahmed, and that is why the service failed", "Nadia was sloppy, and that's what lost us the VPC". */
+    private void consequence(Sentence s, int i, List<Hit> hits) {
+        int link = i - 2;
+        if (!tailIsBad(s, i + 1)) return;
+        for (int k = 0; k < link; k++) {
+            Token v = s.get(k);
+            if (!(v.verb() || v.tag().equals("AUX") && v.is("be"))) continue;
+            if (s.negatedBefore(k, 3)) continue;
+            Agent a = passive(s, k) && s.find(k + 1, 4, "by") > 0 ? byAgent(s, k) : agents.subject(s.t, k);
+            if (a == null || !a.people() || a.kind() == Agent.Kind.AFFECTED || a.kind() == Agent.Kind.WE || a.kind() == Agent.Kind.THEY) continue;
+            hits.add(new Hit(RULE, 0.8 * a.weight(), Math.min(a.from(), k), i + 1, a));
+            return;
+        }
+    }
+
+    private static final java.util.Set<String> BAD_TAIL = java.util.Set.of("impact", "500s", "5xx", "errors", "error", "large", "long", "longer",
+            "worse", "outage", "down", "lost", "lose", "fail", "failed", "failing", "broke", "break", "broken", "crash", "crashed", "return",
+            "returning", "took", "take", "cost", "corrupt", "corrupted", "dropped", "stale", "timeouts", "timed", "paged", "spike", "spiked");
+
+    /** Words of a good outcome: "which is why errors dropped to zero" credits, it does not blame. */
+    private static final java.util.Set<String> GOOD_TAIL = java.util.Set.of("recover", "recovered", "recovery", "zero", "resolved", "restored",
+            "normal", "stable", "shortened", "shorter", "fixed", "healthy", "improved", "quickly", "faster", "fast", "saved", "avoided", "prevented",
+            "contained", "mitigated", "succeeded");
+
+    private static boolean goodOutcome(Sentence s) {
+        for (int k = 0; k < s.size(); k++) if (GOOD_TAIL.contains(s.get(k).lower())) return true;
+        return false;
+    }
+
+    private static boolean tailIsBad(Sentence s, int from) {
+        boolean bad = false;
+        for (int k = from; k < s.size(); k++) {
+            if (GOOD_TAIL.contains(s.get(k).lower())) return false;
+            if (BAD_TAIL.contains(s.get(k).lower()) || BAD.contains(s.get(k).lower())) bad = true;
+        }
+        return bad;
+    }
+
+    /** "The IC made the wrong call to fail over": the outcome pinned on one person's decision. */
+    private void wrongCall(Sentence s, int i, List<Hit> hits) {
+        if (s.negatedBefore(i, 3)) return;
+        Agent a = agents.subject(s.t, i);
+        if (!a.people() || a.kind() == Agent.Kind.AFFECTED || a.kind() == Agent.Kind.WE) return;
+        hits.add(new Hit(RULE, 0.8 * a.weight(), a.from(), s.find(i + 2, 3, "call", "decision", "choice", "judgement", "judgment") + 1, a));
     }
 }

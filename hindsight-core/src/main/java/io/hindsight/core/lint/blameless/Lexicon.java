@@ -210,7 +210,7 @@ final class Lexicon {
                 + "undid:undo undone:undo redid:redo redone:redo rewrote:rewrite rewritten:rewrite reran:rerun "
                 + "retook:retake retaken:retake withdrew:withdraw withdrawn:withdraw foresaw:foresee foreseen:foresee "
                 + "people:people staff:staff folks:folk shut:shut put:put set:set cut:cut let:let hit:hit quit:quit "
-                + "ca:can wo:will n't:not dropt:drop";
+                + "ca:can wo:will n't:not dropt:drop sat:sit mistyped:mistype mistyping:mistype";
         Map<String, String> m = new HashMap<>();
         for (String pair : table.split(" ")) {
             int c = pair.lastIndexOf(':');

@@ -32,12 +32,15 @@ final class OmissionRules extends RuleSet {
         for (int i = 0; i < s.size(); i++) {
             Token w = s.get(i);
             if (lex.in("fail", w.lemma()) || w.is("fail")) failure(s, i, hits);
-            else if (lex.in("diligence", w.lemma()) && (w.verb() || w.tag().equals("NOUN") && i > 0 && s.get(i - 1).negation())) negatedDiligence(s, i, hits);
+            else if (diligent(s, i) && (w.verb() || w.tag().equals("NOUN") && i > 0 && s.get(i - 1).negation())) negatedDiligence(s, i, hits);
             if (lex.in("modal", w.lower())) modal(s, i, hits);
             if (w.is("let", "allow") && w.verb()) letLapse(s, i, hits);
             if (w.is("job", "responsibility", "task", "duty") && s.has(i - 1, "'s") && s.has(i + 1, "to")) duty(s, i, hits);
             if (w.is("nobody") || w.is("one") && s.has(i - 1, "no")) nobody(s, i, hits);
             if (w.is("if") || w.is("had") && (i == 0 || s.boundary(i - 1) || s.get(i - 1).text().equals(","))) conditional(s, i, hits);
+            if (w.is("sit", "sat") && s.has(i + 1, "on") && s.find(i + 2, 3, "alert", "alerts", "page", "pages", "ticket", "tickets", "alarm", "alarms",
+                    "warning", "warnings", "escalation", "report", "incident", "pr", "review", "request") > 0) satOn(s, i, hits);
+            if (w.is("need", "have") && w.verb() && s.has(i + 1, "to") && !s.has(i + 2, "have")) neededButDidNot(s, i, hits);
             if (w.is("supposed") && s.has(i + 1, "to") && s.has(i - 1, "be") || w.is("need") && s.has(i + 1, "to") && s.has(i + 2, "have")) {
                 Agent a = agents.subject(s.t, i - (w.is("supposed") ? 1 : 0));
                 if (a.people() && a.kind() != Agent.Kind.AFFECTED) hits.add(new Hit(COUNTERFACTUAL, 0.65 * a.weight(), a.from(), i + 2, a));
@@ -102,7 +105,7 @@ final class OmissionRules extends RuleSet {
             while (k < s.size() && s.get(k).noun()) k++;
         }
         while (k < s.size() && (s.get(k).tag().equals("ADV") || s.get(k).is("ever", "even"))) k++;
-        if (k >= s.size() || !lex.in("diligence", s.get(k).lemma()) || !(s.get(k).verb() || s.get(k).lower().endsWith("ed"))) return;
+        if (k >= s.size() || !diligent(s, k) || !(s.get(k).verb() || s.get(k).lower().endsWith("ed"))) return;
         if (s.get(k).is("be", "have")) return;
         // "nobody noticed anything unusual": there was nothing to notice
         if (s.has(k + 1, "anything", "any", "nothing")) return;
@@ -200,5 +203,30 @@ final class OmissionRules extends RuleSet {
                 || verb.noun() && !verb.lower().endsWith("ed")) return;
         if (!a.people() || a.kind() == Agent.Kind.AFFECTED) return;
         hits.add(new Hit(COUNTERFACTUAL, 0.85 * a.weight(), i, p + 1, a));
+    }
+
+    /** A diligence verb; "remember" and "think" only with "to" ("did not remember to set", "never thought to add"). */
+    private boolean diligent(Sentence s, int i) {
+        if (!lex.in("diligence", s.get(i).lemma())) return false;
+        return !s.get(i).is("remember", "think", "thought") || s.has(i + 1, "to");
+    }
+
+    /** "The NOC sat on the alert for 40 minutes": an alert left unhandled. */
+    private void satOn(Sentence s, int i, List<Hit> hits) {
+        Agent a = agents.subject(s.t, i);
+        if (!a.people() || a.kind() == Agent.Kind.AFFECTED || s.negatedBefore(i, 3)) return;
+        hits.add(new Hit(FAILED_TO, 0.85 * a.weight(), a.from(), i + 2, a));
+    }
+
+    /** "Sven needed to test this in staging first, and he didn't." */
+    private void neededButDidNot(Sentence s, int i, List<Hit> hits) {
+        int n = s.size();
+        while (n > 0 && s.get(n - 1).tag().equals("PUNCT") && !s.get(n - 1).word()) n--;
+        // the sentence ends "... and/but he did not"
+        if (n < 3 || !s.get(n - 1).negation() || !s.get(n - 2).is("do", "did")) return;
+        if (s.find(i + 2, n - i, "and", "but", "yet") < 0) return;
+        Agent a = agents.subject(s.t, i);
+        if (!a.people() || a.kind() == Agent.Kind.AFFECTED || s.negatedBefore(i, 3)) return;
+        hits.add(new Hit(COUNTERFACTUAL, 0.85 * a.weight(), a.from(), i + 2, a));
     }
 }

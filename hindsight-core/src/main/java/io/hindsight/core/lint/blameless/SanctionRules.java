@@ -47,7 +47,7 @@ final class SanctionRules extends RuleSet {
             } else if (w.is("longer") && s.has(i - 1, "no") && s.find(i + 1, 4, "allowed", "permitted", "trusted", "able", "eligible", "welcome") > 0) {
                 Agent a = agents.subject(s.t, i - 1);
                 if (a.people() && a.kind() != Agent.Kind.AFFECTED) hits.add(new Hit(RULE, 0.85 * a.weight(), a.from(), s.find(i + 1, 4, "allowed", "permitted", "trusted", "able", "eligible", "welcome") + 1, a));
-            } else if (w.is("conduct", "behaviour", "behavior", "performance", "actions") && s.has(i - 1, "'s") && s.find(Math.max(0, i - 6), 6, "review", "investigate", "assess", "evaluate", "examine", "scrutinise", "scrutinize") >= 0) {
+            } else if (w.is("conduct", "behaviour", "behavior", "performance", "actions") && s.has(i - 1, "'s") && s.find(Math.max(0, i - 6), i - 1 - Math.max(0, i - 6), "review", "investigate", "assess", "evaluate", "examine", "scrutinise", "scrutinize") >= 0) {
                 Agent a = agents.phraseEndingAt(s.t, i - 2);
                 if (a.people() && a.kind() != Agent.Kind.AFFECTED) hits.add(new Hit(RULE, 0.75 * a.weight(), Math.max(0, i - 4), i + 1, a));
             } else if (w.is("leave") && s.has(i - 1, "administrative", "unpaid", "garden", "forced", "mandatory", "compulsory")) {
@@ -63,6 +63,32 @@ final class SanctionRules extends RuleSet {
             } else if (w.is("ask", "tell", "force", "require", "make") && s.find(i + 2, 5, "step", "stand") > 0 && s.find(i + 3, 6, "down", "aside") > 0 || w.is("resign", "resignation") && s.find(Math.max(0, i - 5), 5, "ask", "asked", "force", "forced", "demand", "demanded") >= 0) {
                 Agent a = agents.object(s.t, i);
                 if (a.people() && a.kind() != Agent.Kind.AFFECTED) hits.add(new Hit(RULE, 0.85 * a.weight(), i, Math.max(i + 1, a.to()), a));
+            } else if (w.is("review", "appraisal", "record", "file", "evaluation") && (s.has(i - 1, "performance") && s.has(i - 2, "'s", "his", "her", "their")
+                    || !s.has(i - 1, "performance") && s.has(i - 1, "'s", "his", "her", "their") && w.is("record", "file", "appraisal"))
+                    && s.find(Math.max(0, i - 10), 10, "reflect", "reflected", "note", "noted", "go", "goes", "put", "add", "added", "include", "included",
+                    "mention", "mentioned", "record", "recorded", "document", "documented", "log", "logged", "flag", "flagged", "count", "against") >= 0) {
+                // "make sure this is reflected in Hannah's performance review", "so it goes on her record"
+                int owner = s.has(i - 1, "performance") ? i - 2 : i - 1;
+                Agent a = s.get(owner).is("his", "her", "their") ? new Agent(Agent.Kind.PERSON, 0.9, owner, owner + 1) : agents.phraseEndingAt(s.t, owner - 1);
+                if (a.people() && a.kind() != Agent.Kind.AFFECTED) hits.add(new Hit(RULE, 0.85 * a.weight(), Math.min(a.from(), owner), i + 1, a));
+            } else if (w.is("never") && s.find(i + 2, 5, "again") > 0 && s.has(i + 1, "touch", "touches", "deploy", "deploys", "push", "pushes", "access",
+                    "accesses", "approve", "approves", "merge", "merges", "ship", "ships", "release", "releases", "handle", "handles", "run", "runs", "work", "works",
+                    "get", "gets", "lead", "leads", "be", "is")) {
+                // "Make sure Jakub never touches prod again", "the intern will never deploy again"
+                boolean imposed = s.find(Math.max(0, i - 5), 5, "sure", "ensure", "will", "should", "must", "can", "shall") >= 0;
+                Agent a = agents.subject(s.t, i);
+                if (imposed && a.people() && a.kind() != Agent.Kind.AFFECTED && a.kind() != Agent.Kind.WE) hits.add(new Hit(RULE, 0.85 * a.weight(), a.from(), s.find(i + 2, 5, "again") + 1, a));
+            } else if ((w.text().equals("HR") || w.is("hr") && s.has(i - 1, "to", "with") || w.is("resources") && s.has(i - 1, "human"))
+                    && s.find(Math.max(0, i - 6), 6, "inform", "notify", "tell", "report", "escalate", "involve", "loop", "cc", "alert", "refer", "flag", "forward") >= 0
+                    && s.find(i + 1, 3, "if", "unless", "when", "should") < 0) {
+                // "Inform HR about the repeated violations", "report the on-call to HR"
+                hits.add(new Hit(RULE, 0.85, Math.max(0, s.find(Math.max(0, i - 6), 6, "inform", "notify", "tell", "report", "escalate", "involve", "loop", "cc",
+                        "alert", "refer", "flag", "forward")), i + 1, null));
+            } else if (w.is("belong", "belongs") && s.find(Math.max(0, i - 5), 5, "whether", "if") >= 0 && s.find(i + 1, 5, "team", "squad", "rotation",
+                    "company", "org", "here", "on-call", "project") > 0) {
+                // "a conversation about whether they still belong on the platform team"
+                Agent a = agents.subject(s.t, i);
+                if (a.people() && a.kind() != Agent.Kind.AFFECTED && a.kind() != Agent.Kind.WE) hits.add(new Hit(RULE, 0.85 * Math.max(a.weight(), 0.9), a.from(), i + 1, a));
             } else if (w.is("require") && s.find(i + 2, 6, "sign-off", "signoff", "approval", "supervision", "oversight") >= 0) {
                 Agent a = agents.object(s.t, i);
                 if (a.individual() && s.find(i + 1, 6, "to") > 0) hits.add(new Hit(RULE, 0.7 * a.weight(), i, a.to(), a));

