@@ -157,4 +157,17 @@ public class BlamelessEvaluationTest {
         assertTrue("blind precision " + s.precision() + " below 0.98", s.precision() >= 0.98);
         assertTrue("blind recall " + s.recall() + " below 0.95", s.recall() >= 0.95);
     }
+
+    /**
+     * The held-out score to quote: written blind by another session after the rules were tuned on blind part 1,
+     * and measured once as it came (2026-11-29): precision 0.914, recall 0.663, below the 0.92 and 0.85 asked. Its
+     * floors sit under that first measurement, to catch a regression.
+     */
+    @Test
+    public void blindPartTwoIsMeasured() throws IOException {
+        Score s = measure("blameless blind 2 (written without seeing the checker; never tuned on)", corpus("/lint/corpus/blind2.tsv"),
+                Boolean.getBoolean("blameless.showTestMisses"));
+        assertTrue("blind 2 precision " + s.precision() + " below 0.88", s.precision() >= 0.88);
+        assertTrue("blind 2 recall " + s.recall() + " below 0.62", s.recall() >= 0.62);
+    }
 }
