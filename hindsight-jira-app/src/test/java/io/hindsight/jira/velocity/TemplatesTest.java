@@ -137,12 +137,24 @@ public class TemplatesTest {
     @Test
     public void startPageNamesTheTemplateTheSeverityChose() {
         StartView view = new StartView("INC-4", "Payments <down>", "SEV1", "Atlassian incident post-mortem",
-                List.of("Summary", "Five whys"), "tok", "/plugins/servlet/hindsight/start?incident=INC-4", "");
+                List.of("Summary", "Five whys"), "tok", "/plugins/servlet/hindsight/start?incident=INC-4", "", true);
         String html = velocity.render("templates/start.vm", Map.of("start", view, "i18n", i18n));
         assertEquals(List.of(), velocity.violations());
         assertTrue(html.contains("Payments &lt;down&gt;"));
         assertTrue(html.contains("Atlassian incident post-mortem"));
         assertTrue(html.contains("<li>Five whys</li>"));
+        assertTrue(html.contains("Create the post-mortem"));
+    }
+
+    @Test
+    public void aStartPageThatCannotStartSaysWhyAndOffersNoButton() {
+        StartView view = new StartView("INC-4", "Payments down", "SEV1", "Atlassian incident post-mortem", List.of("Summary"), "tok",
+                "/plugins/servlet/hindsight/start?incident=INC-4", i18n.getText("hindsight.start.error.type-not-in-project", "PM", "Post-mortem"), false);
+        String html = velocity.render("templates/start.vm", Map.of("start", view, "i18n", i18n));
+        assertEquals(List.of(), velocity.violations());
+        assertTrue(html, html.contains("Project PM does not offer the \u2018Post-mortem\u2019 issue type"));
+        assertTrue(html.contains("Administration &gt; Issues &gt; Issue type schemes"));
+        assertFalse("no button that can only fail", html.contains("Create the post-mortem"));
     }
 
     @Test
