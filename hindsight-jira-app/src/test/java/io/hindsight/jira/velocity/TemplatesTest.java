@@ -68,14 +68,14 @@ public class TemplatesTest {
 
     @Test
     public void checkerPanelShowsRuleSentenceAndRewriteEscaped() {
-        String html = velocity.render("templates/checker-panel.vm", Map.of("panel", CheckerPanelView.of(check(BLAMING)), "i18n", i18n));
+        String html = velocity.render("templates/checker-panel.vm", Map.of("panel", CheckerPanelView.of(check(BLAMING)), "i18n", i18n, "issueKey", "PM-7"));
 
         assertEquals(List.of(), velocity.violations());
         assertTrue(html, html.contains("blameless.person-as-cause") || html.contains("blameless.judgement"));
         assertTrue(html, html.contains("<blockquote>Bob broke"));
         assertTrue("a suggested rewrite", html.contains(i18n.getText("hindsight.panel.suggestion")));
         assertTrue(html.contains("actionability.vague"));
-        assertTrue("completeness", html.matches("(?s).*<strong>\\d+%</strong>.*"));
+        assertTrue("completeness", html.matches("(?s).*<strong class=\"hindsight-percent\">\\d+%</strong>.*"));
         assertTrue("user text is escaped", html.contains("&lt;b&gt;migration&lt;/b&gt;"));
         assertFalse(html.contains("<b>migration</b>"));
     }
@@ -83,7 +83,7 @@ public class TemplatesTest {
     @Test
     public void checkerPanelOfACleanPostMortemSaysSo() {
         CheckResult clean = new CheckResult(List.of(), "lightweight", "Lightweight", 100, List.of());
-        String html = velocity.render("templates/checker-panel.vm", Map.of("panel", CheckerPanelView.of(clean), "i18n", i18n));
+        String html = velocity.render("templates/checker-panel.vm", Map.of("panel", CheckerPanelView.of(clean), "i18n", i18n, "issueKey", "PM-7"));
         assertEquals(List.of(), velocity.violations());
         assertTrue(html.contains(i18n.getText("hindsight.panel.clean")));
     }

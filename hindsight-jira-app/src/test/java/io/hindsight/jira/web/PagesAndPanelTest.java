@@ -79,6 +79,7 @@ public class PagesAndPanelTest {
                 new CheckService(settings, new FakeSite().put("PM-1", Fixtures.BLAMING), clock));
         Map<String, Object> ctx = provider.getContextMap(Map.of("issue", issue("PM-1", "Post-mortem")));
         CheckerPanelView panel = (CheckerPanelView) ctx.get("panel");
+        assertEquals("the key the panel's script asks the lint resource about", "PM-1", ctx.get("issueKey"));
         assertTrue(panel.isReadable());
         assertTrue(panel.getErrorCount() > 0);
         assertTrue(panel.getFindings().stream().anyMatch(f -> f.getSentence().contains("Bob")));
