@@ -83,8 +83,17 @@ public final class Engine implements SyncRunner, ReminderRunner, ReportSource, P
 
     /** In the project the admin chose for post-mortems, else the incident's own. */
     @Override
+    public Target target(String incidentProject) {
+        String project = projectFor(incidentProject);
+        return new Target(project, site.readinessForPostMortems(project));
+    }
+
+    @Override
     public IssueKey start(String incidentKey, String incidentProject, PostMortem draft) {
-        String project = settings.get(io.hindsight.jira.config.Setting.POST_MORTEM_PROJECT).orElse(incidentProject);
-        return site.startPostMortem(incidentKey, project, draft, rules().policy().actionClasses());
+        return site.startPostMortem(incidentKey, projectFor(incidentProject), draft, rules().policy().actionClasses());
+    }
+
+    private String projectFor(String incidentProject) {
+        return settings.get(io.hindsight.jira.config.Setting.POST_MORTEM_PROJECT).filter(p -> !p.isBlank()).orElse(incidentProject);
     }
 }

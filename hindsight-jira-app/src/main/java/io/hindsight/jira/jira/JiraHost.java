@@ -71,6 +71,11 @@ public final class JiraHost implements JiraSite {
 
     /** Created as the signed-in user (the one who pressed the button), so Jira checks that they may create issues there. */
     @Override
+    public io.hindsight.jira.port.ProjectReadiness readinessForPostMortems(String project) {
+        return new JiraPostMortems(jira, this::signedIn, Set.of()).readiness(project);
+    }
+
+    @Override
     public IssueKey startPostMortem(String incidentKey, String project, PostMortem draft, Set<String> actionClasses) {
         return new JiraPostMortems(jira, this::signedIn, actionClasses).createFor(incidentKey, project, draft);
     }

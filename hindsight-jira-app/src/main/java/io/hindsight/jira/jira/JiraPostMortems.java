@@ -19,6 +19,7 @@ import io.hindsight.core.port.Filters;
 import io.hindsight.core.port.PostMortemStore;
 import io.hindsight.core.port.Schema;
 import io.hindsight.core.render.Jql;
+import io.hindsight.jira.port.ProjectReadiness;
 
 import java.time.LocalDate;
 import java.util.Comparator;
@@ -96,11 +97,27 @@ public final class JiraPostMortems implements PostMortemStore {
         return stored(jira.issues().getIssueObject(createIssue(project, pm).value()));
     }
 
-    private IssueKey createIssue(String project, PostMortem pm) {
+    /** Whether {@code project} can take a post-mortem: it exists, Jira has the type, and the project's issue type scheme offers it. */
+    public ProjectReadiness readiness(String project) {
         Project p = jira.projects().getProjectObjByKey(project);
-        if (p == null) throw new IllegalArgumentException("there is no Jira project " + project + ": set the project for post-mortems on Hindsight's settings page");
-        IssueType type = issueType(Schema.POST_MORTEM_TYPE).orElseThrow(() -> new IllegalStateException(
-                "this Jira has no '" + Schema.POST_MORTEM_TYPE + "' issue type: enable the app again or run 'hindsight provision', which create it"));
+        if (p == null) return ProjectReadiness.NO_SUCH_PROJECT;
+        if (issueType(Schema.POST_MORTEM_TYPE).isEmpty()) return ProjectReadiness.NO_POST_MORTEM_TYPE;
+        // Project.getIssueTypes() is the project's issue type scheme: what its create screen offers
+        boolean offered = p.getIssueTypes() != null && p.getIssueTypes().stream().anyMatch(t -> Schema.POST_MORTEM_TYPE.equalsIgnoreCase(t.getName()));
+        return offered ? ProjectReadiness.READY : ProjectReadiness.TYPE_NOT_IN_PROJECT;
+    }
+
+    private IssueKey createIssue(String project, PostMortem pm) {
+        switch (readiness(project)) {
+            case NO_SUCH_PROJECT -> throw new IllegalArgumentException("there is no Jira project " + project + ": set the project for post-mortems on Hindsight's settings page");
+            case NO_POST_MORTEM_TYPE -> throw new IllegalStateException(
+                    "this Jira has no '" + Schema.POST_MORTEM_TYPE + "' issue type: enable the app again or run 'hindsight provision', which create it");
+            case TYPE_NOT_IN_PROJECT -> throw new IllegalStateException("project " + project + " does not offer the '" + Schema.POST_MORTEM_TYPE
+                    + "' issue type: add it to the project's issue type scheme (Administration > Issues > Issue type schemes)");
+            case READY -> { }
+        }
+        Project p = jira.projects().getProjectObjByKey(project);
+        IssueType type = issueType(Schema.POST_MORTEM_TYPE).orElseThrow();
         ApplicationUser actor = user.get();
         IssueInputParameters in = jira.issueService().newIssueInputParameters();
         in.setSkipScreenCheck(true);

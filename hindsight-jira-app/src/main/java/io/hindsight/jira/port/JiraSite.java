@@ -33,6 +33,9 @@ public interface JiraSite {
     /** A post-mortem as an issue object holds it (a transition's issue carries its screen's values before they are stored). */
     PostMortem read(Issue issue, Set<String> actionClasses);
 
+    /** Whether {@code project} can take a new post-mortem (the project exists and its scheme offers the type). */
+    ProjectReadiness readinessForPostMortems(String project);
+
     /** Creates a post-mortem for an incident, linked to it. */
     IssueKey startPostMortem(String incidentKey, String project, PostMortem draft, Set<String> actionClasses);
 

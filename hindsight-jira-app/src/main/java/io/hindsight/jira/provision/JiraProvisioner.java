@@ -9,7 +9,11 @@ import com.atlassian.jira.issue.context.GlobalIssueContext;
 import com.atlassian.jira.issue.context.JiraContextNode;
 import com.atlassian.jira.issue.customfields.CustomFieldSearcher;
 import com.atlassian.jira.issue.customfields.CustomFieldType;
+import com.atlassian.jira.issue.customfields.manager.OptionsManager;
+import com.atlassian.jira.issue.customfields.option.Option;
 import com.atlassian.jira.issue.fields.CustomField;
+import com.atlassian.jira.issue.fields.config.FieldConfig;
+import com.atlassian.jira.issue.fields.config.FieldConfigScheme;
 import com.atlassian.jira.issue.fields.screen.FieldScreen;
 import com.atlassian.jira.issue.fields.screen.FieldScreenManager;
 import com.atlassian.jira.issue.fields.screen.FieldScreenTab;
@@ -19,6 +23,7 @@ import com.atlassian.jira.issue.link.IssueLinkTypeManager;
 import com.atlassian.jira.issue.search.SearchRequest;
 import com.atlassian.jira.user.ApplicationUser;
 import io.hindsight.atlassian.provision.ProvisioningSpec;
+import io.hindsight.core.model.Severity;
 import org.ofbiz.core.entity.GenericEntityException;
 
 import java.util.ArrayList;
@@ -30,8 +35,9 @@ import java.util.Optional;
  * Sets Jira up for Hindsight from inside it, idempotently: the second executor of {@code hindsight provision}'s
  * {@link ProvisioningSpec} (the first runs over REST). Everything is found by name first and created only when
  * missing, so enabling the app again changes nothing. What needs a judgement Hindsight should not make alone
- * (adding the type to a shared issue type scheme, the severity options, the Kanban board, which Jira Software
- * has no public Java API for) comes back as a manual step with the exact settings.
+ * (adding the type to a shared issue type scheme, the Kanban board, which Jira Software has no public Java API
+ * for) comes back as a manual step with the exact settings. The severity field gets its options SEV1..SEV4 in
+ * each of its contexts: without them "Start a post-mortem" cannot set the severity on a fresh site.
  */
 public final class JiraProvisioner {
     /** One line of the report: what was found, made, or is left to an administrator. */
@@ -46,15 +52,17 @@ public final class JiraProvisioner {
 
     private final IssueTypeManager issueTypes;
     private final CustomFieldManager customFields;
+    private final OptionsManager options;
     private final FieldScreenManager screens;
     private final IssueLinkTypeManager linkTypes;
     private final SearchRequestService filters;
     private final SearchService search;
 
-    public JiraProvisioner(IssueTypeManager issueTypes, CustomFieldManager customFields, FieldScreenManager screens, IssueLinkTypeManager linkTypes,
-                           SearchRequestService filters, SearchService search) {
+    public JiraProvisioner(IssueTypeManager issueTypes, CustomFieldManager customFields, OptionsManager options, FieldScreenManager screens,
+                           IssueLinkTypeManager linkTypes, SearchRequestService filters, SearchService search) {
         this.issueTypes = issueTypes;
         this.customFields = customFields;
+        this.options = options;
         this.screens = screens;
         this.linkTypes = linkTypes;
         this.filters = filters;
@@ -73,10 +81,11 @@ public final class JiraProvisioner {
         for (ProvisioningSpec.FieldSpec f : spec.fields()) {
             Step s = field(f);
             steps.add(s);
-            customFields.getCustomFieldObjectsByName(f.name()).stream().findFirst().ifPresent(fields::add);
-            if (f.type() == ProvisioningSpec.FieldType.SELECT) {
-                steps.add(new Step(Status.MANUAL, "options of '" + f.name() + "'",
-                        "make it offer SEV1, SEV2, SEV3 and SEV4: Administration > Issues > Custom fields > " + f.name() + " > Contexts and default value"));
+            Optional<CustomField> made = customFields.getCustomFieldObjectsByName(f.name()).stream().findFirst();
+            made.ifPresent(fields::add);
+            // a field of another type (FAILED) is not ours to give options to
+            if (f.type() == ProvisioningSpec.FieldType.SELECT && s.status() != Status.FAILED && made.isPresent()) {
+                steps.addAll(severityOptions(made.get()));
             }
         }
         steps.addAll(onScreen(spec, fields));
@@ -121,6 +130,37 @@ public final class JiraProvisioner {
             return new Step(Status.FAILED, what, "Jira did not create it: " + e.getMessage());
         }
         return new Step(Status.CREATED, what, "");
+    }
+
+    /**
+     * SEV1..SEV4 in every context of the severity field, appended after any option an admin added (the
+     * severity is read from incidents in any project, so every context must offer the scale). A context with
+     * one configuration per issue type has no single place to put them: that one is left to the admin.
+     */
+    private List<Step> severityOptions(CustomField field) {
+        List<String> scale = java.util.Arrays.stream(Severity.values()).map(Enum::name).toList();
+        List<FieldConfigScheme> contexts = field.getConfigurationSchemes() == null ? List.of() : field.getConfigurationSchemes();
+        String manual = "make it offer " + String.join(", ", scale) + ": Administration > Issues > Custom fields > " + field.getName() + " > Contexts and default value";
+        if (contexts.isEmpty()) return List.of(new Step(Status.MANUAL, "options of '" + field.getName() + "'", "it has no context; " + manual));
+        List<Step> steps = new ArrayList<>();
+        for (FieldConfigScheme context : contexts) {
+            String what = "options " + String.join(", ", scale) + " of '" + field.getName() + "'" + (context.getName() == null ? "" : " in context '" + context.getName() + "'");
+            FieldConfig config = context.getOneAndOnlyConfig();
+            if (config == null) {
+                steps.add(new Step(Status.MANUAL, what, "the context has a configuration per issue type; " + manual));
+                continue;
+            }
+            List<Option> offered = options.getOptions(config) == null ? List.of() : options.getOptions(config);
+            List<String> missing = scale.stream().filter(v -> offered.stream().noneMatch(o -> v.equalsIgnoreCase(o.getValue()))).toList();
+            if (missing.isEmpty()) {
+                steps.add(new Step(Status.EXISTS, what, ""));
+                continue;
+            }
+            long sequence = offered.size();
+            for (String value : missing) options.createOption(config, null, sequence++, value);
+            steps.add(new Step(Status.CREATED, what, missing.size() == scale.size() ? "" : "added " + String.join(", ", missing)));
+        }
+        return steps;
     }
 
     private List<Step> onScreen(ProvisioningSpec spec, List<CustomField> fields) {

@@ -29,6 +29,8 @@ public class CheckerPanelContextProvider implements ContextProvider {
     public Map<String, Object> getContextMap(Map<String, Object> context) {
         Map<String, Object> out = new HashMap<>(context);
         out.put("panel", panel(context.get("issue")));
+        // a plain string: the panel's script asks the lint resource for this issue after an inline edit
+        out.put("issueKey", context.get("issue") instanceof Issue i && IssueKeys.isKey(i.getKey()) ? IssueKeys.require(i.getKey()) : "");
         return out;
     }
 

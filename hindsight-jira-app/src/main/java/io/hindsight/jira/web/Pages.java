@@ -35,4 +35,8 @@ final class Pages {
     String text(String key) {
         return i18n.getText(key);
     }
+
+    String text(String key, java.io.Serializable... arguments) {
+        return i18n.getText(key, arguments);
+    }
 }

@@ -7,6 +7,7 @@ import com.atlassian.sal.api.xsrf.XsrfTokenValidator;
 import com.atlassian.templaterenderer.TemplateRenderer;
 import io.hindsight.core.model.IssueKey;
 import io.hindsight.core.model.PostMortem;
+import io.hindsight.core.port.Schema;
 import io.hindsight.core.template.Template;
 import io.hindsight.jira.config.AdminSettings;
 import io.hindsight.jira.config.EngineSettings;
@@ -56,7 +57,7 @@ public class StartPostMortemServlet extends HttpServlet {
     protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         Optional<Incident> incident = visibleIncident(req, resp);
         if (incident.isEmpty()) return;
-        show(req, resp, incident.get(), "");
+        show(req, resp, incident.get(), blocker(incident.get()).orElse(""), blocker(incident.get()).isEmpty());
     }
 
     @Override
@@ -65,7 +66,13 @@ public class StartPostMortemServlet extends HttpServlet {
         if (incident.isEmpty()) return;
         if (!tokenValidator.validateFormEncodedToken(req)) {
             resp.setStatus(HttpServletResponse.SC_FORBIDDEN);
-            show(req, resp, incident.get(), pages.text("hindsight.error.xsrf"));
+            show(req, resp, incident.get(), pages.text("hindsight.error.xsrf"), true);
+            return;
+        }
+        Optional<String> blocked = blocker(incident.get());
+        if (blocked.isPresent()) {
+            resp.setStatus(HttpServletResponse.SC_CONFLICT);
+            show(req, resp, incident.get(), blocked.get(), false);
             return;
         }
         PostMortem draft = drafter().draft(incident.get());
@@ -74,7 +81,7 @@ public class StartPostMortemServlet extends HttpServlet {
             resp.sendRedirect(req.getContextPath() + "/browse/" + key.value());
         } catch (Exception e) {
             resp.setStatus(HttpServletResponse.SC_BAD_GATEWAY);
-            show(req, resp, incident.get(), pages.text("hindsight.start.error.create") + " " + (e.getMessage() == null ? "" : e.getMessage()));
+            show(req, resp, incident.get(), pages.text("hindsight.start.error.create") + " " + (e.getMessage() == null ? "" : e.getMessage()), true);
         }
     }
 
@@ -93,11 +100,25 @@ public class StartPostMortemServlet extends HttpServlet {
         return incident;
     }
 
-    private void show(HttpServletRequest req, HttpServletResponse resp, Incident incident, String problem) throws IOException {
+    /**
+     * What stops a post-mortem being created for this incident, in words the user can act on, before anything
+     * is written: without it Jira would refuse deep in issue creation with "the issue type selected is invalid".
+     */
+    private Optional<String> blocker(Incident incident) {
+        PostMortemStarter.Target target = starter.target(IssueKey.of(incident.key()).project());
+        return switch (target.readiness()) {
+            case READY -> Optional.empty();
+            case NO_SUCH_PROJECT -> Optional.of(pages.text("hindsight.start.error.no-project", target.project()));
+            case NO_POST_MORTEM_TYPE -> Optional.of(pages.text("hindsight.start.error.no-type", Schema.POST_MORTEM_TYPE));
+            case TYPE_NOT_IN_PROJECT -> Optional.of(pages.text("hindsight.start.error.type-not-in-project", target.project(), Schema.POST_MORTEM_TYPE));
+        };
+    }
+
+    private void show(HttpServletRequest req, HttpServletResponse resp, Incident incident, String problem, boolean canStart) throws IOException {
         Template template = drafter().templateFor(incident);
         StartView view = new StartView(incident.key(), incident.summary(), incident.severity().map(Enum::name).orElse(""),
                 template.name(), template.sections().stream().map(s -> s.heading() == null ? s.kind().heading() : s.heading()).toList(),
-                tokens.getXsrfToken(req, resp, true), req.getContextPath() + "/plugins/servlet/hindsight/start?incident=" + incident.key(), problem);
+                tokens.getXsrfToken(req, resp, true), req.getContextPath() + "/plugins/servlet/hindsight/start?incident=" + incident.key(), problem, canStart);
         pages.render(resp, TEMPLATE, "start", view);
     }
 

@@ -53,7 +53,7 @@ import static org.junit.Assert.assertTrue;
  */
 public class DescriptorConformanceTest {
     private static final Set<String> MODULE_TYPES = Set.of("ao", "rest-migration", "rest", "web-panel", "web-item", "web-section",
-            "servlet", "workflow-validator", "workflow-function", "velocity-allowlist");
+            "servlet", "workflow-validator", "workflow-function", "velocity-allowlist", "web-resource");
 
     private final Descriptor descriptor = Descriptor.load();
     private final I18n i18n = new I18n();
@@ -142,6 +142,41 @@ public class DescriptorConformanceTest {
         }
         assertEquals("REST v2 is declared once", 1, descriptor.modules("rest-migration").size());
         assertEquals(1, Descriptor.children(descriptor.modules("rest-migration").get(0), "rest-v2").size());
+    }
+
+    @Test
+    public void theCheckerPanelScriptIsLoadedOnTheIssueViewAndAsksTheLintResource() throws IOException {
+        List<Element> resources = descriptor.modules("web-resource");
+        assertEquals(1, resources.size());
+        Element m = resources.get(0);
+        assertEquals(List.of("jira.view.issue"), Descriptor.children(m, "context").stream().map(e -> e.getTextContent().strip()).toList());
+        assertTrue("AJS (contextPath) is declared, not assumed", Descriptor.children(m, "dependency").stream()
+                .anyMatch(d -> d.getTextContent().strip().equals("com.atlassian.auiplugin:ajs")));
+        List<Element> files = Descriptor.children(m, "resource");
+        assertEquals(1, files.size());
+        assertEquals("download", files.get(0).getAttribute("type"));
+        String location = files.get(0).getAttribute("location");
+        assertNotNull(location + " is in the bundle", getClass().getResource("/" + location));
+        String script = new String(getClass().getResourceAsStream("/" + location).readAllBytes(), StandardCharsets.UTF_8);
+        // the path the REST module and the resource declare, not a copy that could drift
+        Element rest = descriptor.modules("rest").get(0);
+        String lint = "/rest" + rest.getAttribute("path") + "/" + rest.getAttribute("version")
+                + io.hindsight.jira.rest.LintResource.class.getAnnotation(Path.class).value();
+        assertTrue(script + " posts to " + lint, script.contains("'" + lint + "'"));
+        assertTrue("on Jira's issue refresh", script.contains("JIRA.Events.ISSUE_REFRESHED"));
+        assertTrue("the panel marks what the script redraws", new String(getClass().getResourceAsStream("/templates/checker-panel.vm").readAllBytes(),
+                StandardCharsets.UTF_8).contains("data-hindsight-live"));
+    }
+
+    @Test
+    public void thePanelScriptBuildsNoHtmlFromText() throws IOException {
+        String script = new String(getClass().getResourceAsStream("/js/checker-panel.js").readAllBytes(), StandardCharsets.UTF_8)
+                .replaceAll("(?s)/\\*.*?\\*/", "").replaceAll("//[^\\n]*", "");
+        for (String sink : List.of("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(", "new Function", "setTimeout('",
+                ".html(", "$(", "jQuery(")) {
+            assertFalse("js/checker-panel.js uses " + sink + ": set text with textContent or createTextNode", script.contains(sink));
+        }
+        assertTrue(script.contains("textContent"));
     }
 
     @Test

@@ -100,7 +100,8 @@ public class JiraPortsTest {
         IssueType type = jira.issueType(Schema.POST_MORTEM_TYPE, "10100");
         when(jira.issueTypes.getIssueTypes()).thenReturn(List.of(type));
         MutableIssue created = jira.issue(12L, "PM-2", Schema.POST_MORTEM_TYPE, "new");
-        jira.project("PM", 200L);
+        // the project's issue type scheme offers the type
+        when(jira.project("PM", 200L).getIssueTypes()).thenReturn((java.util.Collection) List.of(type));
         when(jira.issueService.validateCreate(any(), any())).thenReturn(new IssueService.CreateValidationResult(null, new SimpleErrorCollection(), Map.of()));
         when(jira.issueService.create(any(), any())).thenReturn(new IssueService.IssueResult(created, new SimpleErrorCollection()));
         Option sev1 = mock(Option.class);
@@ -137,6 +138,27 @@ public class JiraPortsTest {
         IllegalStateException refused = assertThrows(IllegalStateException.class, () -> store.create("PM", draft));
         assertTrue(refused.getMessage(), refused.getMessage().contains("summary: You must specify a summary"));
         assertThrows("no such project", IllegalArgumentException.class, () -> store.create("NOPE", draft));
+    }
+
+    @Test
+    public void aProjectWhoseIssueTypeSchemeLacksThePostMortemTypeIsSaidPlainlyBeforeAnythingIsWritten() {
+        IssueType type = jira.issueType(Schema.POST_MORTEM_TYPE, "10100");
+        when(jira.issueTypes.getIssueTypes()).thenReturn(List.of(type));
+        IssueType task = jira.issueType("Task", "3");
+        com.atlassian.jira.project.Project ops = jira.project("OPS", 300L);
+        when(ops.getIssueTypes()).thenReturn((java.util.Collection) List.of(task));
+        JiraPostMortems posts = store;
+        PostMortem draft = new io.hindsight.core.markdown.MarkdownReader(classes).read("---\ntitle: Payments down\n---\n", "draft").postMortem();
+        assertEquals(io.hindsight.jira.port.ProjectReadiness.TYPE_NOT_IN_PROJECT, posts.readiness("OPS"));
+        assertEquals(io.hindsight.jira.port.ProjectReadiness.NO_SUCH_PROJECT, posts.readiness("NOPE"));
+
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> posts.create("OPS", draft));
+        assertTrue(e.getMessage(), e.getMessage().contains("project OPS does not offer the 'Post-mortem' issue type")
+                && e.getMessage().contains("Administration > Issues > Issue type schemes"));
+        verify(jira.issueService, never()).validateCreate(any(), any());
+
+        when(jira.issueTypes.getIssueTypes()).thenReturn(List.of());
+        assertEquals(io.hindsight.jira.port.ProjectReadiness.NO_POST_MORTEM_TYPE, posts.readiness("OPS"));
     }
 
     @Test

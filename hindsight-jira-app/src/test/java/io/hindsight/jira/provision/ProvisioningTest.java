@@ -8,7 +8,12 @@ import com.atlassian.jira.config.IssueTypeManager;
 import com.atlassian.jira.issue.CustomFieldManager;
 import com.atlassian.jira.issue.customfields.CustomFieldSearcher;
 import com.atlassian.jira.issue.customfields.CustomFieldType;
+import com.atlassian.jira.issue.customfields.manager.OptionsManager;
+import com.atlassian.jira.issue.customfields.option.Option;
+import com.atlassian.jira.issue.customfields.option.Options;
 import com.atlassian.jira.issue.fields.CustomField;
+import com.atlassian.jira.issue.fields.config.FieldConfig;
+import com.atlassian.jira.issue.fields.config.FieldConfigScheme;
 import com.atlassian.jira.issue.fields.screen.FieldScreen;
 import com.atlassian.jira.issue.fields.screen.FieldScreenManager;
 import com.atlassian.jira.issue.fields.screen.FieldScreenTab;
@@ -64,6 +69,7 @@ public class ProvisioningTest {
 
     private final IssueTypeManager issueTypes = mock(IssueTypeManager.class);
     private final CustomFieldManager customFields = mock(CustomFieldManager.class);
+    private final OptionsManager options = mock(OptionsManager.class);
     private final FieldScreenManager screens = mock(FieldScreenManager.class);
     private final IssueLinkTypeManager linkTypes = mock(IssueLinkTypeManager.class);
     private final SearchRequestService filters = mock(SearchRequestService.class);
@@ -75,13 +81,15 @@ public class ProvisioningTest {
     private final Set<String> onScreen = new HashSet<>();
     private final List<IssueLinkType> links = new ArrayList<>();
     private final List<SearchRequest> saved = new ArrayList<>();
+    /** Each field's one global context, and the option values of its configuration, in order. */
+    private final Map<FieldConfig, List<String>> optionValues = new HashMap<>();
     private AdminSettings settings;
     private Provisioning provisioning;
 
     @Before
     public void setUp() {
         settings = new AdminSettings(db.activeObjects(), new MutableClock(Instant.parse("2026-11-20T10:00:00Z")));
-        provisioning = new Provisioning(new JiraProvisioner(issueTypes, customFields, screens, linkTypes, filters, search), settings,
+        provisioning = new Provisioning(new JiraProvisioner(issueTypes, customFields, options, screens, linkTypes, filters, search), settings,
                 new RunAs(settings, users), new LocalClusterLocks());
         when(bot.getUsername()).thenReturn("hindsight-bot");
         when(bot.isActive()).thenReturn(true);
@@ -112,12 +120,26 @@ public class ProvisioningTest {
                 when(cf.getId()).thenReturn("customfield_" + (10000 + fields.size()));
                 when(cf.getName()).thenReturn(inv.getArgument(0));
                 when(cf.getCustomFieldType()).thenReturn(inv.getArgument(2));
+                // Jira gives a field created with the global context one scheme with one configuration
+                FieldConfigScheme global = mock(FieldConfigScheme.class);
+                FieldConfig config = mock(FieldConfig.class);
+                when(global.getName()).thenReturn("Default Configuration Scheme for " + inv.getArgument(0));
+                when(global.getOneAndOnlyConfig()).thenReturn(config);
+                when(cf.getConfigurationSchemes()).thenReturn(List.of(global));
+                optionValues.put(config, new ArrayList<>());
                 fields.put(inv.getArgument(0), cf);
                 return cf;
             });
         } catch (org.ofbiz.core.entity.GenericEntityException e) {
             throw new AssertionError(e);
         }
+        when(options.getOptions(any())).thenAnswer(inv -> options(optionValues.getOrDefault((FieldConfig) inv.getArgument(0), List.of())));
+        when(options.createOption(any(), isNull(), any(), anyString())).thenAnswer(inv -> {
+            List<String> values = optionValues.get((FieldConfig) inv.getArgument(0));
+            assertEquals("appended after the options already there", (long) values.size(), (long) (Long) inv.getArgument(2));
+            values.add(inv.getArgument(3));
+            return mock(Option.class);
+        });
         FieldScreen screen = mock(FieldScreen.class);
         FieldScreenTab tab = mock(FieldScreenTab.class);
         when(screen.getName()).thenReturn("Default Screen");
@@ -159,12 +181,19 @@ public class ProvisioningTest {
         assertTrue("the board is an admin step with its exact settings", first.stream().anyMatch(l -> l.startsWith("manual: Kanban board 'Remediation'")
                 && l.contains("filter '" + Schema.FILTER_NAME + "'") && l.contains("location project PM")));
         assertEquals("kept for the admin page", first, provisioning.lastReport());
+        CustomField severity = fields.get(Schema.SEVERITY_FIELD);
+        FieldConfig severityConfig = severity.getConfigurationSchemes().get(0).getOneAndOnlyConfig();
+        assertEquals("'Start a post-mortem' can set the severity on a fresh site", List.of("SEV1", "SEV2", "SEV3", "SEV4"), optionValues.get(severityConfig));
+        assertTrue(first.toString(), first.stream().anyMatch(l -> l.startsWith("created: options SEV1, SEV2, SEV3, SEV4 of '" + Schema.SEVERITY_FIELD + "'")));
+        assertTrue("no option step is left to the admin", first.stream().noneMatch(l -> l.startsWith("manual: options")));
 
         List<String> second = provisioning.run();
         verify(issueTypes, times(1)).createIssueType(anyString(), anyString(), any());
         verify(customFields, times(JiraFields.SPEC.size())).createCustomField(anyString(), anyString(), any(), any(), any(), any());
         verify(linkTypes, times(1)).createIssueLinkType(anyString(), anyString(), anyString(), any());
         verify(filters, times(1)).createFilter(any(), any());
+        verify(options, times(4)).createOption(any(), any(), any(), anyString());
+        assertTrue(second.stream().anyMatch(l -> l.startsWith("exists: options SEV1, SEV2, SEV3, SEV4 of '" + Schema.SEVERITY_FIELD + "'")));
         assertTrue(second.toString(), second.stream().noneMatch(l -> l.startsWith("created:")));
         assertTrue(second.stream().anyMatch(l -> l.equals("exists: filter '" + Schema.FILTER_NAME + "'")));
     }
@@ -186,10 +215,49 @@ public class ProvisioningTest {
     }
 
     @Test
+    public void aSeverityFieldAnAdminStartedKeepsItsOptionsAndGetsOnlyTheMissingOnesAfterThem() throws Exception {
+        CustomField existing = mock(CustomField.class);
+        CustomFieldType<?, ?> select = mock(CustomFieldType.class);
+        when(select.getKey()).thenReturn(ProvisioningSpec.FieldType.SELECT.key);
+        when(existing.getCustomFieldType()).thenReturn((CustomFieldType) select);
+        when(existing.getName()).thenReturn(Schema.SEVERITY_FIELD);
+        FieldConfigScheme global = mock(FieldConfigScheme.class);
+        FieldConfigScheme perType = mock(FieldConfigScheme.class);
+        FieldConfig config = mock(FieldConfig.class);
+        when(global.getName()).thenReturn("Global");
+        when(global.getOneAndOnlyConfig()).thenReturn(config);
+        when(perType.getName()).thenReturn("Ops projects");
+        when(existing.getConfigurationSchemes()).thenReturn(List.of(global, perType));
+        optionValues.put(config, new ArrayList<>(List.of("sev1", "SEV2", "Unknown")));
+        fields.put(Schema.SEVERITY_FIELD, existing);
+
+        List<String> report = provisioning.run();
+        assertEquals(List.of("sev1", "SEV2", "Unknown", "SEV3", "SEV4"), optionValues.get(config));
+        assertTrue(report.toString(), report.contains("created: options SEV1, SEV2, SEV3, SEV4 of '" + Schema.SEVERITY_FIELD + "' in context 'Global' (added SEV3, SEV4)"));
+        assertTrue("a context with a configuration per issue type is named for the admin", report.stream().anyMatch(l ->
+                l.startsWith("manual: options SEV1, SEV2, SEV3, SEV4 of '" + Schema.SEVERITY_FIELD + "' in context 'Ops projects'")
+                        && l.contains("Custom fields > " + Schema.SEVERITY_FIELD + " > Contexts and default value")));
+    }
+
+    @Test
     public void aFailureIsReportedNotThrownAtStart() {
         when(issueTypes.getIssueTypes()).thenThrow(new IllegalStateException("database unavailable"));
         List<String> report = provisioning.run();
         assertEquals(List.of("failed: provisioning stopped (IllegalStateException: database unavailable)"), report);
+    }
+
+    /** An {@link Options} as Jira returns it: a list of options with their values. */
+    private static Options options(List<String> values) {
+        Options o = mock(Options.class);
+        List<Option> list = values.stream().map(v -> {
+            Option option = mock(Option.class);
+            when(option.getValue()).thenReturn(v);
+            return option;
+        }).toList();
+        when(o.size()).thenReturn(list.size());
+        when(o.stream()).thenAnswer(inv -> list.stream());
+        when(o.iterator()).thenAnswer(inv -> list.iterator());
+        return o;
     }
 
     private static IssueType type(String name, String id) {

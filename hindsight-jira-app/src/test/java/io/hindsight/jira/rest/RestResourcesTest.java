@@ -91,6 +91,27 @@ public class RestResourcesTest extends JerseyTest {
         assertTrue(body.get("completeness").get("percentFilled").asInt() < 100);
     }
 
+    /** js/checker-panel.js redraws the panel from this answer: every property it reads is one the resource writes. */
+    @Test
+    public void theLintAnswerCarriesEveryFieldThePanelScriptReads() throws Exception {
+        String script = new String(getClass().getResourceAsStream("/js/checker-panel.js").readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        JsonNode body = JSON.readTree(post("lint", Map.of("issueKey", "PM-1")).readEntity(String.class));
+        JsonNode finding = body.get("findings").get(0);
+        java.util.regex.Matcher reads = java.util.regex.Pattern.compile("\\b(result\\.completeness|result|f)\\.([a-zA-Z]+)").matcher(script);
+        java.util.Set<String> seen = new java.util.TreeSet<>();
+        while (reads.find()) {
+            JsonNode from = switch (reads.group(1)) {
+                case "result" -> body;
+                case "f" -> finding;
+                default -> body.get("completeness");
+            };
+            seen.add(reads.group(1) + "." + reads.group(2));
+            assertTrue(reads.group(0) + " is in the lint answer " + from, from.has(reads.group(2)));
+        }
+        assertTrue(seen.toString(), seen.containsAll(java.util.List.of("f.rule", "f.excerpt", "f.suggestion", "result.findings", "result.errors",
+                "result.completeness.percentFilled", "result.completeness.missingRequired")));
+    }
+
     @Test
     public void lintsAPostMortemIssueTheUserMayBrowse() throws Exception {
         Response r = post("lint", Map.of("issueKey", "pm-2"));

@@ -30,6 +30,8 @@ public final class FakeSite implements JiraSite {
     /** Incident key by the post-mortem started from it. */
     public final Map<String, String> startedFrom = new LinkedHashMap<>();
     public int backgroundRuns;
+    /** What {@link #readinessForPostMortems} answers for every project: the in-memory Jira has no issue type schemes. */
+    public io.hindsight.jira.port.ProjectReadiness readiness = io.hindsight.jira.port.ProjectReadiness.READY;
 
     /** A post-mortem issue written from Markdown, as an author would fill its fields; its key must be the one expected. */
     public FakeSite put(String expectedKey, String markdown) {
@@ -77,6 +79,11 @@ public final class FakeSite implements JiraSite {
     @Override
     public PostMortem read(Issue issue, Set<String> actionClasses) {
         return jira.load(IssueKey.of(issue.getKey())).orElseThrow().postMortem();
+    }
+
+    @Override
+    public io.hindsight.jira.port.ProjectReadiness readinessForPostMortems(String project) {
+        return readiness;
     }
 
     @Override

@@ -68,14 +68,14 @@ public class TemplatesTest {
 
     @Test
     public void checkerPanelShowsRuleSentenceAndRewriteEscaped() {
-        String html = velocity.render("templates/checker-panel.vm", Map.of("panel", CheckerPanelView.of(check(BLAMING)), "i18n", i18n));
+        String html = velocity.render("templates/checker-panel.vm", Map.of("panel", CheckerPanelView.of(check(BLAMING)), "i18n", i18n, "issueKey", "PM-7"));
 
         assertEquals(List.of(), velocity.violations());
         assertTrue(html, html.contains("blameless.person-as-cause") || html.contains("blameless.judgement"));
         assertTrue(html, html.contains("<blockquote>Bob broke"));
         assertTrue("a suggested rewrite", html.contains(i18n.getText("hindsight.panel.suggestion")));
         assertTrue(html.contains("actionability.vague"));
-        assertTrue("completeness", html.matches("(?s).*<strong>\\d+%</strong>.*"));
+        assertTrue("completeness", html.matches("(?s).*<strong class=\"hindsight-percent\">\\d+%</strong>.*"));
         assertTrue("user text is escaped", html.contains("&lt;b&gt;migration&lt;/b&gt;"));
         assertFalse(html.contains("<b>migration</b>"));
     }
@@ -83,7 +83,7 @@ public class TemplatesTest {
     @Test
     public void checkerPanelOfACleanPostMortemSaysSo() {
         CheckResult clean = new CheckResult(List.of(), "lightweight", "Lightweight", 100, List.of());
-        String html = velocity.render("templates/checker-panel.vm", Map.of("panel", CheckerPanelView.of(clean), "i18n", i18n));
+        String html = velocity.render("templates/checker-panel.vm", Map.of("panel", CheckerPanelView.of(clean), "i18n", i18n, "issueKey", "PM-7"));
         assertEquals(List.of(), velocity.violations());
         assertTrue(html.contains(i18n.getText("hindsight.panel.clean")));
     }
@@ -137,12 +137,24 @@ public class TemplatesTest {
     @Test
     public void startPageNamesTheTemplateTheSeverityChose() {
         StartView view = new StartView("INC-4", "Payments <down>", "SEV1", "Atlassian incident post-mortem",
-                List.of("Summary", "Five whys"), "tok", "/plugins/servlet/hindsight/start?incident=INC-4", "");
+                List.of("Summary", "Five whys"), "tok", "/plugins/servlet/hindsight/start?incident=INC-4", "", true);
         String html = velocity.render("templates/start.vm", Map.of("start", view, "i18n", i18n));
         assertEquals(List.of(), velocity.violations());
         assertTrue(html.contains("Payments &lt;down&gt;"));
         assertTrue(html.contains("Atlassian incident post-mortem"));
         assertTrue(html.contains("<li>Five whys</li>"));
+        assertTrue(html.contains("Create the post-mortem"));
+    }
+
+    @Test
+    public void aStartPageThatCannotStartSaysWhyAndOffersNoButton() {
+        StartView view = new StartView("INC-4", "Payments down", "SEV1", "Atlassian incident post-mortem", List.of("Summary"), "tok",
+                "/plugins/servlet/hindsight/start?incident=INC-4", i18n.getText("hindsight.start.error.type-not-in-project", "PM", "Post-mortem"), false);
+        String html = velocity.render("templates/start.vm", Map.of("start", view, "i18n", i18n));
+        assertEquals(List.of(), velocity.violations());
+        assertTrue(html, html.contains("Project PM does not offer the \u2018Post-mortem\u2019 issue type"));
+        assertTrue(html.contains("Administration &gt; Issues &gt; Issue type schemes"));
+        assertFalse("no button that can only fail", html.contains("Create the post-mortem"));
     }
 
     @Test

@@ -23,6 +23,8 @@ import io.hindsight.jira.web.view.CheckerPanelView;
 import io.hindsight.jira.web.view.FindingView;
 import io.hindsight.jira.web.view.ReportView;
 import io.hindsight.jira.web.view.StartView;
+import io.hindsight.jira.port.PostMortemStarter;
+import io.hindsight.jira.port.ProjectReadiness;
 import org.junit.Before;
 import org.junit.Rule;
 import org.junit.Test;
@@ -46,6 +48,7 @@ import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
@@ -76,6 +79,7 @@ public class PagesAndPanelTest {
                 new CheckService(settings, new FakeSite().put("PM-1", Fixtures.BLAMING), clock));
         Map<String, Object> ctx = provider.getContextMap(Map.of("issue", issue("PM-1", "Post-mortem")));
         CheckerPanelView panel = (CheckerPanelView) ctx.get("panel");
+        assertEquals("the key the panel's script asks the lint resource about", "PM-1", ctx.get("issueKey"));
         assertTrue(panel.isReadable());
         assertTrue(panel.getErrorCount() > 0);
         assertTrue(panel.getFindings().stream().anyMatch(f -> f.getSentence().contains("Bob")));
@@ -176,12 +180,46 @@ public class PagesAndPanelTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    public void aProjectWhoseSchemeLacksThePostMortemTypeIsNamedOnTheStartPageAndNothingIsCreated() throws Exception {
+        FakeSite site = new FakeSite();
+        site.readiness = ProjectReadiness.TYPE_NOT_IN_PROJECT;
+        settings.save(Map.of(Setting.POST_MORTEM_PROJECT, "PM"), "admin");
+        Incident incident = new Incident("INC-4", "Payments down", Optional.of(Severity.SEV1), Optional.empty());
+        StartPostMortemServlet servlet = new StartPostMortemServlet(key -> Optional.of(incident), new Engine(settings, site, clock), settings,
+                new FakeAccess().browsing("INC-4"), tokens, validator, renderer, new I18n());
+        when(req.getParameter("incident")).thenReturn("INC-4");
+
+        servlet.doGet(req, resp);
+        ArgumentCaptor<Map<String, Object>> ctx = ArgumentCaptor.forClass(Map.class);
+        verify(renderer).render(eq(StartPostMortemServlet.TEMPLATE), ctx.capture(), any());
+        StartView view = (StartView) ctx.getValue().get("start");
+        assertFalse("no button that can only fail", view.isStartable());
+        assertTrue(view.getProblem(), view.getProblem().startsWith("Project PM does not offer the \u2018Post-mortem\u2019 issue type"));
+        assertTrue(view.getProblem(), view.getProblem().contains("Administration > Issues > Issue type schemes"));
+
+        when(validator.validateFormEncodedToken(req)).thenReturn(true);
+        servlet.doPost(req, resp);
+        verify(resp).setStatus(409);
+        verify(resp, never()).sendRedirect(anyString());
+        assertNull("nothing half-created", site.jira.issue("PM-1"));
+    }
+
+    @Test
     public void noPostMortemIsCreatedWithoutTheXsrfTokenOrForAnIncidentTheUserCannotSee() throws Exception {
         AtomicReference<String> created = new AtomicReference<>();
         Incident incident = new Incident("INC-4", "Payments down", Optional.empty(), Optional.empty());
-        StartPostMortemServlet servlet = new StartPostMortemServlet(key -> Optional.of(incident), (i, project, d) -> {
-            created.set(i);
-            return IssueKey.of("PM-1");
+        StartPostMortemServlet servlet = new StartPostMortemServlet(key -> Optional.of(incident), new PostMortemStarter() {
+            @Override
+            public Target target(String incidentProject) {
+                return new Target(incidentProject, ProjectReadiness.READY);
+            }
+
+            @Override
+            public IssueKey start(String i, String project, io.hindsight.core.model.PostMortem d) {
+                created.set(i);
+                return IssueKey.of("PM-1");
+            }
         }, settings, new FakeAccess().browsing("INC-4"), tokens, validator, renderer, new I18n());
 
         when(req.getParameter("incident")).thenReturn("INC-4");

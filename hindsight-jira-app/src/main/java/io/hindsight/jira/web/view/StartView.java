@@ -12,9 +12,11 @@ public final class StartView {
     private final String formToken;
     private final String formAction;
     private final String problem;
+    private final boolean startable;
 
+    /** @param startable false when the post-mortem cannot be created until an administrator acts: the page then offers no button */
     public StartView(String incidentKey, String incidentSummary, String severity, String templateName, List<String> sections,
-                     String formToken, String formAction, String problem) {
+                     String formToken, String formAction, String problem, boolean startable) {
         this.incidentKey = incidentKey;
         this.incidentSummary = incidentSummary;
         this.severity = severity;
@@ -23,6 +25,11 @@ public final class StartView {
         this.formToken = formToken == null ? "" : formToken;
         this.formAction = formAction;
         this.problem = problem == null ? "" : problem;
+        this.startable = startable;
+    }
+
+    public boolean isStartable() {
+        return startable;
     }
 
     public String getIncidentKey() {
