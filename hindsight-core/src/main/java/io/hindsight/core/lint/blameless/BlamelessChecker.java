@@ -34,12 +34,26 @@ public final class BlamelessChecker {
     private final Words words;
     private final Screen screen;
     private final List<RuleSet> rules;
+    private final Lexicon lex;
+    private final Set<String> names;
+    /** The statistical second opinion for sentences no rule flags; null to use the rules alone. */
+    private final java.util.function.Supplier<BlameClassifier> classifier;
+
+    /** The blame classifier's verdict on a sentence no rule flags becomes a warning from this probability up (chosen by cross-validation). */
+    static final double STATISTICAL_THRESHOLD = 0.925;
+    /** The rule id of a finding the classifier makes alone. */
+    public static final String STATISTICAL = "blameless.statistical";
 
     /**
      * @param knownNames         people the post-mortem names (authors, approvers, owners), any case
      * @param blockingConfidence findings at least this sure are errors (0..1)
      */
     public BlamelessChecker(Set<String> knownNames, double blockingConfidence) {
+        this(knownNames, blockingConfidence, BlameClassifier::shipped);
+    }
+
+    /** @param classifier the second opinion for sentences the rules let go, or null for the rules alone */
+    BlamelessChecker(Set<String> knownNames, double blockingConfidence, java.util.function.Supplier<BlameClassifier> classifier) {
         if (!(blockingConfidence >= 0 && blockingConfidence <= 1)) {
             throw new IllegalArgumentException("the blocking confidence must be within 0..1, not " + blockingConfidence);
         }
@@ -52,6 +66,9 @@ public final class BlamelessChecker {
             if (k.length() > 1 && !lex.listed(k)) names.add(k);
         }
         Agents agents = new Agents(lex, names);
+        this.lex = lex;
+        this.names = Set.copyOf(names);
+        this.classifier = classifier;
         this.blockingConfidence = blockingConfidence;
         this.words = new Words(lex, Typos.targets(lex));
         this.screen = Screen.get(lex);
@@ -69,7 +86,7 @@ public final class BlamelessChecker {
     }
 
     private static void warmUpOnce() {
-        if (WARMING.compareAndSet(false, true)) Lexicon.warmUp();
+        if (WARMING.compareAndSet(false, true)) Lexicon.warmUp(BlameClassifier::loadMillis);
     }
 
     /** A checker that knows the people a post-mortem lists (authors, approvers, action owners). */
@@ -99,6 +116,27 @@ public final class BlamelessChecker {
 
     /** @param screened false to read the sentence in full even when the screen would let it go (to test the screen) */
     List<Found> analyse(String text, SectionKind kind, boolean screened) {
+        List<Found> byRules = byRules(text, kind, screened);
+        if (!byRules.isEmpty() || classifier == null) return byRules;
+        return byClassifier(text, kind);
+    }
+
+    /** The classifier's finding, when it is sure enough the sentence blames someone. */
+    private List<Found> byClassifier(String text, SectionKind kind) {
+        List<Token> tokens = words.tokens(text, true);
+        if (tokens.isEmpty()) return List.of();
+        BlameClassifier.Judgement j = classifier.get().judge(BlameClassifier.features(tokens, kind, lex, names));
+        if (j.blame() < STATISTICAL_THRESHOLD) return List.of();
+        Sentence s = new Sentence(text, tokens, kind);
+        return List.of(new Found(new Hit(STATISTICAL, j.blame(), 0, s.size(), null, j.rule()), s.excerpt(0, s.size()), null));
+    }
+
+    /** The features the classifier reads for a sentence: quoted and rejected words left out. */
+    String[] features(String text, SectionKind kind) {
+        return BlameClassifier.features(words.tokens(text, true), kind, lex, names);
+    }
+
+    private List<Found> byRules(String text, SectionKind kind, boolean screened) {
         if (screened && !screen.worthALook(words.tokens(text, false))) return List.of();
         List<Token> tokens = words.tokens(text, true);
         if (tokens.isEmpty()) return List.of();
@@ -138,6 +176,7 @@ public final class BlamelessChecker {
             case SanctionRules.RULE, CauseRules.RULE -> Blame.Weight.BLOCKING;
             case WordRules.HUMAN_ERROR -> CAUSE_SECTIONS.contains(section) ? Blame.Weight.BLOCKING : Blame.Weight.WARNING;
             case WordRules.HINDSIGHT -> Blame.Weight.ADVICE;
+            case STATISTICAL -> Blame.Weight.WARNING; // a statistical judgement never holds a post-mortem back
             default -> Blame.Weight.WARNING;
         };
         if (weight == Blame.Weight.BLOCKING && h.confidence() < blockingConfidence) weight = Blame.Weight.WARNING;
@@ -153,6 +192,8 @@ public final class BlamelessChecker {
                     : h.agent() != null && h.agent().kind() == Agent.Kind.ROLE
                     ? "names a role as the cause; describe the action and the conditions that allowed it"
                     : "names a person as the cause; describe the action and the conditions that allowed it";
+            case STATISTICAL -> "reads like blame (" + KIND_WORDS.getOrDefault(h.replacement(), "blame") + ") to a statistical model trained on "
+                    + "labelled post-mortem sentences; no rule matched, so this is a judgement to check, not a certainty";
             case WordRules.HUMAN_ERROR -> "'human error' is where an investigation starts, not a cause; name the conditions that made the error likely";
             case OmissionRules.FAILED_TO -> "'X forgot / failed to' makes a person the subject of the failure; make the missing safeguard the subject";
             case WordRules.JUDGEMENT -> "judgement word: it describes a person's character, not what happened";
@@ -161,8 +202,15 @@ public final class BlamelessChecker {
         };
     }
 
+    private static final Map<String, String> KIND_WORDS = Map.of(SanctionRules.RULE, "a punitive action", CauseRules.RULE,
+            "a person or team as the cause", WordRules.HUMAN_ERROR, "human error as a cause", OmissionRules.FAILED_TO, "someone failed or forgot",
+            WordRules.JUDGEMENT, "a judgement of someone's character", OmissionRules.COUNTERFACTUAL, "what someone should have done",
+            WordRules.HINDSIGHT, "hindsight: it was obvious");
+
     private static String suggestion(Hit h, Found f) {
         return switch (h.rule()) {
+            case STATISTICAL -> "If it does blame, make the system the subject: what happened, and what allowed it. If it does not, "
+                    + "waive it: <!-- hindsight-ignore " + STATISTICAL + ": why -->.";
             case SanctionRules.RULE -> "Change the system instead: add a safeguard, a review step or automation, e.g. "
                     + "'Require a second approval for production schema changes'.";
             case CauseRules.RULE -> f.rewrite() != null

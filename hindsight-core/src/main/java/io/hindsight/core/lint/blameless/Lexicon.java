@@ -44,9 +44,10 @@ final class Lexicon {
     }
 
     /** Reads what the first sentence worth a closer look will need, in the background, once per process. */
-    static void warmUp() {
+    static void warmUp(Runnable alsoRead) {
         Thread t = new Thread(() -> {
             english();
+            alsoRead.run();
             Tagger.loadMillis();
         }, "hindsight-blameless-warm-up");
         t.setDaemon(true);

@@ -20,7 +20,10 @@ import static org.junit.Assert.assertTrue;
  * flagged sentence really blames) and recall (how much blame it catches), per kind of blame and per
  * kind of clean sentence. The development part is what the rules were tuned on; the test part was
  * written before the rules and never tuned on; the blind part was written by someone who never saw the
- * rules and measured once (0.957/0.688), then tuned on, so it is development data now.
+ * rules and measured once (0.957/0.688), then tuned on, so it is development data now; blind part 2 likewise
+ * (measured once at 0.914/0.663), and all four parts train the blame classifier now. This class measures the
+ * RULES alone (the classifier was trained on these very sentences, so its score here would be in-sample);
+ * {@link BlameClassifierEvaluationTest} measures rules plus classifier by leave-one-file-out cross-validation.
  */
 public class BlamelessEvaluationTest {
     static final Map<String, String> RULE_OF_KIND = Map.of("person", "blameless.person-as-cause", "role", "blameless.person-as-cause",
@@ -61,7 +64,7 @@ public class BlamelessEvaluationTest {
     }
 
     static Score measure(String name, List<Example> corpus, boolean showMisses) {
-        BlamelessChecker checker = new BlamelessChecker(Set.of(), BlamelessChecker.DEFAULT_BLOCKING_CONFIDENCE);
+        BlamelessChecker checker = new BlamelessChecker(Set.of(), BlamelessChecker.DEFAULT_BLOCKING_CONFIDENCE, null); // the rules alone
         int tp = 0, fp = 0, fn = 0, both = 0, two = 0, blame = 0;
         Map<String, int[]> kinds = new TreeMap<>(); // found (or wrongly flagged), right rule, total
         List<String> misses = new ArrayList<>();
@@ -161,11 +164,13 @@ public class BlamelessEvaluationTest {
     /**
      * The held-out score to quote: written blind by another session after the rules were tuned on blind part 1,
      * and measured once as it came (2026-11-29): precision 0.914, recall 0.663, below the 0.92 and 0.85 asked. Its
-     * floors sit under that first measurement, to catch a regression.
+     * floors sit under that first measurement, to catch a regression. It is TRAINING data for the blame classifier
+     * since then (the rules were not tuned on it); its honest rules-plus-classifier score is the held-out-file row
+     * of {@link BlameClassifierEvaluationTest}.
      */
     @Test
     public void blindPartTwoIsMeasured() throws IOException {
-        Score s = measure("blameless blind 2 (written without seeing the checker; never tuned on)", corpus("/lint/corpus/blind2.tsv"),
+        Score s = measure("blameless blind 2 (first measured blind 0.914/0.663, rules never tuned on it; trains the classifier since)", corpus("/lint/corpus/blind2.tsv"),
                 Boolean.getBoolean("blameless.showTestMisses"));
         assertTrue("blind 2 precision " + s.precision() + " below 0.88", s.precision() >= 0.88);
         assertTrue("blind 2 recall " + s.recall() + " below 0.62", s.recall() >= 0.62);
