@@ -64,7 +64,11 @@ public class BlamelessEvaluationTest {
     }
 
     static Score measure(String name, List<Example> corpus, boolean showMisses) {
-        BlamelessChecker checker = new BlamelessChecker(Set.of(), BlamelessChecker.DEFAULT_BLOCKING_CONFIDENCE, null); // the rules alone
+        return measure(name, corpus, showMisses, new BlamelessChecker(Set.of(), BlamelessChecker.DEFAULT_BLOCKING_CONFIDENCE, null)); // the rules alone
+    }
+
+    /** @param checker the rules alone, or the rules with the shipped classifier (as users run it) */
+    static Score measure(String name, List<Example> corpus, boolean showMisses, BlamelessChecker checker) {
         int tp = 0, fp = 0, fn = 0, both = 0, two = 0, blame = 0;
         Map<String, int[]> kinds = new TreeMap<>(); // found (or wrongly flagged), right rule, total
         List<String> misses = new ArrayList<>();
@@ -174,5 +178,22 @@ public class BlamelessEvaluationTest {
                 Boolean.getBoolean("blameless.showTestMisses"));
         assertTrue("blind 2 precision " + s.precision() + " below 0.88", s.precision() >= 0.88);
         assertTrue("blind 2 recall " + s.recall() + " below 0.62", s.recall() >= 0.62);
+    }
+
+    /**
+     * The held-out score to quote, of the checker as users run it (the rules and the shipped classifier): written
+     * blind by a third session and measured once, as it came, when both were done (2026-11-29): precision 0.957,
+     * recall 0.688 (the rules alone: 0.948, 0.569). The product asks 0.92 and 0.85: recall is not there. Not in
+     * the classifier's training files ({@link BlameCorpus#FILES}); tuning on it would make it development data.
+     */
+    @Test
+    public void blindPartThreeIsMeasuredAsUsersRunIt() throws IOException {
+        List<Example> blind3 = corpus("/lint/corpus/blind3.tsv");
+        Score rules = measure("blameless blind 3, rules alone (never tuned on)", blind3, false);
+        Score shipped = measure("blameless blind 3, rules + classifier as shipped (never tuned on)", blind3, Boolean.getBoolean("blameless.showTestMisses"),
+                new BlamelessChecker(Set.of(), BlamelessChecker.DEFAULT_BLOCKING_CONFIDENCE));
+        assertTrue("blind 3 precision " + shipped.precision() + " below 0.92", shipped.precision() >= 0.92);
+        assertTrue("blind 3 recall " + shipped.recall() + " below 0.65", shipped.recall() >= 0.65);
+        assertTrue("the classifier adds recall on unseen text: " + rules.recall() + " -> " + shipped.recall(), shipped.recall() > rules.recall());
     }
 }
