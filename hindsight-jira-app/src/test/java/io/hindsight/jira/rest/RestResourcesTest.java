@@ -10,6 +10,7 @@ import io.hindsight.jira.queue.QueuePolicy;
 import io.hindsight.jira.queue.SyncQueue;
 import io.hindsight.jira.testing.AoDatabase;
 import io.hindsight.jira.testing.FakeAccess;
+import io.hindsight.jira.testing.I18n;
 import io.hindsight.jira.testing.Fixtures;
 import io.hindsight.jira.testing.LocalClusterLocks;
 import io.hindsight.jira.testing.FakeSite;
@@ -64,8 +65,8 @@ public class RestResourcesTest extends JerseyTest {
         CheckService checks = new CheckService(new AdminSettings(db.activeObjects(), clock), postMortems, clock);
         return new ResourceConfig()
                 .register(JacksonFeature.class)
-                .registerInstances(new LintResource(checks, access), new SyncResource(queue, access),
-                        new ReportResource(() -> reports.report(), access));
+                .registerInstances(new LintResource(checks, access, new I18n()), new SyncResource(queue, access, new I18n()),
+                        new ReportResource(() -> reports.report(), access, new I18n()));
     }
 
     @After
