@@ -12,6 +12,7 @@ import com.atlassian.sal.api.net.ReturningResponseHandler;
 import io.hindsight.core.port.WikiPages;
 import io.hindsight.jira.config.AdminSettings;
 import io.hindsight.jira.config.Setting;
+import io.hindsight.jira.testing.I18n;
 import io.hindsight.jira.testing.AoDatabase;
 import io.hindsight.jira.testing.MutableClock;
 import org.junit.Before;
@@ -62,7 +63,7 @@ public class ConfluenceTest {
 
     @Test
     public void theTokenWinsTheLinkComesNextAndWithNeitherTheErrorSaysWhatToSet() {
-        ConfluenceTarget target = new ConfluenceTarget(settings, applinks);
+        ConfluenceTarget target = new ConfluenceTarget(settings, applinks, new I18n());
         IllegalStateException noSpace = assertThrows(IllegalStateException.class, target::pages);
         assertTrue(noSpace.getMessage(), noSpace.getMessage().contains("no Confluence space is set"));
 

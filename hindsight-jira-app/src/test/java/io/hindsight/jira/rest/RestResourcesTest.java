@@ -129,6 +129,16 @@ public class RestResourcesTest extends JerseyTest {
     }
 
     @Test
+    public void errorBodiesComeFromTheI18nFileSoATranslatedSiteShowsThemTranslated() {
+        SyncResource translated = new SyncResource(queue, access, new I18n().with("hindsight.rest.error.no-issue", "kein Vorgang {0}"));
+        Response r = translated.state("sec-9");
+        assertEquals(404, r.getStatus());
+        assertEquals("kein Vorgang SEC-9", ((Json.Error) r.getEntity()).error());
+        assertEquals("''x'' read as one quote each side", "'x y' is not an issue key such as PM-12",
+                ((Json.Error) translated.state("x y").getEntity()).error());
+    }
+
+    @Test
     public void saysWhatToSendWhenTheBodyIsWrong() throws Exception {
         Response both = post("lint", Map.of("markdown", "# x", "issueKey", "PM-1"));
         assertEquals(400, both.getStatus());
