@@ -46,6 +46,6 @@ public final class ConfluenceTarget {
         if (link == null) {
             throw new IllegalStateException(i18n.getText("hindsight.confluence.no-way"));
         }
-        return new AppLinkPages(link, space, parent);
+        return new AppLinkPages(link, space, parent, i18n);
     }
 }
