@@ -1,6 +1,7 @@
 package io.hindsight.jira.confluence;
 
 import com.atlassian.applinks.api.ApplicationLink;
+import com.atlassian.sal.api.message.I18nResolver;
 import com.atlassian.applinks.api.ApplicationLinkRequest;
 import com.atlassian.applinks.api.CredentialsRequiredException;
 import com.atlassian.sal.api.net.Request;
@@ -36,11 +37,13 @@ final class AppLinkPages implements WikiPages {
     private final ApplicationLink link;
     private final String space;
     private final String parentId;
+    private final I18nResolver i18n;
 
-    AppLinkPages(ApplicationLink link, String space, String parentId) {
+    AppLinkPages(ApplicationLink link, String space, String parentId, I18nResolver i18n) {
         this.link = link;
         this.space = space;
         this.parentId = parentId;
+        this.i18n = i18n;
     }
 
     @Override
@@ -76,10 +79,9 @@ final class AppLinkPages implements WikiPages {
             if (r.body() != null) request.setRequestBody(r.body(), "application/json");
             return request.executeAndReturn(response -> new Answer(response.getStatusCode(), response.getResponseBodyAsString()));
         } catch (CredentialsRequiredException e) {
-            throw new IllegalStateException("Confluence wants Hindsight's Jira account to authorise the Application Link first: sign in to Jira as that account and open "
-                    + e.getAuthorisationURI() + ", or set a personal access token on Hindsight's settings page", e);
+            throw new IllegalStateException(i18n.getText("hindsight.confluence.authorise", String.valueOf(e.getAuthorisationURI())), e);
         } catch (ResponseException e) {
-            throw new IllegalStateException("Confluence did not answer through the Application Link '" + link.getName() + "' (" + r.describe() + "): " + e.getMessage(), e);
+            throw new IllegalStateException(i18n.getText("hindsight.confluence.no-answer", link.getName(), r.describe(), String.valueOf(e.getMessage())), e);
         }
     }
 

@@ -3,6 +3,7 @@ package io.hindsight.jira.confluence;
 import com.atlassian.applinks.api.ApplicationLink;
 import com.atlassian.applinks.api.ApplicationLinkService;
 import com.atlassian.applinks.api.application.confluence.ConfluenceApplicationType;
+import com.atlassian.sal.api.message.I18nResolver;
 import io.hindsight.atlassian.adapter.AtlassianSite;
 import io.hindsight.atlassian.http.Credentials;
 import io.hindsight.atlassian.http.HttpSettings;
@@ -23,29 +24,28 @@ import java.util.Optional;
 public final class ConfluenceTarget {
     private final AdminSettings settings;
     private final ApplicationLinkService applinks;
+    private final I18nResolver i18n;
 
-    public ConfluenceTarget(AdminSettings settings, ApplicationLinkService applinks) {
+    public ConfluenceTarget(AdminSettings settings, ApplicationLinkService applinks, I18nResolver i18n) {
         this.settings = settings;
         this.applinks = applinks;
+        this.i18n = i18n;
     }
 
     /** @throws IllegalStateException saying what to set, when there is no way to Confluence */
     public WikiPages pages() {
-        String space = settings.get(Setting.CONFLUENCE_SPACE).orElseThrow(() -> new IllegalStateException(
-                "no Confluence space is set: set one on Hindsight's settings page (Administration > Manage apps > Hindsight settings)"));
+        String space = settings.get(Setting.CONFLUENCE_SPACE).orElseThrow(() -> new IllegalStateException(i18n.getText("hindsight.confluence.no-space")));
         String parent = settings.get(Setting.CONFLUENCE_PARENT_PAGE).orElse(null);
         Optional<String> token = settings.get(Setting.CONFLUENCE_TOKEN);
         if (token.isPresent()) {
-            String url = settings.get(Setting.CONFLUENCE_URL).orElseThrow(() -> new IllegalStateException(
-                    "a Confluence token is set but no Confluence base URL: set it on Hindsight's settings page"));
+            String url = settings.get(Setting.CONFLUENCE_URL).orElseThrow(() -> new IllegalStateException(i18n.getText("hindsight.confluence.no-url")));
             return AtlassianSite.confluencePages(new AtlassianSite.Endpoint(URI.create(url), Credentials.personalAccessToken(token.get()),
                     HttpSettings.defaults(), new RequestCounter()), AtlassianSite.Flavor.DATA_CENTER, space, parent);
         }
         ApplicationLink link = applinks.getPrimaryApplicationLink(ConfluenceApplicationType.class);
         if (link == null) {
-            throw new IllegalStateException("Hindsight has no way to Confluence: set a personal access token on Hindsight's settings page, "
-                    + "or create an Application Link to Confluence (Administration > Applications > Application links)");
+            throw new IllegalStateException(i18n.getText("hindsight.confluence.no-way"));
         }
-        return new AppLinkPages(link, space, parent);
+        return new AppLinkPages(link, space, parent, i18n);
     }
 }

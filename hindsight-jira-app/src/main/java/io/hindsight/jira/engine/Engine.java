@@ -1,5 +1,6 @@
 package io.hindsight.jira.engine;
 
+import com.atlassian.sal.api.message.I18nResolver;
 import io.hindsight.core.lint.Checker;
 import io.hindsight.core.model.IssueKey;
 import io.hindsight.core.model.PostMortem;
@@ -7,6 +8,7 @@ import io.hindsight.core.plan.RemediationPlanner;
 import io.hindsight.core.port.Schema;
 import io.hindsight.core.render.PostMortemRenderer;
 import io.hindsight.core.report.ReportData;
+import io.hindsight.core.sync.PageDecision;
 import io.hindsight.core.sync.SyncResult;
 import io.hindsight.core.usecase.BuildReport;
 import io.hindsight.core.usecase.SendReminders;
@@ -33,11 +35,13 @@ public final class Engine implements SyncRunner, ReminderRunner, ReportSource, P
     private final AdminSettings settings;
     private final JiraSite site;
     private final Clock clock;
+    private final I18nResolver i18n;
 
-    public Engine(AdminSettings settings, JiraSite site, Clock clock) {
+    public Engine(AdminSettings settings, JiraSite site, Clock clock, I18nResolver i18n) {
         this.settings = settings;
         this.site = site;
         this.clock = clock;
+        this.i18n = i18n;
     }
 
     private EngineSettings.Rules rules() {
@@ -57,9 +61,19 @@ public final class Engine implements SyncRunner, ReminderRunner, ReportSource, P
         });
     }
 
-    static String describe(SyncResult r) {
-        if (r.blocked()) return r.postMortemKey() + ": the checker found errors; nothing was created or published";
-        return r.postMortemKey() + ": " + r.created().size() + " ticket(s) created, " + r.updated().size() + " updated, page " + r.page().action().name().toLowerCase(java.util.Locale.ROOT);
+    String describe(SyncResult r) {
+        String key = r.postMortemKey();
+        if (r.blocked()) return i18n.getText("hindsight.sync.blocked", key);
+        // counts as text: MessageFormat would group a number's digits the locale's way
+        return i18n.getText("hindsight.sync.done", key, String.valueOf(r.created().size()), String.valueOf(r.updated().size()), pageAction(r.page().action()));
+    }
+
+    private String pageAction(PageDecision.Action action) {
+        return switch (action) {
+            case CREATE -> i18n.getText("hindsight.sync.page.create");
+            case UPDATE -> i18n.getText("hindsight.sync.page.update");
+            case UNCHANGED -> i18n.getText("hindsight.sync.page.unchanged");
+        };
     }
 
     /** One reminder sweep over the tickets carrying the policy's remediation label, as Hindsight's account. */
@@ -70,7 +84,7 @@ public final class Engine implements SyncRunner, ReminderRunner, ReportSource, P
             List<String> labels = r.policy().labels();
             String label = labels.isEmpty() ? Schema.TICKET_LABEL : labels.get(0);
             List<SendReminders.Sent> sent = new SendReminders(site.tickets(), site.postMortems(r.policy().actionClasses()), label, clock).run();
-            return sent.size() + " reminder(s) sent";
+            return i18n.getText("hindsight.reminders.sent", String.valueOf(sent.size()));
         });
     }
 

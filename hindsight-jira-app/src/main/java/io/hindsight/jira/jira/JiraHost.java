@@ -4,6 +4,7 @@ import com.atlassian.jira.issue.Issue;
 import com.atlassian.jira.security.JiraAuthenticationContext;
 import com.atlassian.jira.user.ApplicationUser;
 import com.atlassian.sal.api.ApplicationProperties;
+import com.atlassian.sal.api.message.I18nResolver;
 import com.atlassian.sal.api.UrlMode;
 import io.hindsight.core.model.IssueKey;
 import io.hindsight.core.model.PostMortem;
@@ -24,38 +25,41 @@ public final class JiraHost implements JiraSite {
     private final JiraAuthenticationContext auth;
     private final ConfluenceTarget confluence;
     private final ApplicationProperties application;
+    private final I18nResolver i18n;
 
-    public JiraHost(JiraApi jira, RunAs runAs, JiraAuthenticationContext auth, ConfluenceTarget confluence, ApplicationProperties application) {
+    public JiraHost(JiraApi jira, RunAs runAs, JiraAuthenticationContext auth, ConfluenceTarget confluence, ApplicationProperties application,
+                    I18nResolver i18n) {
         this.jira = jira;
         this.runAs = runAs;
         this.auth = auth;
         this.confluence = confluence;
         this.application = application;
+        this.i18n = i18n;
     }
 
     @Override
     public PostMortemStore postMortems(Set<String> actionClasses) {
-        return new JiraPostMortems(jira, runAs::user, actionClasses);
+        return new JiraPostMortems(jira, runAs::user, actionClasses, i18n);
     }
 
     @Override
     public TicketTracker tickets() {
-        return new JiraTickets(jira, runAs::user);
+        return new JiraTickets(jira, runAs::user, i18n);
     }
 
     @Override
     public PostMortemStore postMortemsForCurrentUser(Set<String> actionClasses) {
-        return new JiraPostMortems(jira, this::signedIn, actionClasses);
+        return new JiraPostMortems(jira, this::signedIn, actionClasses, i18n);
     }
 
     @Override
     public TicketTracker ticketsForCurrentUser() {
-        return new JiraTickets(jira, this::signedIn);
+        return new JiraTickets(jira, this::signedIn, i18n);
     }
 
     private ApplicationUser signedIn() {
         ApplicationUser user = auth.getLoggedInUser();
-        if (user == null) throw new IllegalStateException("nobody is signed in");
+        if (user == null) throw new IllegalStateException(i18n.getText("hindsight.jira.error.signed-out"));
         return user;
     }
 
@@ -66,18 +70,18 @@ public final class JiraHost implements JiraSite {
 
     @Override
     public PostMortem read(Issue issue, Set<String> actionClasses) {
-        return new JiraPostMortems(jira, runAs::user, actionClasses).read(issue);
+        return new JiraPostMortems(jira, runAs::user, actionClasses, i18n).read(issue);
     }
 
     /** Created as the signed-in user (the one who pressed the button), so Jira checks that they may create issues there. */
     @Override
     public io.hindsight.jira.port.ProjectReadiness readinessForPostMortems(String project) {
-        return new JiraPostMortems(jira, this::signedIn, Set.of()).readiness(project);
+        return new JiraPostMortems(jira, this::signedIn, Set.of(), i18n).readiness(project);
     }
 
     @Override
     public IssueKey startPostMortem(String incidentKey, String project, PostMortem draft, Set<String> actionClasses) {
-        return new JiraPostMortems(jira, this::signedIn, actionClasses).createFor(incidentKey, project, draft);
+        return new JiraPostMortems(jira, this::signedIn, actionClasses, i18n).createFor(incidentKey, project, draft);
     }
 
     @Override

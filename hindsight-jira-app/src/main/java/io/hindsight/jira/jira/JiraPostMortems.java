@@ -10,6 +10,7 @@ import com.atlassian.jira.issue.issuetype.IssueType;
 import com.atlassian.jira.issue.link.IssueLinkType;
 import com.atlassian.jira.project.Project;
 import com.atlassian.jira.user.ApplicationUser;
+import com.atlassian.sal.api.message.I18nResolver;
 import io.hindsight.atlassian.adapter.PostMortemFields;
 import io.hindsight.atlassian.jira.JiraModel;
 import io.hindsight.core.model.IssueKey;
@@ -43,11 +44,13 @@ public final class JiraPostMortems implements PostMortemStore {
     private final JiraApi jira;
     private final Supplier<ApplicationUser> user;
     private final Set<String> actionClasses;
+    private final I18nResolver i18n;
 
-    public JiraPostMortems(JiraApi jira, Supplier<ApplicationUser> user, Set<String> actionClasses) {
+    public JiraPostMortems(JiraApi jira, Supplier<ApplicationUser> user, Set<String> actionClasses, I18nResolver i18n) {
         this.jira = jira;
         this.user = user;
         this.actionClasses = actionClasses;
+        this.i18n = i18n;
     }
 
     /** The issue, saying what it is: a post-mortem (its type), one of Hindsight's tickets (its action id), or another issue. */
@@ -109,11 +112,9 @@ public final class JiraPostMortems implements PostMortemStore {
 
     private IssueKey createIssue(String project, PostMortem pm) {
         switch (readiness(project)) {
-            case NO_SUCH_PROJECT -> throw new IllegalArgumentException("there is no Jira project " + project + ": set the project for post-mortems on Hindsight's settings page");
-            case NO_POST_MORTEM_TYPE -> throw new IllegalStateException(
-                    "this Jira has no '" + Schema.POST_MORTEM_TYPE + "' issue type: enable the app again or run 'hindsight provision', which create it");
-            case TYPE_NOT_IN_PROJECT -> throw new IllegalStateException("project " + project + " does not offer the '" + Schema.POST_MORTEM_TYPE
-                    + "' issue type: add it to the project's issue type scheme (Administration > Issues > Issue type schemes)");
+            case NO_SUCH_PROJECT -> throw new IllegalArgumentException(i18n.getText("hindsight.jira.error.no-project", project));
+            case NO_POST_MORTEM_TYPE -> throw new IllegalStateException(i18n.getText("hindsight.jira.error.no-type", Schema.POST_MORTEM_TYPE, "hindsight provision"));
+            case TYPE_NOT_IN_PROJECT -> throw new IllegalStateException(i18n.getText("hindsight.jira.error.type-not-in-project", project, Schema.POST_MORTEM_TYPE));
             case READY -> { }
         }
         Project p = jira.projects().getProjectObjByKey(project);
@@ -124,9 +125,9 @@ public final class JiraPostMortems implements PostMortemStore {
         in.setProjectId(p.getId()).setIssueTypeId(type.getId()).setSummary(pm.title()).setReporterId(actor.getUsername())
                 .addCustomFieldValue("labels", Schema.POST_MORTEM_LABEL);
         IssueService.CreateValidationResult valid = jira.issueService().validateCreate(actor, in);
-        if (!valid.isValid()) throw new IllegalStateException("Jira refused to create the post-mortem in " + project + ": " + Errors.describe(valid.getErrorCollection()));
+        if (!valid.isValid()) throw new IllegalStateException(i18n.getText("hindsight.jira.error.create-refused", project, Errors.describe(valid.getErrorCollection())));
         IssueService.IssueResult created = jira.issueService().create(actor, valid);
-        if (!created.isValid()) throw new IllegalStateException("Jira did not create the post-mortem: " + Errors.describe(created.getErrorCollection()));
+        if (!created.isValid()) throw new IllegalStateException(i18n.getText("hindsight.jira.error.not-created", Errors.describe(created.getErrorCollection())));
         IssueKey key = IssueKey.of(created.getIssue().getKey());
         writeFields(jira.issues().getIssueObject(key.value()), pm, actor);
         return key;
@@ -217,7 +218,7 @@ public final class JiraPostMortems implements PostMortemStore {
 
     private MutableIssue existing(IssueKey key) {
         MutableIssue issue = jira.issues().getIssueObject(key.value());
-        if (issue == null) throw new IllegalStateException("issue " + key + " does not exist (deleted?)");
+        if (issue == null) throw new IllegalStateException(i18n.getText("hindsight.jira.error.no-issue", String.valueOf(key)));
         return issue;
     }
 

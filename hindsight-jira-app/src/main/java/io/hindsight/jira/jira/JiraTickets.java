@@ -12,6 +12,7 @@ import com.atlassian.jira.issue.link.IssueLink;
 import com.atlassian.jira.issue.link.IssueLinkType;
 import com.atlassian.jira.issue.priority.Priority;
 import com.atlassian.jira.user.ApplicationUser;
+import com.atlassian.sal.api.message.I18nResolver;
 import com.atlassian.jira.workflow.JiraWorkflow;
 import com.opensymphony.workflow.loader.StepDescriptor;
 import io.hindsight.core.model.IssueKey;
@@ -49,10 +50,12 @@ public final class JiraTickets implements TicketTracker {
     static final String DUPLICATE_LINK = "Duplicate";
     private final JiraApi jira;
     private final Supplier<ApplicationUser> user;
+    private final I18nResolver i18n;
 
-    public JiraTickets(JiraApi jira, Supplier<ApplicationUser> user) {
+    public JiraTickets(JiraApi jira, Supplier<ApplicationUser> user, I18nResolver i18n) {
         this.jira = jira;
         this.user = user;
+        this.i18n = i18n;
     }
 
     /** The issues linked to the post-mortem by a Remediation link ("is remediated by" from its side). */
@@ -113,9 +116,8 @@ public final class JiraTickets implements TicketTracker {
     @Override
     public CreatedTickets create(IssueKey postMortem, List<DesiredTicket> tickets) {
         Issue pm = jira.issues().getIssueObject(postMortem.value());
-        if (pm == null) throw new IllegalStateException("post-mortem " + postMortem + " does not exist (deleted?)");
-        IssueLinkType link = jira.linkTypes().getIssueLinkTypesByName(Schema.LINK_TYPE).stream().findFirst().orElseThrow(() -> new IllegalStateException(
-                "this Jira has no '" + Schema.LINK_TYPE + "' link type: enable the app again or run 'hindsight provision', which create it"));
+        if (pm == null) throw new IllegalStateException(i18n.getText("hindsight.jira.error.no-post-mortem", String.valueOf(postMortem)));
+        IssueLinkType link = jira.linkTypes().getIssueLinkTypesByName(Schema.LINK_TYPE).stream().findFirst().orElseThrow(() -> new IllegalStateException(i18n.getText("hindsight.jira.error.no-link-type", Schema.LINK_TYPE, "hindsight provision")));
         ApplicationUser actor = user.get();
         List<CreatedTicket> created = new ArrayList<>();
         List<CreatedTickets.Refusal> refused = new ArrayList<>();
@@ -199,7 +201,7 @@ public final class JiraTickets implements TicketTracker {
     public void update(TicketChange c) {
         if (!c.fieldsChange()) return;
         MutableIssue issue = jira.issues().getIssueObject(c.ticketKey());
-        if (issue == null) throw new IllegalStateException("ticket " + c.ticketKey() + " does not exist (deleted?)");
+        if (issue == null) throw new IllegalStateException(i18n.getText("hindsight.jira.error.no-ticket", String.valueOf(c.ticketKey())));
         ApplicationUser actor = user.get();
         boolean fields = false;
         if (c.summary() != null) {
@@ -233,7 +235,7 @@ public final class JiraTickets implements TicketTracker {
     @Override
     public Moved moveToDone(IssueKey ticket) {
         MutableIssue issue = jira.issues().getIssueObject(ticket.value());
-        if (issue == null) throw new IllegalStateException("ticket " + ticket + " does not exist (deleted?)");
+        if (issue == null) throw new IllegalStateException(i18n.getText("hindsight.jira.error.no-ticket", String.valueOf(ticket)));
         String status = issue.getStatus() == null ? "" : issue.getStatus().getName();
         if (JiraFields.category(issue) == io.hindsight.atlassian.jira.JiraModel.StatusCategory.DONE) return new Moved(true, status);
         JiraWorkflow workflow = jira.workflows().getWorkflow(issue);
@@ -250,11 +252,11 @@ public final class JiraTickets implements TicketTracker {
             IssueService.TransitionValidationResult valid = jira.issueService().validateTransition(actor, issue.getId(), action,
                     jira.issueService().newIssueInputParameters());
             if (!valid.isValid()) {
-                throw new IllegalStateException("Jira refused to move " + ticket + " towards done (transition " + action + "): "
-                        + Errors.describe(valid.getErrorCollection()));
+                throw new IllegalStateException(i18n.getText("hindsight.jira.error.move-refused", String.valueOf(ticket), String.valueOf(action),
+                        Errors.describe(valid.getErrorCollection())));
             }
             IssueService.IssueResult moved = jira.issueService().transition(actor, valid);
-            if (!moved.isValid()) throw new IllegalStateException("Jira did not move " + ticket + ": " + Errors.describe(moved.getErrorCollection()));
+            if (!moved.isValid()) throw new IllegalStateException(i18n.getText("hindsight.jira.error.not-moved", String.valueOf(ticket), Errors.describe(moved.getErrorCollection())));
         }
         MutableIssue now = jira.issues().getIssueObject(ticket.value());
         return new Moved(true, now == null || now.getStatus() == null ? "" : now.getStatus().getName());
@@ -278,7 +280,7 @@ public final class JiraTickets implements TicketTracker {
             try {
                 jira.links().createIssueLink(dup.getId(), original.getId(), type.get().getId(), null, user.get());
             } catch (CreateException e) {
-                throw new IllegalStateException("Jira did not link " + duplicate + " to " + kept + " as a duplicate: " + e.getMessage(), e);
+                throw new IllegalStateException(i18n.getText("hindsight.jira.error.not-linked", String.valueOf(duplicate), String.valueOf(kept), String.valueOf(e.getMessage())), e);
             }
         }
         return moveToDone(duplicate);
@@ -317,7 +319,7 @@ public final class JiraTickets implements TicketTracker {
     @Override
     public void comment(IssueKey ticket, String markdown, List<Person> mention) {
         Issue issue = jira.issues().getIssueObject(ticket.value());
-        if (issue == null) throw new IllegalStateException("ticket " + ticket + " does not exist (deleted?)");
+        if (issue == null) throw new IllegalStateException(i18n.getText("hindsight.jira.error.no-ticket", String.valueOf(ticket)));
         jira.comments().create(issue, user.get(), WikiText.withMentions(markdown, mention), true);
     }
 }

@@ -2,6 +2,7 @@ package io.hindsight.jira.jira;
 
 import com.atlassian.jira.user.ApplicationUser;
 import com.atlassian.jira.user.util.UserManager;
+import com.atlassian.sal.api.message.I18nResolver;
 import io.hindsight.jira.config.AdminSettings;
 import io.hindsight.jira.config.Setting;
 
@@ -15,10 +16,12 @@ import java.util.Optional;
 public final class RunAs {
     private final AdminSettings settings;
     private final UserManager users;
+    private final I18nResolver i18n;
 
-    public RunAs(AdminSettings settings, UserManager users) {
+    public RunAs(AdminSettings settings, UserManager users, I18nResolver i18n) {
         this.settings = settings;
         this.users = users;
+        this.i18n = i18n;
     }
 
     /** The configured user name, if any: also how Hindsight recognises events it caused itself. */
@@ -28,11 +31,10 @@ public final class RunAs {
 
     /** @throws IllegalStateException saying what to set, when no usable account is configured */
     public ApplicationUser user() {
-        String name = name().orElseThrow(() -> new IllegalStateException(
-                "no Jira account is set for Hindsight to act as: set one under Administration > Manage apps > Hindsight settings"));
+        String name = name().orElseThrow(() -> new IllegalStateException(i18n.getText("hindsight.run-as.unset")));
         ApplicationUser user = users.getUserByName(name);
         if (user == null || !user.isActive()) {
-            throw new IllegalStateException("Hindsight is set to act as '" + name + "', which is not an active Jira user: choose another account on Hindsight's settings page");
+            throw new IllegalStateException(i18n.getText("hindsight.run-as.inactive", name));
         }
         return user;
     }

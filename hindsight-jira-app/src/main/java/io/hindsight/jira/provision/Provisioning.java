@@ -3,6 +3,7 @@ package io.hindsight.jira.provision;
 import com.atlassian.beehive.ClusterLock;
 import com.atlassian.beehive.ClusterLockService;
 import com.atlassian.jira.user.ApplicationUser;
+import com.atlassian.sal.api.message.I18nResolver;
 import io.hindsight.atlassian.provision.ProvisioningSpec;
 import io.hindsight.core.port.Schema;
 import io.hindsight.jira.config.AdminSettings;
@@ -28,12 +29,14 @@ public final class Provisioning {
     private final AdminSettings settings;
     private final RunAs runAs;
     private final ClusterLockService locks;
+    private final I18nResolver i18n;
 
-    public Provisioning(JiraProvisioner provisioner, AdminSettings settings, RunAs runAs, ClusterLockService locks) {
+    public Provisioning(JiraProvisioner provisioner, AdminSettings settings, RunAs runAs, ClusterLockService locks, I18nResolver i18n) {
         this.provisioner = provisioner;
         this.settings = settings;
         this.runAs = runAs;
         this.locks = locks;
+        this.i18n = i18n;
     }
 
     /** @return the report's lines; one line saying so when another node is provisioning right now */
@@ -41,15 +44,17 @@ public final class Provisioning {
         List<String> lines;
         try {
             ClusterLock lock = locks.getLockForName(LOCK);
-            if (!lock.tryLock()) return List.of("another node is provisioning right now; its report shows here when it is done");
+            if (!lock.tryLock()) return List.of(i18n.getText("hindsight.provision.busy"));
             try {
-                lines = provisioner.provision(spec(), owner()).stream().map(JiraProvisioner.Step::toString).toList();
+                lines = provisioner.provision(spec(), owner()).stream().map(provisioner::line).toList();
             } finally {
                 lock.unlock();
             }
         } catch (RuntimeException e) {
-            lines = List.of("failed: provisioning stopped (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
+            lines = List.of(provisioner.line(new JiraProvisioner.Step(JiraProvisioner.Status.FAILED,
+                    i18n.getText("hindsight.provision.stopped", e.getClass().getSimpleName(), String.valueOf(e.getMessage())), "")));
         }
+        // kept as text in the language it was made in: the admin who pressed Provision again, or the site's default at start-up
         Map<Setting, String> report = new EnumMap<>(Setting.class);
         report.put(Setting.PROVISIONING_REPORT, lines.stream().collect(Collectors.joining("\n")));
         settings.save(report, "hindsight");

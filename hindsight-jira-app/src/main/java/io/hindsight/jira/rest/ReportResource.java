@@ -1,6 +1,7 @@
 package io.hindsight.jira.rest;
 
 import com.atlassian.annotations.security.LicensedOnly;
+import com.atlassian.sal.api.message.I18nResolver;
 import io.hindsight.core.report.ReportData;
 import io.hindsight.jira.port.Access;
 import io.hindsight.jira.port.ReportSource;
@@ -22,10 +23,12 @@ import java.util.List;
 public class ReportResource {
     private final ReportSource reports;
     private final Access access;
+    private final I18nResolver i18n;
 
-    public ReportResource(ReportSource reports, Access access) {
+    public ReportResource(ReportSource reports, Access access, I18nResolver i18n) {
         this.reports = reports;
         this.access = access;
+        this.i18n = i18n;
     }
 
     @GET
@@ -34,7 +37,7 @@ public class ReportResource {
         try {
             data = reports.report();
         } catch (Exception e) {
-            return Responses.unavailable("the report cannot be built right now: " + e.getMessage());
+            return Responses.unavailable(i18n.getText("hindsight.rest.error.report", String.valueOf(e.getMessage())));
         }
         List<Json.Line> lines = data.postMortems().stream().filter(l -> access.canBrowse(l.key())).map(Json.Line::of).toList();
         return Response.ok(new Json.Report(data.asOf().toString(), data.rows().stream().map(Json.Row::of).toList(), lines,

@@ -1,6 +1,7 @@
 package io.hindsight.jira.rest;
 
 import com.atlassian.annotations.security.LicensedOnly;
+import com.atlassian.sal.api.message.I18nResolver;
 import io.hindsight.jira.port.Access;
 import io.hindsight.jira.queue.IssueKeys;
 import io.hindsight.jira.queue.SyncQueue;
@@ -25,28 +26,30 @@ import javax.ws.rs.core.Response;
 public class SyncResource {
     private final SyncQueue queue;
     private final Access access;
+    private final I18nResolver i18n;
 
-    public SyncResource(SyncQueue queue, Access access) {
+    public SyncResource(SyncQueue queue, Access access, I18nResolver i18n) {
         this.queue = queue;
         this.access = access;
+        this.i18n = i18n;
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response queue(@PathParam("key") String key) {
-        if (!IssueKeys.isKey(key)) return Responses.badRequest("'" + key + "' is not an issue key such as PM-12");
+        if (!IssueKeys.isKey(key)) return Responses.badRequest(i18n.getText("hindsight.rest.error.not-a-key", key));
         String k = IssueKeys.require(key);
-        if (!access.canBrowse(k)) return Responses.notFound("no issue " + k);
+        if (!access.canBrowse(k)) return Responses.notFound(i18n.getText("hindsight.rest.error.no-issue", k));
         String who = access.currentUser().orElse("anonymous");
         return Response.status(Response.Status.ACCEPTED).entity(Json.Queued.of(queue.enqueue(k, "requested by " + who))).build();
     }
 
     @GET
     public Response state(@PathParam("key") String key) {
-        if (!IssueKeys.isKey(key)) return Responses.badRequest("'" + key + "' is not an issue key such as PM-12");
+        if (!IssueKeys.isKey(key)) return Responses.badRequest(i18n.getText("hindsight.rest.error.not-a-key", key));
         String k = IssueKeys.require(key);
-        if (!access.canBrowse(k)) return Responses.notFound("no issue " + k);
+        if (!access.canBrowse(k)) return Responses.notFound(i18n.getText("hindsight.rest.error.no-issue", k));
         return queue.latest(k).map(j -> Response.ok(Json.JobState.of(j)).build())
-                .orElseGet(() -> Responses.notFound(k + " has never been synced by this app"));
+                .orElseGet(() -> Responses.notFound(i18n.getText("hindsight.rest.error.never-synced", k)));
     }
 }

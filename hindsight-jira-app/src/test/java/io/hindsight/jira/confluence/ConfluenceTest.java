@@ -12,6 +12,7 @@ import com.atlassian.sal.api.net.ReturningResponseHandler;
 import io.hindsight.core.port.WikiPages;
 import io.hindsight.jira.config.AdminSettings;
 import io.hindsight.jira.config.Setting;
+import io.hindsight.jira.testing.I18n;
 import io.hindsight.jira.testing.AoDatabase;
 import io.hindsight.jira.testing.MutableClock;
 import org.junit.Before;
@@ -62,7 +63,7 @@ public class ConfluenceTest {
 
     @Test
     public void theTokenWinsTheLinkComesNextAndWithNeitherTheErrorSaysWhatToSet() {
-        ConfluenceTarget target = new ConfluenceTarget(settings, applinks);
+        ConfluenceTarget target = new ConfluenceTarget(settings, applinks, new I18n());
         IllegalStateException noSpace = assertThrows(IllegalStateException.class, target::pages);
         assertTrue(noSpace.getMessage(), noSpace.getMessage().contains("no Confluence space is set"));
 
@@ -81,7 +82,7 @@ public class ConfluenceTest {
 
     @Test
     public void pagesGoThroughTheLinkWithTheRestHostsRequests() throws Exception {
-        AppLinkPages pages = new AppLinkPages(link, "OPS", "4242");
+        AppLinkPages pages = new AppLinkPages(link, "OPS", "4242", new I18n());
         answers.add(response(200, "{\"id\":\"777\",\"version\":{\"number\":1},\"body\":{\"storage\":{\"value\":\"<p>x</p>\"}}}"));
         WikiPages.Creation c = pages.create("PM-1: Checkout outage", "<p>x</p>", List.of("postmortem"));
         assertEquals("777", c.page().id());
@@ -105,7 +106,7 @@ public class ConfluenceTest {
     @Test
     public void whenConfluenceWantsAuthorisationTheErrorSaysWhereToGiveIt() throws Exception {
         when(factory.createRequest(any(), anyString())).thenThrow(new CredentialsRequiredException(URI.create("https://jira.example.com/plugins/servlet/applinks/oauth/login-dance/authorize?applicationLinkID=abc"), "no token"));
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> new AppLinkPages(link, "OPS", null).page("1"));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> new AppLinkPages(link, "OPS", null, new I18n()).page("1"));
         assertTrue(e.getMessage(), e.getMessage().contains("login-dance/authorize"));
         assertTrue(e.getMessage(), e.getMessage().contains("or set a personal access token"));
         verify(factory).createRequest(Request.MethodType.GET, "https://wiki.example.com/rest/api/content/1?expand=version%2Cbody.storage%2Cspace");

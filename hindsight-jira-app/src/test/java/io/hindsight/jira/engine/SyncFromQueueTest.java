@@ -14,6 +14,7 @@ import io.hindsight.jira.queue.SyncQueue;
 import io.hindsight.jira.schedule.QueueDrainJob;
 import io.hindsight.jira.schedule.NodeName;
 import io.hindsight.jira.schedule.RemindersJob;
+import io.hindsight.jira.testing.I18n;
 import io.hindsight.jira.testing.AoDatabase;
 import io.hindsight.jira.testing.FakeSite;
 import io.hindsight.jira.testing.Fixtures;
@@ -52,7 +53,7 @@ public class SyncFromQueueTest {
     @Before
     public void setUp() {
         queue = new SyncQueue(db.activeObjects(), locks, clock, new QueuePolicy(3, Duration.ofMinutes(1), Duration.ofMinutes(5), Duration.ofMinutes(15)));
-        engine = new Engine(new AdminSettings(db.activeObjects(), clock), site, clock);
+        engine = new Engine(new AdminSettings(db.activeObjects(), clock), site, clock, new I18n());
         drain = new QueueDrainJob(queue, engine, locks, clock, new NodeName("node-a"));
         site.put("PM-1", Fixtures.CLEAN);
         site.jira.setState("PM-1", State.APPROVED);
@@ -82,6 +83,14 @@ public class SyncFromQueueTest {
         drain.runJob(request);
         assertEquals(2, site.jira.allTickets().size());
         assertEquals("nothing to write the second time", 0, site.writes());
+    }
+
+    @Test
+    public void theSyncSaysWhatItDidInTheSitesLanguage() {
+        assertEquals("PM-1: 2 ticket(s) created, 0 updated, page create", engine.sync("PM-1"));
+        Engine translated = new Engine(new AdminSettings(db.activeObjects(), clock), site, clock,
+                new I18n().with("hindsight.sync.done", "{0}: {1} Tickets angelegt, {2} aktualisiert, Seite {3}"));
+        assertEquals("PM-1: 0 Tickets angelegt, 0 aktualisiert, Seite unchanged", translated.sync("PM-1"));
     }
 
     @Test

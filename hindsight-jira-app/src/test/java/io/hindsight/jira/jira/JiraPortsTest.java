@@ -32,6 +32,7 @@ import io.hindsight.core.port.Person;
 import io.hindsight.core.port.PostMortemStore;
 import io.hindsight.core.port.Schema;
 import io.hindsight.core.port.TicketChange;
+import io.hindsight.jira.testing.I18n;
 import io.hindsight.jira.testing.JiraMocks;
 import org.junit.Test;
 import org.mockito.ArgumentCaptor;
@@ -64,8 +65,8 @@ import static org.mockito.Mockito.when;
 public class JiraPortsTest {
     private final JiraMocks jira = new JiraMocks();
     private final Set<String> classes = SloPolicyLoader.defaults().actionClasses();
-    private final JiraPostMortems store = new JiraPostMortems(jira.api, () -> jira.hindsight, classes);
-    private final JiraTickets tracker = new JiraTickets(jira.api, () -> jira.hindsight);
+    private final JiraPostMortems store = new JiraPostMortems(jira.api, () -> jira.hindsight, classes, new I18n());
+    private final JiraTickets tracker = new JiraTickets(jira.api, () -> jira.hindsight, new I18n());
 
     @Test
     public void aPostMortemIsReadFromItsFieldsInTheFileGrammarAndItsStateFromTheProperty() {
@@ -382,5 +383,18 @@ public class JiraPortsTest {
         jira.user("maria", "Maria Garcia");
         assertEquals(Optional.of(new io.hindsight.core.port.Person("maria", "Maria Garcia")), tracker.findUser("maria"));
         assertEquals(Optional.empty(), tracker.findUser("tomas"));
+    }
+
+    /** What a dead sync job shows on the admin page comes from the i18n file, so a translated site shows it translated. */
+    @Test
+    public void anErrorForTheAdminComesFromTheI18nFile() {
+        IllegalStateException english = assertThrows(IllegalStateException.class,
+                () -> tracker.comment(IssueKey.of("OPS-404"), "hello", List.of()));
+        assertEquals("ticket OPS-404 does not exist (deleted?)", english.getMessage());
+        JiraTickets translated = new JiraTickets(jira.api, () -> jira.hindsight,
+                new I18n().with("hindsight.jira.error.no-ticket", "Ticket {0} gibt es nicht (gel\u00f6scht?)"));
+        IllegalStateException german = assertThrows(IllegalStateException.class,
+                () -> translated.comment(IssueKey.of("OPS-404"), "hello", List.of()));
+        assertEquals("Ticket OPS-404 gibt es nicht (gel\u00f6scht?)", german.getMessage());
     }
 }

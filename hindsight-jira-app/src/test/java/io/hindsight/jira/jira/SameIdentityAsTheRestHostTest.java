@@ -27,6 +27,7 @@ import io.hindsight.core.plan.RemediationPlanner;
 import io.hindsight.core.plan.SloPolicyLoader;
 import io.hindsight.core.port.Schema;
 import io.hindsight.core.sync.Reconciler;
+import io.hindsight.jira.testing.I18n;
 import io.hindsight.jira.testing.Fixtures;
 import io.hindsight.jira.testing.JiraMocks;
 import org.junit.Test;
@@ -70,7 +71,7 @@ public class SameIdentityAsTheRestHostTest {
                 Instant.parse("2026-11-26T12:03:00Z"), Map.of("OPS-3", "In Progress"), List.of("OPS-4"), List.of("tomas"));
         MutableIssue pm = jira.issue(10L, "PM-1", Schema.POST_MORTEM_TYPE, "new");
 
-        new JiraPostMortems(jira.api, () -> jira.hindsight, Map.of("", "").keySet()).saveState(IssueKey.of("PM-1"), state);
+        new JiraPostMortems(jira.api, () -> jira.hindsight, Map.of("", "").keySet(), new I18n()).saveState(IssueKey.of("PM-1"), state);
         String appJson = jira.stored.get("10/" + Schema.STATE_PROPERTY);
 
         new JiraPostMortemStore(rest, restIds, java.util.Set.of()).saveState(IssueKey.of("PM-1"), state);
@@ -87,7 +88,7 @@ public class SameIdentityAsTheRestHostTest {
         assertEquals(state, new JiraPostMortemStore(rest, restIds, java.util.Set.of()).load(IssueKey.of("PM-1")).orElseThrow().state());
         // ... and the app what the REST host wrote
         jira.stored.put("10/" + Schema.STATE_PROPERTY, restJson);
-        assertEquals(state, new JiraPostMortems(jira.api, () -> jira.hindsight, java.util.Set.of()).load(IssueKey.of("PM-1")).orElseThrow().state());
+        assertEquals(state, new JiraPostMortems(jira.api, () -> jira.hindsight, java.util.Set.of(), new I18n()).load(IssueKey.of("PM-1")).orElseThrow().state());
         assertEquals(pm, jira.issues.getIssueObject("PM-1"));
     }
 
@@ -115,7 +116,7 @@ public class SameIdentityAsTheRestHostTest {
         MutableIssue created = jira.issue(21L, "OPS-8", Schema.TICKET_TYPE, "new");
         when(jira.issueService.validateCreate(any(), any())).thenReturn(new IssueService.CreateValidationResult(null, new SimpleErrorCollection(), Map.of()));
         when(jira.issueService.create(any(), any())).thenReturn(new IssueService.IssueResult(created, new SimpleErrorCollection()));
-        new JiraTickets(jira.api, () -> jira.hindsight).create(IssueKey.of("PM-1"), List.of(action));
+        new JiraTickets(jira.api, () -> jira.hindsight, new I18n()).create(IssueKey.of("PM-1"), List.of(action));
         ArgumentCaptor<IssueInputParameters> input = ArgumentCaptor.forClass(IssueInputParameters.class);
         verify(jira.issueService).validateCreate(eq(jira.hindsight), input.capture());
         ArgumentCaptor<String[]> labels = ArgumentCaptor.forClass(String[].class);
@@ -137,7 +138,7 @@ public class SameIdentityAsTheRestHostTest {
         when(link.getIssueLinkType()).thenReturn(remediation);
         when(link.getSourceObject()).thenReturn(restMade);
         when(jira.links.getInwardLinks(10L)).thenReturn(List.of(link));
-        List<RemediationTicket> found = new JiraTickets(jira.api, () -> jira.hindsight).tickets(IssueKey.of("PM-1"));
+        List<RemediationTicket> found = new JiraTickets(jira.api, () -> jira.hindsight, new I18n()).tickets(IssueKey.of("PM-1"));
         assertEquals(action.actionId(), found.get(0).actionId());
         RemediationPlan full = plan();
         RemediationPlan plan = new RemediationPlan("PM-1", List.of(action), full.durations(), full.dueBasisDate(), List.of());

@@ -30,6 +30,7 @@ import io.hindsight.jira.config.AdminSettings;
 import io.hindsight.jira.config.Setting;
 import io.hindsight.jira.jira.JiraFields;
 import io.hindsight.jira.jira.RunAs;
+import io.hindsight.jira.testing.I18n;
 import io.hindsight.jira.testing.AoDatabase;
 import io.hindsight.jira.testing.LocalClusterLocks;
 import io.hindsight.jira.testing.MutableClock;
@@ -89,8 +90,8 @@ public class ProvisioningTest {
     @Before
     public void setUp() {
         settings = new AdminSettings(db.activeObjects(), new MutableClock(Instant.parse("2026-11-20T10:00:00Z")));
-        provisioning = new Provisioning(new JiraProvisioner(issueTypes, customFields, options, screens, linkTypes, filters, search), settings,
-                new RunAs(settings, users), new LocalClusterLocks());
+        provisioning = new Provisioning(new JiraProvisioner(issueTypes, customFields, options, screens, linkTypes, filters, search, new I18n()), settings,
+                new RunAs(settings, users, new I18n()), new LocalClusterLocks(), new I18n());
         when(bot.getUsername()).thenReturn("hindsight-bot");
         when(bot.isActive()).thenReturn(true);
         when(users.getUserByName("hindsight-bot")).thenReturn(bot);
@@ -244,6 +245,17 @@ public class ProvisioningTest {
         when(issueTypes.getIssueTypes()).thenThrow(new IllegalStateException("database unavailable"));
         List<String> report = provisioning.run();
         assertEquals(List.of("failed: provisioning stopped (IllegalStateException: database unavailable)"), report);
+    }
+
+    @Test
+    public void theReportComesFromTheI18nFileSoATranslatedSiteShowsItTranslated() {
+        settings.save(Map.of(Setting.JIRA_USER, "hindsight-bot", Setting.POST_MORTEM_PROJECT, "PM"), "admin");
+        I18n german = new I18n().with("hindsight.provision.status.created", "angelegt");
+        Provisioning translated = new Provisioning(new JiraProvisioner(issueTypes, customFields, options, screens, linkTypes, filters, search, german),
+                settings, new RunAs(settings, users, german), new LocalClusterLocks(), german);
+        List<String> report = translated.run();
+        assertTrue(report.toString(), report.contains("angelegt: issue type '" + Schema.POST_MORTEM_TYPE + "'"));
+        assertTrue(report.toString(), report.stream().noneMatch(l -> l.startsWith("created:")));
     }
 
     /** An {@link Options} as Jira returns it: a list of options with their values. */

@@ -10,6 +10,7 @@ import io.hindsight.jira.queue.QueuePolicy;
 import io.hindsight.jira.queue.SyncQueue;
 import io.hindsight.jira.testing.AoDatabase;
 import io.hindsight.jira.testing.FakeAccess;
+import io.hindsight.jira.testing.I18n;
 import io.hindsight.jira.testing.Fixtures;
 import io.hindsight.jira.testing.LocalClusterLocks;
 import io.hindsight.jira.testing.FakeSite;
@@ -64,8 +65,8 @@ public class RestResourcesTest extends JerseyTest {
         CheckService checks = new CheckService(new AdminSettings(db.activeObjects(), clock), postMortems, clock);
         return new ResourceConfig()
                 .register(JacksonFeature.class)
-                .registerInstances(new LintResource(checks, access), new SyncResource(queue, access),
-                        new ReportResource(() -> reports.report(), access));
+                .registerInstances(new LintResource(checks, access, new I18n()), new SyncResource(queue, access, new I18n()),
+                        new ReportResource(() -> reports.report(), access, new I18n()));
     }
 
     @After
@@ -125,6 +126,16 @@ public class RestResourcesTest extends JerseyTest {
         Response r = post("lint", Map.of("issueKey", "DB-1"));
         assertEquals(404, r.getStatus());
         assertEquals("no issue DB-1", JSON.readTree(r.readEntity(String.class)).get("error").asText());
+    }
+
+    @Test
+    public void errorBodiesComeFromTheI18nFileSoATranslatedSiteShowsThemTranslated() {
+        SyncResource translated = new SyncResource(queue, access, new I18n().with("hindsight.rest.error.no-issue", "kein Vorgang {0}"));
+        Response r = translated.state("sec-9");
+        assertEquals(404, r.getStatus());
+        assertEquals("kein Vorgang SEC-9", ((Json.Error) r.getEntity()).error());
+        assertEquals("''x'' read as one quote each side", "'x y' is not an issue key such as PM-12",
+                ((Json.Error) translated.state("x y").getEntity()).error());
     }
 
     @Test

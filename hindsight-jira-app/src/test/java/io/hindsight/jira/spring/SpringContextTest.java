@@ -63,7 +63,9 @@ public class SpringContextTest {
                 references.put(element.getAttribute("id"), iface);
                 AbstractBeanDefinition def = BeanDefinitionBuilder.genericBeanDefinition(Object.class)
                         .getRawBeanDefinition();
-                def.setInstanceSupplier(() -> Mockito.mock(type));
+                // SAL's resolver reads the app's real i18n file: a mock would hand the code null for every text
+                def.setInstanceSupplier(() -> type == com.atlassian.sal.api.message.I18nResolver.class
+                        ? new io.hindsight.jira.testing.I18n() : Mockito.mock(type));
                 def.setBeanClass(type);
                 context.getRegistry().registerBeanDefinition(element.getAttribute("id"), def);
                 return def;

@@ -24,6 +24,14 @@ public final class I18n implements I18nResolver {
         }
     }
 
+    /** This file with one text replaced, as a translation would: shows a text reaches the user through the resolver. */
+    public I18n with(String key, String text) {
+        if (!props.containsKey(key)) throw new IllegalArgumentException("no i18n key '" + key + "' to translate");
+        I18n translated = new I18n();
+        translated.props.setProperty(key, text);
+        return translated;
+    }
+
     public Set<String> keys() {
         return props.stringPropertyNames();
     }

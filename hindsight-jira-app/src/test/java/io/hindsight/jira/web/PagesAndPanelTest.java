@@ -158,7 +158,7 @@ public class PagesAndPanelTest {
         settings.save(Map.of(Setting.POST_MORTEM_PROJECT, "PM"), "admin");
         Incident incident = new Incident("INC-4", "Payments down", Optional.of(Severity.SEV1), Optional.empty());
         StartPostMortemServlet servlet = new StartPostMortemServlet(key -> key.equals("INC-4") ? Optional.of(incident) : Optional.empty(),
-                new Engine(settings, site, clock), settings, new FakeAccess().browsing("INC-4"), tokens, validator, renderer, new I18n());
+                new Engine(settings, site, clock, new I18n()), settings, new FakeAccess().browsing("INC-4"), tokens, validator, renderer, new I18n());
         when(req.getParameter("incident")).thenReturn("inc-4");
 
         servlet.doGet(req, resp);
@@ -186,7 +186,7 @@ public class PagesAndPanelTest {
         site.readiness = ProjectReadiness.TYPE_NOT_IN_PROJECT;
         settings.save(Map.of(Setting.POST_MORTEM_PROJECT, "PM"), "admin");
         Incident incident = new Incident("INC-4", "Payments down", Optional.of(Severity.SEV1), Optional.empty());
-        StartPostMortemServlet servlet = new StartPostMortemServlet(key -> Optional.of(incident), new Engine(settings, site, clock), settings,
+        StartPostMortemServlet servlet = new StartPostMortemServlet(key -> Optional.of(incident), new Engine(settings, site, clock, new I18n()), settings,
                 new FakeAccess().browsing("INC-4"), tokens, validator, renderer, new I18n());
         when(req.getParameter("incident")).thenReturn("INC-4");
 
