@@ -4,7 +4,6 @@ import io.hindsight.server.queue.Job;
 import io.hindsight.server.queue.JobQueue;
 import io.hindsight.server.webhook.WebhookIntake;
 import org.eclipse.jetty.http.HttpFields;
-import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -226,12 +225,12 @@ public final class HttpService implements AutoCloseable {
                 handOn(mount, Exchanges.call(request, new byte[0], true, options.proxies()), request, response, callback, true);
                 return true;
             }
-            Content.Source.asByteArrayAsync(request, mount.maxBody())
+            BodyReader.read(request, mount.maxBody())
                     .orTimeout(options.limits().bodyTimeout().toMillis(), TimeUnit.MILLISECONDS)
                     .whenComplete((body, failure) -> {
                         if (failure == null) {
                             handOn(mount, Exchanges.call(request, body, false, options.proxies()), request, response, callback, false);
-                        } else if (Request.getContentBytesRead(request) > mount.maxBody()) {
+                        } else if (unwrap(failure) instanceof BodyReader.TooLarge) {
                             // a chunked body that passed the limit: reading stopped there
                             handOn(mount, Exchanges.call(request, new byte[0], true, options.proxies()), request, response, callback, true);
                         } else if (unwrap(failure) instanceof TimeoutException) {

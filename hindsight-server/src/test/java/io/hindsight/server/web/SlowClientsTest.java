@@ -102,6 +102,24 @@ public class SlowClientsTest {
     }
 
     @Test
+    public void aClientThatSendsItsWholeChunkedBodyBeforeReadingStillGetsThe413() throws Exception {
+        // as most HTTP clients do: the whole body first, then the answer. The server must read and drop the rest
+        // after refusing; a connection cut mid-body makes the kernel reset it, and the 413 is lost
+        try (Socket s = new Socket("127.0.0.1", service.port())) {
+            s.setSoTimeout(20_000);
+            OutputStream out = s.getOutputStream();
+            out.write("POST /webhooks/jira HTTP/1.1\r\nHost: 127.0.0.1\r\nTransfer-Encoding: chunked\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            byte[] chunk = ("10000\r\n" + " ".repeat(0x10000) + "\r\n").getBytes(StandardCharsets.US_ASCII);
+            for (int i = 0; i < 160; i++) out.write(chunk); // 10 MiB, ten times the limit
+            out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            String head = new String(s.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
+            assertTrue(head, head.startsWith("HTTP/1.1 413"));
+        }
+        assertTrue(queue.all().isEmpty());
+    }
+
+    @Test
     public void aTenMegabyteBodySentInChunksGetsA413Too() throws Exception {
         // no Content-Length: the limit can only be enforced while reading
         try (Socket s = new Socket("127.0.0.1", service.port())) {
