@@ -60,7 +60,7 @@ public final class ActionItemLine {
     private static final Pattern ALIAS_SPACING = Pattern.compile("(?i)(?<=^|\\s)(?:(duedate|due_date|due-date|dueby|due_by|deadline)\\s*:\\s*(?=\\d)"
             + "|(assignee|assigned_to|assigned-to)\\s*:\\s*(?=@)|(tags)\\s*:\\s*(?=[^\\s,]+,|\\S+$))");
     private static final Pattern OWNER = Pattern.compile("^@([\\p{L}\\p{N}][\\p{L}\\p{N}._'-]*[\\p{L}\\p{N}]|[\\p{L}\\p{N}])$");
-    private static final Pattern PROJECT_KEY = Pattern.compile("[A-Z][A-Z0-9_]{1,9}");
+    private static final Pattern PROJECT_KEY = io.hindsight.core.model.ProjectKey.PATTERN;
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     private static final Pattern LABEL = Pattern.compile("[^\\s,]{1,255}");
 

@@ -94,7 +94,7 @@ public final class SloPolicyLoader {
             }
         }
         String project = f.defaultProject() == null ? null : f.defaultProject().strip().toUpperCase(Locale.ROOT);
-        if (project != null && !project.matches("[A-Z][A-Z0-9_]{1,9}")) {
+        if (project != null && !io.hindsight.core.model.ProjectKey.isValid(project)) {
             throw new SloPolicyException(fileName + ": defaultProject '" + f.defaultProject() + "' is not a Jira project key");
         }
         double blocking = f.blockingConfidence() == null ? SloPolicy.DEFAULT_BLOCKING_CONFIDENCE : f.blockingConfidence();

@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
  * validated before they are used, so no user text can change the query's structure.
  */
 public final class Jql {
-    private static final Pattern PROJECT_KEY = Pattern.compile("[A-Z][A-Z0-9_]{1,9}");
+    private static final Pattern PROJECT_KEY = io.hindsight.core.model.ProjectKey.PATTERN;
 
     private Jql() {
     }

@@ -105,7 +105,7 @@ public class AdminServlet extends HttpServlet {
         String url = values.get(Setting.CONFLUENCE_URL);
         if (url != null && !url.isBlank() && !isWebUrl(url)) problems.add(pages.text("hindsight.admin.error.url"));
         String project = values.get(Setting.POST_MORTEM_PROJECT);
-        if (project != null && !project.isBlank() && !project.strip().toUpperCase(Locale.ROOT).matches("[A-Z][A-Z0-9_]{1,9}")) {
+        if (project != null && !project.isBlank() && !io.hindsight.core.model.ProjectKey.isValid(project.strip().toUpperCase(Locale.ROOT))) {
             problems.add(pages.text("hindsight.admin.error.project"));
         }
         String parent = values.get(Setting.CONFLUENCE_PARENT_PAGE);

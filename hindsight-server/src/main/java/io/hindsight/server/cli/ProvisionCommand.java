@@ -35,7 +35,7 @@ final class ProvisionCommand implements Callable<Integer> {
     @Option(names = "--screen", defaultValue = "Default Screen", paramLabel = "NAME", description = "The screen the fields go on (default: ${DEFAULT-VALUE}).")
     String screen;
 
-    @Option(names = "--label", defaultValue = "postmortem-action", paramLabel = "LABEL", description = "The label remediation tickets carry (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--label", defaultValue = io.hindsight.core.port.Schema.TICKET_LABEL, paramLabel = "LABEL", description = "The label remediation tickets carry (default: ${DEFAULT-VALUE}).")
     String label;
 
     @Option(names = "--dry-run", description = "Print the plan; change nothing.")
