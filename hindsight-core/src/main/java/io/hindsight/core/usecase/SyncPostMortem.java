@@ -50,7 +50,7 @@ import java.util.Set;
 
 /**
  * Keeps a post-mortem's remediation tickets and wiki page in step with the post-mortem issue. A sync reads
- * as its steps: load, analyse, plan, check, reconcile, publish, tell; each takes what the one before gave.
+ * as its steps: load, analyse, plan, check, reconcile, publish, tell, remember; each takes what the one before gave.
  * Nothing is written before the check has passed, and every step is idempotent, so a crash, a retry or a
  * repeated webhook converges on the same end state, told in one comment.
  */
@@ -151,8 +151,8 @@ public final class SyncPostMortem {
 
     private SyncResult run(Loaded loaded, boolean fresh) {
         Analysed analysed = analyse(loaded);
-        if (analysed.blocked()) return tell(new Blocked(analysed), fresh);
-        return tell(publish(reconcile(check(plan(analysed)))), fresh);
+        if (analysed.blocked()) return remember(tell(new Blocked(analysed), fresh));
+        return remember(tell(publish(reconcile(check(plan(analysed)))), fresh));
     }
 
     // ---- the values the steps hand on ---------------------------------------------------------------
@@ -424,7 +424,11 @@ public final class SyncPostMortem {
      * fails leaves the news to the next attempt. A comment an earlier attempt may already have made (its answer
      * lost, or the sync stopped right after it) is looked for by its mark first, so it is never made twice.
      */
-    SyncResult tell(Outcome outcome, boolean fresh) {
+    /** What the tell step said, and the state to remember after it: the comment comes first, so a state saved means it was told. */
+    record Told(IssueKey key, SyncResult result, SyncState before, SyncState remembered) {
+    }
+
+    Told tell(Outcome outcome, boolean fresh) {
         Loaded loaded = outcome.analysed().loaded();
         LintReport report = outcome.analysed().report();
         String findings = SyncComment.findings(report);
@@ -460,8 +464,13 @@ public final class SyncPostMortem {
             if (!(mayBeTold && store.commented(loaded.key(), mark))) store.comment(loaded.key(), text, mark);
             result = result.withComment(news);
         }
-        if (!remembered.equals(before)) store.saveState(loaded.key(), remembered);
-        return result;
+        return new Told(loaded.key(), result, before, remembered);
+    }
+
+    /** Saves Hindsight's state on the post-mortem when it changed: a re-sync with nothing new writes nothing. */
+    SyncResult remember(Told told) {
+        if (!told.remembered().equals(told.before())) store.saveState(told.key(), told.remembered());
+        return told.result();
     }
 
     /**
