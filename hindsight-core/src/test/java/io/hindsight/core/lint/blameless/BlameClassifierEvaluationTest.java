@@ -23,8 +23,8 @@ import static org.junit.Assert.assertTrue;
  * checked by the rules alone and by the rules plus that classifier (a sentence the rules miss is flagged when
  * the classifier's probability of blame reaches the threshold). The threshold is chosen on the pooled
  * out-of-fold scores of all files, never on one file. Caveat: the rules were tuned on dev, blind and the older
- * files, so "rules only" is optimistic there; test and blind2 (and blind's first measurement) are their
- * honest scores.
+ * files, so "rules only" is optimistic there; test, blind2 and blind3 (and blind's first measurement) are
+ * their honest scores.
  */
 public class BlameClassifierEvaluationTest {
     /** Thresholds tried, and the rule that picks one: the lowest at which, pooled over the folds, the classifier
