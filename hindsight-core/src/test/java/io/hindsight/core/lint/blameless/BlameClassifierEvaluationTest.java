@@ -194,6 +194,19 @@ public class BlameClassifierEvaluationTest {
     }
 
     @Test
+    public void implicitBlameIsReadThroughWhoIsInTheSentence() {
+        BlamelessChecker c = new BlamelessChecker(Set.of(), BlamelessChecker.DEFAULT_BLOCKING_CONFIDENCE, null);
+        List<String> thanks = List.of(c.features("Thanks to Hiroshi, the entire EU region was read-only.", SectionKind.IMPACT));
+        assertTrue("a cause cue before a name: " + thanks, thanks.contains("cue>agent") && thanks.contains("cue>agent&sec=impact"));
+        List<String> owned = List.of(c.features("In short: this incident is Rahul's Friday-evening deploy.", SectionKind.ROOT_CAUSE));
+        assertTrue("a name that owns something: " + owned, owned.contains("agent's=name") && owned.contains("c=change-noun"));
+        List<String> subject = List.of(c.features("QA let this through.", SectionKind.ROOT_CAUSE));
+        assertTrue("a team before a verb: " + subject, subject.contains("agent+verb=team") && subject.contains("agent@start"));
+        List<String> nobody = List.of(c.features("The replica caught up after the failover finished.", SectionKind.TIMELINE));
+        assertTrue("no agent, no agent features: " + nobody, nobody.stream().noneMatch(f -> f.contains("agent")));
+    }
+
+    @Test
     public void theSectionIsReadAsAFeature() {
         BlamelessChecker c = new BlamelessChecker(Set.of(), BlamelessChecker.DEFAULT_BLOCKING_CONFIDENCE, null);
         assertTrue(List.of(c.features("Kwame broke it.", SectionKind.ROOT_CAUSE)).contains("sec=root-cause"));
