@@ -21,6 +21,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
@@ -183,13 +185,12 @@ public final class BlameClassifier {
         for (int i = 0; i < seq.size(); i++) {
             Token t = kept.get(i);
             String w = seq.get(i);
-            String lemma = lex.lemma(t.lower());
-            for (String list : CLASS_LISTS) {
-                if (lex.in(list, lemma) || lex.in(list, t.lower())) {
-                    f.add("c=" + list);
-                    if (i - lastAgent <= 4) f.add("agent>" + list);
-                    if (negated) f.add("neg>" + list);
-                }
+            Listed word = listed(t.lower(), lex);
+            String lemma = word.lemma();
+            for (String list : word.lists()) {
+                f.add("c=" + list);
+                if (i - lastAgent <= 4) f.add("agent>" + list);
+                if (negated) f.add("neg>" + list);
             }
             if (t.negation()) negated = true;
             if (CAUSE_CUES.contains(lemma) || CAUSE_CUES.contains(t.lower())) lastCue = i;
@@ -218,6 +219,23 @@ public final class BlameClassifier {
             lastAgent = i;
         }
         if (agents > 0) f.add("agents=" + Math.min(agents, 2));
+    }
+
+    /** A word's lemma and the {@link #CLASS_LISTS} it is in, worked out once per word and process (it was half the features' time). */
+    private record Listed(String lemma, List<String> lists) {
+    }
+
+    private static final Map<String, Listed> LISTED = new ConcurrentHashMap<>();
+
+    private static Listed listed(String lower, Lexicon lex) {
+        Listed known = LISTED.get(lower);
+        if (known != null) return known;
+        String lemma = lex.lemma(lower);
+        List<String> lists = new ArrayList<>(1);
+        for (String list : CLASS_LISTS) if (lex.in(list, lemma) || lex.in(list, lower)) lists.add(list);
+        Listed l = new Listed(lemma, List.copyOf(lists));
+        if (LISTED.size() < 100_000) LISTED.put(lower, l);
+        return l;
     }
 
     /** The token is followed by the clitic "'s" (split off by {@link Words}) or ends in "s'". */
