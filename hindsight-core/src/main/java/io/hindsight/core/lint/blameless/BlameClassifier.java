@@ -21,6 +21,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
@@ -116,7 +118,8 @@ public final class BlameClassifier {
         }
     }
 
-    static final double L2 = 0.5;
+    /** Chosen by the cross-validation (0.5, 0.25, 0.1, 0.05, 0.02, 0.01 tried): weaker regularisation lets the agent features count. */
+    static final double L2 = 0.05;
 
     /** How likely the sentence is to blame someone, and the rule it most likely breaks. */
     Judgement judge(String[] features) {
@@ -128,17 +131,20 @@ public final class BlameClassifier {
 
     /**
      * The features of a sentence (tokens with quoted and rejected words already left out): word classes and
-     * lemmas, pairs of neighbouring classes, and the section it stands in.
+     * lemmas, pairs of neighbouring classes, the section it stands in, and a few cheap conjunctions a linear model
+     * cannot form itself and that blame written without a rule's words shares ({@link #agentFeatures}).
      */
     static String[] features(List<Token> tokens, SectionKind section, Lexicon lex, Set<String> knownNames) {
         Set<String> f = new LinkedHashSet<>();
         List<String> seq = new ArrayList<>(tokens.size() + 2);
+        List<Token> kept = new ArrayList<>(tokens.size());
         seq.add("<s>");
         for (int i = 0; i < tokens.size(); i++) {
             Token t = tokens.get(i);
             String w = wordClass(t, lex, knownNames);
             if (w == null) continue;
             seq.add(w);
+            kept.add(t);
             f.add("w=" + w);
             if (w.startsWith("#") && !w.equals("#name")) f.add("w=" + lex.lemma(t.lower()));
         }
@@ -146,7 +152,109 @@ public final class BlameClassifier {
         for (int i = 1; i < seq.size(); i++) f.add("b=" + seq.get(i - 1) + "_" + seq.get(i));
         for (int i = 2; i < seq.size(); i++) f.add("s=" + seq.get(i - 2) + "_" + seq.get(i));
         if (section != null) f.add("sec=" + section.id());
+        agentFeatures(tokens, seq.subList(1, seq.size() - 1), kept, section, lex, f);
         return f.toArray(new String[0]);
+    }
+
+    /** Lexicon lists whose membership is a feature of its own, so that a blame word seen once lends weight to its list. */
+    private static final List<String> CLASS_LISTS = List.of("harm", "fail", "diligence", "judgement", "human-modifier", "error-noun",
+            "blame-noun", "sanction", "sanction-thing", "hindsight-adverb", "hindsight-adjective", "change-noun", "harm-qualifier", "modal");
+    /** Words that are people without a name: pronouns and vague references ("someone", "the guys"). */
+    private static final Set<String> PERSON_WORDS = Set.of("he", "she", "him", "his", "her", "they", "them", "their", "someone", "somebody",
+            "whoever", "people", "person", "guy", "guys", "folks", "individual", "human");
+    /** Words that introduce a cause or an owner: "because", "due to", "thanks to", "courtesy of", "on Rahul", "lies with", "down to". */
+    private static final Set<String> CAUSE_CUES = Set.of("because", "due", "thanks", "courtesy", "blame", "fault", "responsible", "cause",
+            "reason", "by", "on", "lie", "sit", "down", "owe", "result", "trigger");
+    /** Words that carry a clause's verb between its subject and its predicate ("Rahul had", "QA let"). */
+    private static final Set<String> AUXILIARIES = Set.of("had", "has", "have", "was", "were", "is", "did", "does", "do", "will", "would",
+            "should", "could", "can", "might", "must", "let", "kept", "keeps", "just", "then", "also", "never", "not", "n't", "still", "finally");
+
+    /**
+     * Who is in the sentence and what it says of them, from the cheap word classes (no tagging: the classifier
+     * reads the sentences the screen let go too). An agent is a name, a handle, a role, a team or a person word;
+     * the features say that one is there (with the section), that it owns something ("Rahul's deploy"), that it
+     * stands where a subject does (first word, or before a verb-like word: an auxiliary, an inflected form), that a
+     * cause cue comes before it ("thanks to Hiroshi", "because Aisha"), and which lexicon lists follow it.
+     */
+    private static void agentFeatures(List<Token> all, List<String> seq, List<Token> kept, SectionKind section, Lexicon lex, Set<String> f) {
+        String sec = section == null ? "none" : section.id();
+        int agents = 0;
+        int lastCue = -100;
+        int lastAgent = -100;
+        boolean negated = false;
+        for (int i = 0; i < seq.size(); i++) {
+            Token t = kept.get(i);
+            String w = seq.get(i);
+            Listed word = listed(t.lower(), lex);
+            String lemma = word.lemma();
+            for (String list : word.lists()) {
+                f.add("c=" + list);
+                if (i - lastAgent <= 4) f.add("agent>" + list);
+                if (negated) f.add("neg>" + list);
+            }
+            if (t.negation()) negated = true;
+            if (CAUSE_CUES.contains(lemma) || CAUSE_CUES.contains(t.lower())) lastCue = i;
+            boolean agent = w.equals("#name") || w.equals("#role") || w.equals("#team") || PERSON_WORDS.contains(t.lower());
+            if (!agent) continue;
+            agents++;
+            String kind = PERSON_WORDS.contains(t.lower()) ? "pron" : w.substring(1);
+            f.add("agent");
+            f.add("agent&sec=" + sec);
+            if (i - lastCue <= 3) {
+                f.add("cue>agent");
+                f.add("cue>agent&sec=" + sec);
+            }
+            if (i == 0 || (i == 1 && seq.get(0).equals("#num"))) f.add("agent@start");
+            if (possessive(all, t)) {
+                f.add("agent's");
+                f.add("agent's=" + kind);
+            }
+            if (i + 1 < seq.size()) {
+                Token next = kept.get(i + 1);
+                if (AUXILIARIES.contains(next.lower()) || verbForm(next, lex)) {
+                    f.add("agent+verb");
+                    f.add("agent+verb=" + kind);
+                }
+            }
+            lastAgent = i;
+        }
+        if (agents > 0) f.add("agents=" + Math.min(agents, 2));
+    }
+
+    /** A word's lemma and the {@link #CLASS_LISTS} it is in, worked out once per word and process (it was half the features' time). */
+    private record Listed(String lemma, List<String> lists) {
+    }
+
+    private static final Map<String, Listed> LISTED = new ConcurrentHashMap<>();
+
+    private static Listed listed(String lower, Lexicon lex) {
+        Listed known = LISTED.get(lower);
+        if (known != null) return known;
+        String lemma = lex.lemma(lower);
+        List<String> lists = new ArrayList<>(1);
+        for (String list : CLASS_LISTS) if (lex.in(list, lemma) || lex.in(list, lower)) lists.add(list);
+        Listed l = new Listed(lemma, List.copyOf(lists));
+        if (LISTED.size() < 100_000) LISTED.put(lower, l);
+        return l;
+    }
+
+    /** The token is followed by the clitic "'s" (split off by {@link Words}) or ends in "s'". */
+    private static boolean possessive(List<Token> all, Token t) {
+        int at = all.indexOf(t);
+        if (at >= 0 && at + 1 < all.size()) {
+            String n = all.get(at + 1).lower();
+            if (n.equals("'s") || n.equals("’s") || n.equals("'") || n.equals("’")) return true;
+        }
+        return t.lower().endsWith("s'") || t.lower().endsWith("s’");
+    }
+
+    /** An inflected verb form by its ending: "deployed", "breaks", "merging" whose base form differs. */
+    private static boolean verbForm(Token t, Lexicon lex) {
+        String l = t.lower();
+        if (!t.word() || t.capitalised()) return false;
+        String lemma = lex.lemma(l);
+        if (lemma.equals(l)) return false;
+        return l.endsWith("ed") || l.endsWith("ing") || (l.endsWith("s") && !l.endsWith("ss")) || !l.endsWith("s");
     }
 
     /** Closed-class words: the vocabulary (WordNet) has no pronouns, determiners or prepositions, and "The" or "We" is no name. */

@@ -21,7 +21,8 @@ import static org.junit.Assert.assertTrue;
  * kind of clean sentence. The development part is what the rules were tuned on; the test part was
  * written before the rules and never tuned on; the blind part was written by someone who never saw the
  * rules and measured once (0.957/0.688), then tuned on, so it is development data now; blind part 2 likewise
- * (measured once at 0.914/0.663), and all four parts train the blame classifier now. This class measures the
+ * (measured once at 0.914/0.663), and blind part 3 (measured once at 0.957/0.688 with the classifier); all five parts
+ * train the blame classifier now. This class measures the
  * RULES alone (the classifier was trained on these very sentences, so its score here would be in-sample);
  * {@link BlameClassifierEvaluationTest} measures rules plus classifier by leave-one-file-out cross-validation.
  */
@@ -181,19 +182,24 @@ public class BlamelessEvaluationTest {
     }
 
     /**
-     * The held-out score to quote, of the checker as users run it (the rules and the shipped classifier): written
-     * blind by a third session and measured once, as it came, when both were done (2026-11-29): precision 0.957,
-     * recall 0.688 (the rules alone: 0.948, 0.569). The product asks 0.92 and 0.85: recall is not there. Not in
-     * the classifier's training files ({@link BlameCorpus#FILES}); tuning on it would make it development data.
+     * Written blind by a third session and measured once, as it came, when the rules and the classifier were done
+     * (2026-11-29): measured once as users run it (the rules and the shipped classifier) at 0.957/0.688 (rules alone
+     * 0.948/0.569), below the 0.92 and 0.85 asked. It is DEVELOPMENT data since then: it is one of the classifier's
+     * training files ({@link BlameCorpus#FILES}) and its misses guided the classifier's features, so quote that first
+     * measurement, not these floors, as a held-out score. Its honest rules-plus-classifier score is now its
+     * held-out-file row of {@link BlameClassifierEvaluationTest} (a model trained without it). The classifier here
+     * was trained on these very sentences, so the combined score is in-sample; the floors sit just under what it
+     * reaches, to catch a regression.
      */
     @Test
     public void blindPartThreeIsMeasuredAsUsersRunIt() throws IOException {
         List<Example> blind3 = corpus("/lint/corpus/blind3.tsv");
-        Score rules = measure("blameless blind 3, rules alone (never tuned on)", blind3, false);
-        Score shipped = measure("blameless blind 3, rules + classifier as shipped (never tuned on)", blind3, Boolean.getBoolean("blameless.showTestMisses"),
-                new BlamelessChecker(Set.of(), BlamelessChecker.DEFAULT_BLOCKING_CONFIDENCE));
-        assertTrue("blind 3 precision " + shipped.precision() + " below 0.92", shipped.precision() >= 0.92);
-        assertTrue("blind 3 recall " + shipped.recall() + " below 0.65", shipped.recall() >= 0.65);
-        assertTrue("the classifier adds recall on unseen text: " + rules.recall() + " -> " + shipped.recall(), shipped.recall() > rules.recall());
+        Score rules = measure("blameless blind 3, rules alone (first measured blind 0.948/0.569; rules never tuned on it)", blind3, false);
+        Score shipped = measure("blameless blind 3, rules + classifier as shipped (first measured blind 0.957/0.688; trained on since)", blind3,
+                Boolean.getBoolean("blameless.showTestMisses"), new BlamelessChecker(Set.of(), BlamelessChecker.DEFAULT_BLOCKING_CONFIDENCE));
+        assertTrue("blind 3 rules-alone precision " + rules.precision() + " below 0.94", rules.precision() >= 0.94);
+        assertTrue("blind 3 rules-alone recall " + rules.recall() + " below 0.55", rules.recall() >= 0.55);
+        assertTrue("blind 3 precision " + shipped.precision() + " below 0.96", shipped.precision() >= 0.96);
+        assertTrue("blind 3 recall " + shipped.recall() + " below 0.98", shipped.recall() >= 0.98);
     }
 }
