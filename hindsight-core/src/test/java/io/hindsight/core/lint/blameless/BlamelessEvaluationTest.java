@@ -202,4 +202,22 @@ public class BlamelessEvaluationTest {
         assertTrue("blind 3 precision " + shipped.precision() + " below 0.96", shipped.precision() >= 0.96);
         assertTrue("blind 3 recall " + shipped.recall() + " below 0.98", shipped.recall() >= 0.98);
     }
+
+    /**
+     * The held-out score to quote, of the checker as users run it: written blind by a fourth session and measured
+     * once, as it came, after the classifier had learned from blind part 3 (2026-11-29): precision 0.954, recall
+     * 0.775 (the rules alone 0.950 / 0.594; the checker before that training 0.955 / 0.669). The product asks 0.92
+     * and 0.85: recall is not there. In no training file ({@link BlameCorpus#FILES}); tuning on it would make it
+     * development data, so write a fifth blind part first.
+     */
+    @Test
+    public void blindPartFourIsMeasuredAsUsersRunIt() throws IOException {
+        List<Example> blind4 = corpus("/lint/corpus/blind4.tsv");
+        Score rules = measure("blameless blind 4, rules alone (never tuned on)", blind4, false);
+        Score shipped = measure("blameless blind 4, rules + classifier as shipped (never tuned on)", blind4, Boolean.getBoolean("blameless.showTestMisses"),
+                new BlamelessChecker(Set.of(), BlamelessChecker.DEFAULT_BLOCKING_CONFIDENCE));
+        assertTrue("blind 4 precision " + shipped.precision() + " below 0.92", shipped.precision() >= 0.92);
+        assertTrue("blind 4 recall " + shipped.recall() + " below 0.74", shipped.recall() >= 0.74);
+        assertTrue("the classifier adds recall on unseen text: " + rules.recall() + " -> " + shipped.recall(), shipped.recall() > rules.recall());
+    }
 }
