@@ -13,7 +13,7 @@ import java.util.concurrent.CompletableFuture;
  * a failed source cannot be drained, so the connection would be cut while a client still sends its body, and the
  * client would lose the 413 it was sent ({@link Drain} reads the rest after the answer).
  */
-final class BodyReader implements Runnable {
+final class BodyReader extends BodyLoop {
     /** The body went past the limit; what is left of it is still unread. */
     static final class TooLarge extends Exception {
         TooLarge(int max) {
@@ -21,13 +21,12 @@ final class BodyReader implements Runnable {
         }
     }
 
-    private final Request request;
     private final int max;
     private final ByteArrayOutputStream body = new ByteArrayOutputStream();
     private final CompletableFuture<byte[]> result = new CompletableFuture<>();
 
     private BodyReader(Request request, int max) {
-        this.request = request;
+        super(request);
         this.max = max;
     }
 
@@ -39,32 +38,25 @@ final class BodyReader implements Runnable {
     }
 
     @Override
-    public void run() {
-        while (true) {
-            Content.Chunk chunk = request.read();
-            if (chunk == null) {
-                request.demand(this);
-                return;
-            }
-            if (Content.Chunk.isFailure(chunk)) {
-                result.completeExceptionally(chunk.getFailure());
-                return;
-            }
-            ByteBuffer bytes = chunk.getByteBuffer();
-            if (body.size() + bytes.remaining() > max) {
-                chunk.release();
-                result.completeExceptionally(new TooLarge(max));
-                return;
-            }
-            byte[] copy = new byte[bytes.remaining()];
-            bytes.get(copy);
-            body.write(copy, 0, copy.length);
-            boolean last = chunk.isLast();
-            chunk.release();
-            if (last) {
-                result.complete(body.toByteArray());
-                return;
-            }
+    boolean take(Content.Chunk chunk) {
+        ByteBuffer bytes = chunk.getByteBuffer();
+        if (body.size() + bytes.remaining() > max) {
+            result.completeExceptionally(new TooLarge(max));
+            return false;
         }
+        byte[] copy = new byte[bytes.remaining()];
+        bytes.get(copy);
+        body.write(copy, 0, copy.length);
+        return true;
+    }
+
+    @Override
+    void end() {
+        result.complete(body.toByteArray());
+    }
+
+    @Override
+    void failed(Throwable failure) {
+        result.completeExceptionally(failure);
     }
 }

@@ -13,13 +13,12 @@ import java.io.IOException;
  * Apache "linger" for the same reason). Bounded: past {@code most} bytes, or when the body's deadline
  * closes the connection, the exchange fails and the connection is cut as before.
  */
-final class Drain implements Runnable {
-    private final Request request;
+final class Drain extends BodyLoop {
     private final Callback done;
     private long left;
 
     private Drain(Request request, long most, Callback done) {
-        this.request = request;
+        super(request);
         this.left = most;
         this.done = done;
     }
@@ -30,28 +29,23 @@ final class Drain implements Runnable {
     }
 
     @Override
-    public void run() {
-        while (true) {
-            Content.Chunk chunk = request.read();
-            if (chunk == null) {
-                request.demand(this);
-                return;
-            }
-            if (Content.Chunk.isFailure(chunk)) {
-                done.failed(chunk.getFailure());
-                return;
-            }
-            left -= chunk.remaining();
-            boolean last = chunk.isLast();
-            chunk.release();
-            if (last) {
-                done.succeeded();
-                return;
-            }
-            if (left < 0) {
-                done.failed(new IOException("the refused body went on past what is drained"));
-                return;
-            }
+    boolean take(Content.Chunk chunk) {
+        left -= chunk.remaining();
+        // the last chunk ends the body whatever its size: only a body that goes on past the bound is cut
+        if (left < 0 && !chunk.isLast()) {
+            done.failed(new IOException("the refused body went on past what is drained"));
+            return false;
         }
+        return true;
+    }
+
+    @Override
+    void end() {
+        done.succeeded();
+    }
+
+    @Override
+    void failed(Throwable failure) {
+        done.failed(failure);
     }
 }
