@@ -85,7 +85,7 @@ public final class BlameClassifier {
     }
 
     static BlameClassifier read(InputStream in) throws IOException {
-        AbstractModel m = new GenericModelReader(new BinaryFileDataReader(new GZIPInputStream(in))).getModel();
+        AbstractModel m = new GenericModelReader(new BinaryFileDataReader(new java.io.BufferedInputStream(new GZIPInputStream(in), 1 << 16))).getModel();
         return new BlameClassifier(m);
     }
 
@@ -101,13 +101,18 @@ public final class BlameClassifier {
 
     /** Trains a model; deterministic for the same examples in the same order. */
     static BlameClassifier train(List<Example> examples) {
+        return train(examples, 1);
+    }
+
+    /** @param threads more than one is faster, but sums in another order: the shipped model is trained on one */
+    static BlameClassifier train(List<Example> examples, int threads) {
         TrainingParameters p = new TrainingParameters();
         p.put(TrainingParameters.ALGORITHM_PARAM, QNTrainer.MAXENT_QN_VALUE);
         p.put(TrainingParameters.ITERATIONS_PARAM, 300);
-        p.put(TrainingParameters.CUTOFF_PARAM, 2);
+        p.put(TrainingParameters.CUTOFF_PARAM, CUTOFF);
         p.put(QNTrainer.L1COST_PARAM, 0.0);
         p.put(QNTrainer.L2COST_PARAM, L2);
-        p.put(QNTrainer.THREADS_PARAM, 1);
+        p.put(QNTrainer.THREADS_PARAM, threads);
         p.put("PrintMessages", false);
         List<Event> events = new ArrayList<>(examples.size());
         for (Example e : examples) events.add(new Event(e.label(), e.features()));
@@ -120,6 +125,8 @@ public final class BlameClassifier {
 
     /** Chosen by the cross-validation (0.5, 0.25, 0.1, 0.05, 0.02, 0.01 tried): weaker regularisation lets the agent features count. */
     static final double L2 = 0.05;
+    /** Features seen in fewer sentences are left out. */
+    static final int CUTOFF = 2;
 
     /** How likely the sentence is to blame someone, and the rule it most likely breaks. */
     Judgement judge(String[] features) {

@@ -32,9 +32,11 @@ import java.util.Set;
 public final class BlameCorpus {
     /** The training files, relative to the test resources' {@code lint} folder, in training order. */
     public static final List<String> FILES = List.of("corpus/dev.tsv", "corpus/test.tsv", "corpus/blind.tsv", "corpus/blind2.tsv", "corpus/blind3.tsv",
-            "blameless-corpus.tsv", "blameless-holdout.tsv");
+            "blameless-corpus.tsv", "blameless-holdout.tsv", "corpus/train-a.tsv", "corpus/train-b.tsv", "corpus/train-c.tsv", "corpus/train-d.tsv",
+            "corpus/train-e.tsv", "corpus/train-f.tsv", "corpus/train-g.tsv", "corpus/train-h.tsv", "corpus/train-i.tsv", "corpus/train-j.tsv",
+            "corpus/train-k.tsv", "corpus/train-l.tsv");
     /** Changes whenever the features or the training settings change, so the stored hash no longer matches. */
-    static final String RECIPE = "features-v2 maxent-qn cutoff=2 l2=" + BlameClassifier.L2;
+    static final String RECIPE = "features-v2 maxent-qn cutoff=" + BlameClassifier.CUTOFF + " l2=" + BlameClassifier.L2;
 
     private static final Map<String, String> RULE_OF_KIND = Map.of("person", CauseRules.RULE, "role", CauseRules.RULE,
             "human-error", WordRules.HUMAN_ERROR, "counterfactual", OmissionRules.COUNTERFACTUAL, "failed-to", OmissionRules.FAILED_TO,

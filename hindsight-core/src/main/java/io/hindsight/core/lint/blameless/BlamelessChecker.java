@@ -40,7 +40,13 @@ public final class BlamelessChecker {
     private final java.util.function.Supplier<BlameClassifier> classifier;
 
     /** The blame classifier's verdict on a sentence no rule flags becomes a warning from this probability up (chosen by cross-validation). */
-    static final double STATISTICAL_THRESHOLD = 0.925;
+    static final double STATISTICAL_THRESHOLD = 0.75;
+    /**
+     * A rule's findings on a sentence are dropped when the classifier gives the sentence a probability of blame below this
+     * (chosen by cross-validation with the threshold): on text the rules were never tuned on, most of their false alarms
+     * are trigger words in a sentence whose whole reads clean to the model ("obviously" about data, a quoted verdict).
+     */
+    static final double STATISTICAL_VETO = 0.2;
     /** The rule id of a finding the classifier makes alone. */
     public static final String STATISTICAL = "blameless.statistical";
 
@@ -117,15 +123,11 @@ public final class BlamelessChecker {
     /** @param screened false to read the sentence in full even when the screen would let it go (to test the screen) */
     List<Found> analyse(String text, SectionKind kind, boolean screened) {
         List<Found> byRules = byRules(text, kind, screened);
-        if (!byRules.isEmpty() || classifier == null) return byRules;
-        return byClassifier(text, kind);
-    }
-
-    /** The classifier's finding, when it is sure enough the sentence blames someone. */
-    private List<Found> byClassifier(String text, SectionKind kind) {
+        if (classifier == null) return byRules;
         List<Token> tokens = words.tokens(text, true);
-        if (tokens.isEmpty()) return List.of();
+        if (tokens.isEmpty()) return byRules;
         BlameClassifier.Judgement j = classifier.get().judge(BlameClassifier.features(tokens, kind, lex, names));
+        if (!byRules.isEmpty()) return j.blame() < STATISTICAL_VETO ? List.of() : byRules;
         if (j.blame() < STATISTICAL_THRESHOLD) return List.of();
         Sentence s = new Sentence(text, tokens, kind);
         return List.of(new Found(new Hit(STATISTICAL, j.blame(), 0, s.size(), null, j.rule()), s.excerpt(0, s.size()), null));
@@ -226,6 +228,11 @@ public final class BlamelessChecker {
                     + "with 'rollback was not tried first because the runbook did not cover it'.";
             default -> "Drop '" + f.excerpt() + "', or say what information was available at the time.";
         };
+    }
+
+    /** Milliseconds it took to read the blame classifier's model (reads it now if it was not yet). */
+    public static double classifierLoadMillis() {
+        return BlameClassifier.loadMillis();
     }
 
     /** Milliseconds it took to read the part-of-speech model (reads it now if no sentence has needed it yet). */

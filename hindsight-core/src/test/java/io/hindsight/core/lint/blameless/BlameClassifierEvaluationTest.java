@@ -20,27 +20,44 @@ import static org.junit.Assert.assertTrue;
 /**
  * Measures what the blame classifier adds to the rules, honestly: by leave-one-file-out cross-validation over
  * the labelled corpus. For each corpus file, a classifier is trained on all the other files and the file is
- * checked by the rules alone and by the rules plus that classifier (a sentence the rules miss is flagged when
- * the classifier's probability of blame reaches the threshold). The threshold is chosen on the pooled
- * out-of-fold scores of all files, never on one file. Caveat: the rules were tuned on dev, blind and the older
- * files, so "rules only" is optimistic there; test, blind2 and blind3 (and blind's first measurement) are
- * their honest scores.
+ * checked by the rules alone and by the rules plus that classifier: a sentence the rules flag stays flagged unless
+ * the classifier's probability of blame is under the veto, and a sentence the rules miss is flagged when it reaches
+ * the threshold. Both settings are chosen on the pooled out-of-fold scores of the files the rules were never tuned
+ * on, never on one file. The rules were tuned on dev, blind and the two older files, so those only train; test,
+ * blind2, blind3 and the twelve training parts (each written by a separate session in its own voice) are the
+ * honest folds. Blind parts 4 and 5 are in no fold: {@link BlamelessEvaluationTest} measures them.
  */
 public class BlameClassifierEvaluationTest {
-    /** Thresholds tried, and the rule that picks one: the lowest at which, pooled over the folds, the classifier
-     * adds at most 3% false alarms to every clean kind and the combined precision stays at or above 0.92. */
-    static final double[] GRID = {0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.925, 0.95, 0.975, 0.99};
-    static final double MAX_ADDED_FALSE_ALARMS = 0.03;
-    static final double MIN_PRECISION = 0.92;
-    /** The files the rules were never tuned on: the fairest view of what the classifier adds for new writers. */
-    static final Set<String> UNTUNED = Set.of("corpus/test.tsv", "corpus/blind2.tsv", "corpus/blind3.tsv");
+    static final double[] THRESHOLDS = {0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.925, 0.95, 0.975};
+    static final double[] VETOES = {0, 0.05, 0.1, 0.15, 0.2, 0.3};
+    /**
+     * The rule that picks the pair: the product asks precision 0.92 and recall 0.85, so the pair with the most headroom
+     * on both, min(precision - 0.92, recall - 0.85), pooled over the honest folds, with precision taken at the issue's
+     * mix of sentences (187 blaming to 229 clean, so that it does not depend on how many clean sentences our folds
+     * hold). It must also meet both targets over the {@link #OTHER_BRIEFS} alone, and no clean kind may have more than
+     * 8 in a hundred false alarms. Ties go to the higher threshold, then the higher veto.
+     */
+    static final double TARGET_PRECISION = 0.92, TARGET_RECALL = 0.85;
+    static final double MAX_KIND_FALSE_ALARMS = 0.08;
+    static final double MIX_BLAME = 187, MIX_CLEAN = 229;
+    /**
+     * The parts written from another brief than the training parts (see corpus/BRIEF.md): the choice must hold on them
+     * alone too, since folds written from one brief flatter each other.
+     */
+    static final Set<String> OTHER_BRIEFS = Set.of("corpus/test.tsv", "corpus/blind2.tsv", "corpus/blind3.tsv");
+    /** The files the rules were tuned on: they only train. */
+    static final Set<String> TUNED = Set.of("corpus/dev.tsv", "corpus/blind.tsv", "blameless-corpus.tsv", "blameless-holdout.tsv");
 
-    /** One sentence of a held-out file: what the rules said, and the out-of-fold probability of blame. */
+    /** One sentence of a held-out file: what the rules said, the out-of-fold probability of blame, and what the checker said. */
     record Scored(BlameCorpus.Sentence s, boolean rules, double p, boolean combined) {
+        boolean flagged(double veto, double threshold) {
+            return rules ? p >= veto : p >= threshold;
+        }
     }
 
     static Map<String, List<Scored>> folds;
     static double trainMillis;
+    static int trainedOn;
 
     static List<BlameCorpus.Sentence> read(String file) throws IOException {
         try (InputStream in = BlameClassifierEvaluationTest.class.getResourceAsStream("/lint/" + file)) {
@@ -53,26 +70,42 @@ public class BlameClassifierEvaluationTest {
         Map<String, List<BlameCorpus.Sentence>> byFile = new LinkedHashMap<>();
         for (String f : BlameCorpus.FILES) byFile.put(f, read(f));
         BlamelessChecker rulesOnly = new BlamelessChecker(Set.of(), BlamelessChecker.DEFAULT_BLOCKING_CONFIDENCE, null);
+        // features and the rules' verdicts once per sentence; only the model changes from fold to fold
+        Map<String, List<BlameClassifier.Example>> examples = new LinkedHashMap<>();
+        Map<String, boolean[]> rules = new LinkedHashMap<>();
+        byFile.forEach((f, sentences) -> {
+            examples.put(f, BlameCorpus.examples(sentences));
+            boolean[] r = new boolean[sentences.size()];
+            for (int i = 0; i < r.length; i++) r[i] = !rulesOnly.analyse(sentences.get(i).text(), sentences.get(i).section()).isEmpty();
+            rules.put(f, r);
+        });
         folds = new LinkedHashMap<>();
         long train = 0;
         for (String held : byFile.keySet()) {
-            List<BlameCorpus.Sentence> training = new ArrayList<>();
-            byFile.forEach((f, s) -> {
-                if (!f.equals(held)) training.addAll(s);
+            if (TUNED.contains(held)) continue;
+            List<BlameClassifier.Example> training = new ArrayList<>();
+            examples.forEach((f, e) -> {
+                if (!f.equals(held)) training.addAll(e);
             });
             long t0 = System.nanoTime();
-            BlameClassifier model = BlameCorpus.train(training);
+            BlameClassifier model = BlameClassifier.train(training, 2);
             train += System.nanoTime() - t0;
+            trainedOn = training.size();
+            // the checker as users run it, with this fold's model: checks the veto and threshold are applied as measured
             BlamelessChecker combined = new BlamelessChecker(Set.of(), BlamelessChecker.DEFAULT_BLOCKING_CONFIDENCE, () -> model);
             List<Scored> out = new ArrayList<>();
-            for (BlameCorpus.Sentence s : byFile.get(held)) {
-                boolean rules = !rulesOnly.analyse(s.text(), s.section()).isEmpty();
-                double p = model.judge(rulesOnly.features(s.text(), s.section())).blame();
-                out.add(new Scored(s, rules, p, !combined.analyse(s.text(), s.section()).isEmpty()));
+            List<BlameCorpus.Sentence> sentences = byFile.get(held);
+            for (int i = 0; i < sentences.size(); i++) {
+                BlameCorpus.Sentence s = sentences.get(i);
+                double p = model.judge(examples.get(held).get(i).features()).blame();
+                boolean asShipped = held.equals("corpus/blind3.tsv") || held.equals("corpus/train-e.tsv")
+                        ? !combined.analyse(s.text(), s.section()).isEmpty() : new Scored(s, rules.get(held)[i], p, false)
+                        .flagged(BlamelessChecker.STATISTICAL_VETO, BlamelessChecker.STATISTICAL_THRESHOLD);
+                out.add(new Scored(s, rules.get(held)[i], p, asShipped));
             }
             folds.put(held, out);
         }
-        trainMillis = train / 1e6 / byFile.size();
+        trainMillis = train / 1e6 / folds.size();
     }
 
     record Counts(int tp, int fp, int fn, Map<String, int[]> cleanFlagged) {
@@ -84,21 +117,31 @@ public class BlameClassifierEvaluationTest {
             return tp / (double) (tp + fn);
         }
 
+        double falseAlarms() {
+            int clean = cleanFlagged.values().stream().mapToInt(c -> c[1]).sum();
+            return fp / (double) clean;
+        }
+
+        /** Precision if the same recall and false-alarm rate met the issue's mix of 187 blaming and 229 clean sentences. */
+        double precisionAtMix() {
+            double tpm = recall() * MIX_BLAME, fpm = falseAlarms() * MIX_CLEAN;
+            return tpm + fpm == 0 ? 1 : tpm / (tpm + fpm);
+        }
+
         /** The worst clean kind's false-alarm rate. */
         double worstFalseAlarms() {
             return cleanFlagged.values().stream().mapToDouble(c -> c[0] / (double) c[1]).max().orElse(0);
         }
     }
 
-    /** @param threshold negative for the rules alone */
-    static Counts count(List<Scored> scored, double threshold, boolean addedOnly) {
+    /** @param veto and threshold both above 1 for the rules alone */
+    static Counts count(List<Scored> scored, double veto, double threshold) {
         int tp = 0, fp = 0, fn = 0;
         Map<String, int[]> clean = new TreeMap<>();
         for (Scored x : scored) {
-            boolean byModel = threshold >= 0 && !x.rules() && x.p() >= threshold;
-            boolean flagged = (!addedOnly && x.rules()) || byModel;
+            boolean flagged = threshold > 1 ? x.rules() : x.flagged(veto, threshold);
             if (x.s().blame()) {
-                if (flagged || (addedOnly && x.rules())) tp++;
+                if (flagged) tp++;
                 else fn++;
             } else {
                 int[] c = clean.computeIfAbsent(x.s().kind(), k -> new int[2]);
@@ -112,85 +155,139 @@ public class BlameClassifierEvaluationTest {
         return new Counts(tp, fp, fn, clean);
     }
 
-    static List<Scored> pooled() {
+    static Counts rulesAlone(List<Scored> scored) {
+        return count(scored, 0, 2);
+    }
+
+    static List<Scored> honest() {
         List<Scored> all = new ArrayList<>();
-        folds.values().forEach(all::addAll);
+        folds.forEach((f, s) -> {
+            if (!TUNED.contains(f)) all.addAll(s);
+        });
         return all;
     }
 
-    /** The threshold the cross-validation picks by the rule above; NaN when none meets it. */
-    static double chosenThreshold() {
-        List<Scored> all = pooled();
-        for (double t : GRID) {
-            Counts added = count(all, t, true);
-            if (added.worstFalseAlarms() <= MAX_ADDED_FALSE_ALARMS && count(all, t, false).precision() >= MIN_PRECISION) return t;
+    static List<Scored> otherBriefs() {
+        List<Scored> all = new ArrayList<>();
+        folds.forEach((f, s) -> {
+            if (OTHER_BRIEFS.contains(f)) all.addAll(s);
+        });
+        return all;
+    }
+
+    /** The veto and threshold the cross-validation picks by the rule above; null when no pair meets it. */
+    static double[] chosen() {
+        List<Scored> all = honest();
+        double[] best = null;
+        double bestHeadroom = Double.NEGATIVE_INFINITY;
+        for (double veto : VETOES) {
+            for (double t : THRESHOLDS) {
+                Counts c = count(all, veto, t);
+                Counts other = count(otherBriefs(), veto, t);
+                if (c.worstFalseAlarms() > MAX_KIND_FALSE_ALARMS || other.precisionAtMix() < TARGET_PRECISION || other.recall() < TARGET_RECALL) continue;
+                double headroom = headroom(c);
+                boolean better = headroom > bestHeadroom + 1e-9
+                        || (Math.abs(headroom - bestHeadroom) <= 1e-9 && (t > best[1] || (t == best[1] && veto > best[0])));
+                if (better) {
+                    best = new double[]{veto, t};
+                    bestHeadroom = headroom;
+                }
+            }
         }
-        return Double.NaN;
+        return best;
+    }
+
+    static double headroom(Counts c) {
+        return Math.min(c.precisionAtMix() - TARGET_PRECISION, c.recall() - TARGET_RECALL);
     }
 
     @Test
     public void printsTheCrossValidationTable() {
-        System.out.printf("%nblame classifier, leave-one-file-out cross-validation (%.0f ms to train a fold)%n", trainMillis);
-        System.out.println("threshold sweep, pooled over all held-out files:");
-        System.out.println("  t     precision recall  worst clean kind (classifier's added false alarms)   the files the rules were not tuned on (test, blind2, blind3) P / R");
-        List<Scored> untuned = new ArrayList<>();
-        folds.forEach((f, s) -> {
-            if (UNTUNED.contains(f)) untuned.addAll(s);
-        });
-        for (double t : GRID) {
-            Counts c = count(pooled(), t, false);
-            Counts u = count(untuned, t, false);
-            System.out.printf("  %.3f %.3f     %.3f   %.3f                                                  %.3f / %.3f%n", t, c.precision(), c.recall(),
-                    count(pooled(), t, true).worstFalseAlarms(), u.precision(), u.recall());
+        System.out.printf("%nblame classifier, leave-one-file-out cross-validation (%.0f ms to train a fold on %d sentences)%n", trainMillis, trainedOn);
+        System.out.println("pooled over the honest folds (the files the rules were not tuned on), precision at the issue's mix / recall / false alarms"
+                + " (and over test, blind2, blind3 alone: precision at the mix / recall):");
+        System.out.print("  threshold");
+        for (double v : VETOES) System.out.printf(" | veto %.2f                        ", v);
+        System.out.println();
+        for (double t : THRESHOLDS) {
+            System.out.printf("  %.3f    ", t);
+            for (double v : VETOES) {
+                Counts c = count(honest(), v, t);
+                Counts o = count(otherBriefs(), v, t);
+                System.out.printf(" | %.3f %.3f %.3f (%.3f %.3f) ", c.precisionAtMix(), c.recall(), c.falseAlarms(), o.precisionAtMix(), o.recall());
+            }
+            System.out.println();
         }
-        double t = BlamelessChecker.STATISTICAL_THRESHOLD;
-        System.out.printf("per held-out file at the shipped threshold %.3f (chosen by cross-validation: %.3f):%n", t, chosenThreshold());
-        System.out.println("  held out                size  rules only P / R    rules+classifier P / R   added false alarms per clean kind");
+        Counts rules = rulesAlone(honest());
+        System.out.printf("  rules alone: %.3f %.3f %.3f%n", rules.precisionAtMix(), rules.recall(), rules.falseAlarms());
+        double v = BlamelessChecker.STATISTICAL_VETO, t = BlamelessChecker.STATISTICAL_THRESHOLD;
+        double[] picked = chosen();
+        System.out.printf("per held-out file at the shipped veto %.2f and threshold %.3f (cross-validation picks %s):%n", v, t,
+                picked == null ? "none" : String.format("%.2f / %.3f", picked[0], picked[1]));
+        System.out.println("  held out                size  rules only P / R / FA     rules+classifier P / R / FA   false alarms per clean kind");
         for (var e : folds.entrySet()) {
-            Counts r = count(e.getValue(), -1, false);
-            Counts c = count(e.getValue(), t, false);
-            Counts added = count(e.getValue(), t, true);
+            Counts r = rulesAlone(e.getValue());
+            Counts c = count(e.getValue(), v, t);
             StringBuilder fa = new StringBuilder();
-            added.cleanFlagged().forEach((k, v) -> fa.append(String.format("%s %d/%d  ", k, v[0], v[1])));
-            System.out.printf("  %-22s %4d   %.3f / %.3f       %.3f / %.3f            %s%n", e.getKey(), e.getValue().size(), r.precision(), r.recall(),
-                    c.precision(), c.recall(), fa);
+            c.cleanFlagged().forEach((k, n) -> fa.append(String.format("%s %d/%d  ", k, n[0], n[1])));
+            System.out.printf("  %-22s %4d   %.3f / %.3f / %.3f     %.3f / %.3f / %.3f          %s%s%n", e.getKey(), e.getValue().size(), r.precision(),
+                    r.recall(), r.falseAlarms(), c.precision(), c.recall(), c.falseAlarms(), fa, TUNED.contains(e.getKey()) ? " (rules tuned on it)" : "");
         }
-        Counts r = count(pooled(), -1, false);
-        Counts c = count(pooled(), t, false);
-        System.out.printf("  %-22s %4d   %.3f / %.3f       %.3f / %.3f%n", "all (pooled)", pooled().size(), r.precision(), r.recall(), c.precision(), c.recall());
+        Counts c = count(honest(), v, t);
+        System.out.printf("  %-22s %4d   %.3f / %.3f / %.3f     %.3f / %.3f / %.3f   (at the issue's mix: precision %.3f)%n", "honest folds pooled",
+                honest().size(), rules.precision(), rules.recall(), rules.falseAlarms(), c.precision(), c.recall(), c.falseAlarms(), c.precisionAtMix());
+        Map<String, int[]> perKind = new TreeMap<>();
+        for (Scored x : honest()) {
+            if (!x.s().blame()) continue;
+            int[] k = perKind.computeIfAbsent(x.s().kind(), q -> new int[2]);
+            k[1]++;
+            if (x.flagged(v, t)) k[0]++;
+        }
+        StringBuilder kinds = new StringBuilder("  recall per kind of blame, honest folds:");
+        perKind.forEach((k, n) -> kinds.append(String.format(" %s %.2f", k, n[0] / (double) n[1])));
+        System.out.println(kinds);
         if (Boolean.getBoolean("blameless.showTestMisses")) {
-            for (Scored x : pooled()) {
-                boolean byModel = !x.rules() && x.p() >= t;
-                if (x.s().blame() && !x.rules() && !byModel) System.out.printf("  missed %.2f [%s] %s%n", x.p(), x.s().kind(), x.s().text());
-                if (!x.s().blame() && byModel) System.out.printf("  false + %.2f [%s] %s%n", x.p(), x.s().kind(), x.s().text());
+            for (Scored x : honest()) {
+                if (x.s().blame() && !x.flagged(v, t)) System.out.printf("  missed %.2f [%s] %s%n", x.p(), x.s().kind(), x.s().text());
+                if (!x.s().blame() && x.flagged(v, t)) System.out.printf("  false + %.2f rules=%s [%s] %s%n", x.p(), x.rules(), x.s().kind(), x.s().text());
             }
         }
     }
 
     @Test
-    public void theShippedThresholdIsTheOneCrossValidationPicks() {
-        assertEquals("the threshold the cross-validation picks", chosenThreshold(), BlamelessChecker.STATISTICAL_THRESHOLD, 1e-9);
+    public void theShippedVetoAndThresholdAreTheOnesCrossValidationPicks() {
+        double[] picked = chosen();
+        assertTrue("no veto and threshold meet the rule", picked != null);
+        assertEquals("the veto the cross-validation picks", picked[0], BlamelessChecker.STATISTICAL_VETO, 1e-9);
+        assertEquals("the threshold the cross-validation picks", picked[1], BlamelessChecker.STATISTICAL_THRESHOLD, 1e-9);
     }
 
     @Test
-    public void theCheckerUsesTheClassifierOnlyWhereTheRulesAreSilent() {
-        for (Scored x : pooled()) {
-            boolean expected = x.rules() || x.p() >= BlamelessChecker.STATISTICAL_THRESHOLD;
-            assertEquals(x.s().source() + ": " + x.s().text(), expected, x.combined());
+    public void theCheckerAppliesTheVetoAndTheThresholdAsMeasured() {
+        int checked = 0;
+        for (String f : List.of("corpus/blind3.tsv", "corpus/train-e.tsv")) {
+            for (Scored x : folds.get(f)) {
+                assertEquals(f + ": " + x.s().text(), x.flagged(BlamelessChecker.STATISTICAL_VETO, BlamelessChecker.STATISTICAL_THRESHOLD), x.combined());
+                checked++;
+            }
         }
+        assertTrue(checked > 500);
     }
 
     @Test
-    public void theClassifierRaisesRecallOnEveryHeldOutFileWithoutFalseAlarmsAboveThreeInAHundred() {
-        double t = BlamelessChecker.STATISTICAL_THRESHOLD;
-        for (var e : folds.entrySet()) {
-            Counts r = count(e.getValue(), -1, false);
-            Counts c = count(e.getValue(), t, false);
-            assertTrue(e.getKey() + ": recall " + c.recall() + " not above the rules' " + r.recall(), c.recall() >= r.recall());
-        }
-        Counts added = count(pooled(), t, true);
-        added.cleanFlagged().forEach((k, v) -> assertTrue("the classifier adds " + v[0] + " false alarms to " + v[1] + " " + k,
-                v[0] <= Math.ceil(MAX_ADDED_FALSE_ALARMS * v[1])));
+    public void theClassifierRaisesRecallOnEveryHonestFoldAndLowersFalseAlarmsPooled() {
+        double v = BlamelessChecker.STATISTICAL_VETO, t = BlamelessChecker.STATISTICAL_THRESHOLD;
+        folds.forEach((f, s) -> {
+            if (TUNED.contains(f)) return;
+            Counts r = rulesAlone(s);
+            Counts c = count(s, v, t);
+            assertTrue(f + ": recall " + c.recall() + " not above the rules' " + r.recall(), c.recall() >= r.recall());
+        });
+        Counts r = rulesAlone(honest());
+        Counts c = count(honest(), v, t);
+        assertTrue("pooled recall " + c.recall() + " is not 0.2 above the rules' " + r.recall(), c.recall() >= r.recall() + 0.2);
+        assertTrue("pooled precision at the issue's mix " + c.precisionAtMix(), c.precisionAtMix() >= TARGET_PRECISION);
+        assertTrue("pooled recall " + c.recall(), c.recall() >= TARGET_RECALL);
     }
 
     @Test

@@ -75,4 +75,18 @@ public class BlameClassifierModelTest {
         assertTrue(b.message(), b.message().contains("statistical"));
         assertTrue("a clean sentence stays clean", checker.check("The replica caught up after the failover finished.", SectionKind.TIMELINE).isEmpty());
     }
+
+    @Test
+    public void aRuleFindingIsDroppedWhenTheWholeSentenceReadsCleanToTheModel() {
+        BlamelessChecker checker = new BlamelessChecker(Set.of(), BlamelessChecker.DEFAULT_BLOCKING_CONFIDENCE);
+        BlamelessChecker rulesOnly = new BlamelessChecker(Set.of(), BlamelessChecker.DEFAULT_BLOCKING_CONFIDENCE, null);
+        // sentences in no corpus file: a hindsight adverb about data, and "the fault lies with" a driver
+        for (String s : List.of("Obviously, p99 is the better signal here, since the mean hardly moved during the incident.",
+                "The fault lies with the driver: version 12.4 does not reconnect after a node eviction.")) {
+            assertEquals("a rule fires on its words: " + s, 1, rulesOnly.check(s, SectionKind.ROOT_CAUSE).size());
+            assertEquals("the checker as shipped says nothing: " + s, List.of(), checker.check(s, SectionKind.ROOT_CAUSE));
+        }
+        List<Blame> blame = checker.check("Tomasz forgot to renew the certificate, obviously.", SectionKind.ROOT_CAUSE);
+        assertEquals("blame keeps its rule findings", List.of("blameless.failed-to", "blameless.hindsight"), blame.stream().map(Blame::rule).toList());
+    }
 }
