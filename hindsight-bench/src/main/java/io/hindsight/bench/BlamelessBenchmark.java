@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * What the blameless checker costs per sentence, warm: a sentence the cheap screen lets go (most of a
  * post-mortem) and one it passes to the tagger and the rules. {@link #main} prints the one-off costs of
- * a cold process: reading the lexicon and vocabulary, and reading the part-of-speech model.
+ * a cold process: reading the lexicon and vocabulary, the part-of-speech model and the blame classifier.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -67,5 +67,6 @@ public class BlamelessBenchmark {
         System.out.printf("first screened-out sentence: %.1f ms%n", (t2 - t1) / 1e6);
         System.out.printf("first tagged sentence (part-of-speech model read in %.0f ms): %.0f ms, %d finding(s)%n",
                 BlamelessChecker.modelLoadMillis(), (t3 - t2) / 1e6, f.size());
+        System.out.printf("blame classifier model read in %.0f ms (in the warm-up thread, beside the others)%n", BlamelessChecker.classifierLoadMillis());
     }
 }

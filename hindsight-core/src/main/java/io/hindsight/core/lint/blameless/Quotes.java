@@ -36,12 +36,18 @@ final class Quotes {
             FLAGS);
     private static final Pattern REPORTED = Pattern.compile("\\b(?:wrote|said|says|claimed|claims|suggested|assumed|thought|believed|speculated|guessed|insisted|alleged|tweeted|posted)\\s+(?:that\\s+)?", FLAGS);
     private static final Pattern CONTRADICTED = Pattern.compile(";|\\bbut\\b|\\bhowever\\b|\\bin fact\\b|\\bactually\\b|\\bturned out\\b|\\bshows?\\b|\\bshowed\\b|\\bfound\\b|\\bwrong(?:ly)?\\b|\\bincorrect(?:ly)?\\b", FLAGS);
-    private static final Pattern QUOTE_MARK = Pattern.compile("[\"“”„«»‹›`'‘’]|https?://");
-    /** Words one of the cues needs; a cheap test before the long pattern. */
-    private static final Pattern MAY_CUE = Pattern.compile("instead|rather|not|n['’]t|longer|avoid|ban|forbid|discourage|like|such|calling|whether|\\bif\\b|"
-            + "sentence|phrase|line|word|term|claim|statement|label|headline|title|comment|card|framing|language|conclusion|verdict|description|"
-            + "characteri|narrative|version|draft|saying|writing|claiming|concluding|suggesting|implying|blaming|nobody|no one|none of|easy|tempting|unfair|wrong|misleading", FLAGS);
-    private static final Pattern CLAUSE_END = Pattern.compile("[,;:.!?—–]|\\s-\\s|\\bbut\\b|\\bbecause\\b", FLAGS);
+    /**
+     * Words one of the cues needs: a cheap test before the long pattern (a regular expression doing the same test cost more
+     * than the whole classifier). A word counts when it is listed, listed without a final "s", or starts with a listed stem.
+     */
+    private static final java.util.Set<String> CUE_WORDS = java.util.Set.of("instead", "rather", "not", "longer", "avoid", "avoids", "avoided",
+            "avoiding", "ban", "banned", "forbid", "discourage", "like", "such", "calling", "whether", "if", "sentence", "phrase", "phrasing", "line",
+            "word", "wording", "term", "claim", "statement", "label", "headline", "title", "comment", "card", "framing", "language", "conclusion",
+            "verdict", "description", "narrative", "version", "draft", "saying", "writing", "claiming", "concluding", "suggesting", "implying",
+            "blaming", "nobody", "no", "none", "easy", "tempting", "unfair", "wrong", "misleading", "expressions", "cannot");
+    /** Words that may contradict a reported claim ({@link #CONTRADICTED}); a ";" counts too. */
+    private static final java.util.Set<String> CONTRADICTING_WORDS = java.util.Set.of("but", "however", "fact", "actually", "turned", "show", "shows",
+            "showed", "found", "wrong", "wrongly", "incorrect", "incorrectly");
 
     private Quotes() {
     }
@@ -49,21 +55,64 @@ final class Quotes {
     /** Which characters of the sentence are quoted or named for rejection. */
     static boolean[] mask(String s) {
         boolean[] masked = new boolean[s.length()];
-        if (QUOTE_MARK.matcher(s).find()) {
+        Clues clues = Clues.of(s);
+        if (clues.quoteMark) {
             Matcher q = QUOTED.matcher(s);
             while (q.find()) fill(masked, q.start(), q.end());
         }
         // "people wrote that Nomvula broke production; the timeline shows ...": reported, then contradicted
-        if (CONTRADICTED.matcher(s).find()) {
+        if (clues.contradiction && CONTRADICTED.matcher(s).find()) {
             Matcher r = REPORTED.matcher(s);
             while (r.find()) fill(masked, r.start(), clauseEnd(s, r.end(), masked));
         }
         // the cue pattern is long; most sentences have none of the words it starts from
-        if (!MAY_CUE.matcher(s).find()) return masked;
+        if (!clues.cue) return masked;
         Matcher c = CUE.matcher(s);
         while (c.find()) fill(masked, c.start(), clauseEnd(s, c.end(), masked));
         return masked;
     }
+
+    /**
+     * What one pass over the characters tells: a quote mark or a link, a word that may contradict, a word a cue needs.
+     * Each is a superset of what its pattern needs, so the patterns still decide.
+     */
+    private record Clues(boolean quoteMark, boolean contradiction, boolean cue) {
+        static Clues of(String s) {
+            boolean quote = s.contains("http://") || s.contains("https://"), contradiction = false, cue = false;
+            int n = s.length();
+            int i = 0;
+            while (i < n) {
+                char c = s.charAt(i);
+                if (QUOTE_MARKS.indexOf(c) >= 0) quote = true;
+                if (c == ';') contradiction = true;
+                if (!wordChar(c)) {
+                    i++;
+                    continue;
+                }
+                int start = i;
+                while (i < n && wordChar(s.charAt(i))) i++;
+                // "didn't", "can't": the letters up to the apostrophe end the word; "n't" is a cue of its own
+                if (i + 1 < n && (s.charAt(i) == '\'' || s.charAt(i) == '’') && (s.charAt(i + 1) == 't' || s.charAt(i + 1) == 'T')
+                        && i > start && Character.toLowerCase(s.charAt(i - 1)) == 'n') cue = true;
+                if (cue && contradiction) continue;
+                char[] w0 = new char[i - start];
+                for (int k = start; k < i; k++) w0[k - start] = Character.toLowerCase(s.charAt(k));
+                String w = new String(w0);
+                if (CONTRADICTING_WORDS.contains(w)) contradiction = true;
+                if (CUE_WORDS.contains(w) || (w.endsWith("s") && CUE_WORDS.contains(w.substring(0, w.length() - 1))) || w.startsWith("characteri")) cue = true;
+            }
+            return new Clues(quote, contradiction, cue);
+        }
+
+        /** A letter the patterns' {@code \\b} and case-insensitive matching treat as an ASCII one ("İ" and "K" count, "é" does not). */
+        private static boolean wordChar(char c) {
+            char l = Character.toLowerCase(c);
+            return l >= 'a' && l <= 'z';
+        }
+    }
+
+    private static final String QUOTE_MARKS = "\"“”„«»‹›`'‘’";
+    private static final Pattern CLAUSE_END = Pattern.compile("[,;:.!?—–]|\\s-\\s|\\bbut\\b|\\bbecause\\b", FLAGS);
 
     /** Where the clause that goes on at {@code from} ends; a comma inside quotes or right at the start does not end it. */
     private static int clauseEnd(String s, int from, boolean[] masked) {
