@@ -77,15 +77,24 @@ public class BlameClassifierModelTest {
     }
 
     @Test
-    public void aRuleFindingIsDroppedWhenTheWholeSentenceReadsCleanToTheModel() {
+    public void aRuleWarningIsDroppedWhenTheWholeSentenceReadsCleanToTheModelButAnErrorStays() {
         BlamelessChecker checker = new BlamelessChecker(Set.of(), BlamelessChecker.DEFAULT_BLOCKING_CONFIDENCE);
         BlamelessChecker rulesOnly = new BlamelessChecker(Set.of(), BlamelessChecker.DEFAULT_BLOCKING_CONFIDENCE, null);
         // sentences in no corpus file: a hindsight adverb about data, and "the fault lies with" a driver
-        for (String s : List.of("Obviously, p99 is the better signal here, since the mean hardly moved during the incident.",
-                "The fault lies with the driver: version 12.4 does not reconnect after a node eviction.")) {
-            assertEquals("a rule fires on its words: " + s, 1, rulesOnly.check(s, SectionKind.ROOT_CAUSE).size());
-            assertEquals("the checker as shipped says nothing: " + s, List.of(), checker.check(s, SectionKind.ROOT_CAUSE));
-        }
+        String innocent = "Obviously, p99 is the better signal here, since the mean hardly moved during the incident.";
+        assertEquals("a rule warns on its word", List.of("blameless.hindsight"), rulesOnly.check(innocent, SectionKind.ROOT_CAUSE).stream().map(Blame::rule).toList());
+        assertTrue("the model reads the sentence as clean", BlameClassifier.shipped().judge(rulesOnly.features(innocent, SectionKind.ROOT_CAUSE)).blame()
+                < BlamelessChecker.STATISTICAL_VETO);
+        assertEquals("the checker as shipped says nothing", List.of(), checker.check(innocent, SectionKind.ROOT_CAUSE));
+
+        String driver = "The fault lies with the driver: version 12.4 does not reconnect after a node eviction.";
+        assertTrue("the model reads this one as clean too", BlameClassifier.shipped().judge(rulesOnly.features(driver, SectionKind.ROOT_CAUSE)).blame()
+                < BlamelessChecker.STATISTICAL_VETO);
+        List<Blame> kept = checker.check(driver, SectionKind.ROOT_CAUSE);
+        assertEquals("but an error is never vetoed: a statistical judgement does not decide whether a post-mortem may be published",
+                List.of(Blame.Weight.BLOCKING), kept.stream().map(Blame::weight).toList());
+        assertEquals(rulesOnly.check(driver, SectionKind.ROOT_CAUSE), kept);
+
         List<Blame> blame = checker.check("Tomasz forgot to renew the certificate, obviously.", SectionKind.ROOT_CAUSE);
         assertEquals("blame keeps its rule findings", List.of("blameless.failed-to", "blameless.hindsight"), blame.stream().map(Blame::rule).toList());
     }
