@@ -96,7 +96,7 @@ final class Quotes {
                         && i > start && Character.toLowerCase(s.charAt(i - 1)) == 'n') cue = true;
                 if (cue && contradiction) continue;
                 char[] w0 = new char[i - start];
-                for (int k = start; k < i; k++) w0[k - start] = Character.toLowerCase(s.charAt(k));
+                for (int k = start; k < i; k++) w0[k - start] = fold(s.charAt(k));
                 String w = new String(w0);
                 if (CONTRADICTING_WORDS.contains(w)) contradiction = true;
                 if (CUE_WORDS.contains(w) || (w.endsWith("s") && CUE_WORDS.contains(w.substring(0, w.length() - 1))) || w.startsWith("characteri")) cue = true;
@@ -104,10 +104,15 @@ final class Quotes {
             return new Clues(quote, contradiction, cue);
         }
 
-        /** A letter the patterns' {@code \\b} and case-insensitive matching treat as an ASCII one ("İ" and "K" count, "é" does not). */
+        /** A letter the patterns' case-insensitive matching takes for an ASCII one ("İ", "ı", "ſ" and "K" count, "é" does not). */
         private static boolean wordChar(char c) {
-            char l = Character.toLowerCase(c);
+            char l = fold(c);
             return l >= 'a' && l <= 'z';
+        }
+
+        /** As {@code UNICODE_CASE} compares: by the upper case, then the lower ("ſ" is "s", "ı" is "i"). */
+        private static char fold(char c) {
+            return Character.toLowerCase(Character.toUpperCase(c));
         }
     }
 
