@@ -151,12 +151,16 @@ public class BlameClassifierEvaluationTest {
         }
     }
 
-    /** @param veto and threshold both above 1 for the rules alone */
     static Counts count(List<Scored> scored, double veto, double threshold) {
+        return count(scored, x -> x.flagged(veto, threshold));
+    }
+
+    /** @param flaggedBy what the checker being counted says of a sentence */
+    static Counts count(List<Scored> scored, java.util.function.Predicate<Scored> flaggedBy) {
         int tp = 0, fp = 0, fn = 0;
         Map<String, int[]> clean = new TreeMap<>();
         for (Scored x : scored) {
-            boolean flagged = threshold > 1 ? x.rules() : x.flagged(veto, threshold);
+            boolean flagged = flaggedBy.test(x);
             if (x.s().blame()) {
                 if (flagged) tp++;
                 else fn++;
@@ -173,7 +177,7 @@ public class BlameClassifierEvaluationTest {
     }
 
     static Counts rulesAlone(List<Scored> scored) {
-        return count(scored, 0, 2);
+        return count(scored, Scored::rules);
     }
 
     static List<Scored> honest() {
@@ -237,9 +241,7 @@ public class BlameClassifierEvaluationTest {
         }
         Counts rules = rulesAlone(honest());
         System.out.printf("  rules alone: %.3f %.3f %.3f%n", rules.precisionAtMix(), rules.recall(), rules.falseAlarms());
-        List<Scored> vetoingErrors = honest().stream().map(x -> new Scored(x.s(), x.flaggedVetoingErrors(BlamelessChecker.STATISTICAL_VETO,
-                BlamelessChecker.STATISTICAL_THRESHOLD), false, 0, null)).toList();
-        Counts all = count(vetoingErrors, 0, 0.999);
+        Counts all = count(honest(), x -> x.flaggedVetoingErrors(BlamelessChecker.STATISTICAL_VETO, BlamelessChecker.STATISTICAL_THRESHOLD));
         System.out.printf("  at the shipped pair, a veto that dropped errors too: %.3f %.3f %.3f%n", all.precisionAtMix(), all.recall(), all.falseAlarms());
         double v = BlamelessChecker.STATISTICAL_VETO, t = BlamelessChecker.STATISTICAL_THRESHOLD;
         double[] picked = chosen();
